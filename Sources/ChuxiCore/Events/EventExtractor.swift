@@ -1,0 +1,218 @@
+/// Turns the tagged sentences of one article into who-attended-what records: finds the
+/// persons each role trigger applies to, the event it belongs to and the date.
+public struct EventExtractor: Sendable {
+    public let rules: RuleSet
+    public init(rules: RuleSet) { self.rules = rules }
+
+    /// A record before it is tied to the issue and the original file.
+    public struct Draft: Sendable {
+        public var attendee: Range<Int>
+        public var kind: String
+        public var role: Role
+        public var trigger: Range<Int>
+        public var event: String
+        public var date: String
+    }
+
+    static let speechLead: [String] = ["并作", "并发表", "并", "作", "发表", "进行"]
+    static let saidGap: Set<Unicode.Scalar> = ["也", "还", "再", "又", "进一步", "同时"].reduce(into: Set()) { $0.formUnion($1.unicodeScalars) }
+
+    struct State {
+        var date: String = ""
+        var event: String? = nil
+        var dateline: DateValue? = nil
+    }
+
+    public func extract(_ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
+                        issueDate: (year: Int, month: Int, day: Int)?) -> [Draft] {
+        var st = State()
+        var out: [Draft] = []
+        let s = text.scalars
+        for t in sentences {
+            let sentEvent = holdEvent(t, s)
+            if let e = sentEvent { st.event = e }
+            var previousSubjects: [(Range<Int>, String)] = []
+            var segStart = t.sentence.range.lowerBound
+            for trig in t.triggers {
+                let date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
+                var subjects: [(Range<Int>, String)] = []
+                var roles: [Role] = [trig.trigger.role]
+                let before = persons(t, in: segStart..<trig.range.lowerBound)
+                switch trig.trigger.kind {
+                case .verb, .meet:
+                    subjects = before
+                    let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
+                    if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
+                    if subjects.isEmpty || trig.trigger.kind == .meet {
+                        // `列席会议的公众代表分别为A、B、C`, `会见X`: persons after the trigger.
+                        let after = trig.range.upperBound..<clauseOrSentenceEnd(t, s, from: trig.range.upperBound, meet: trig.trigger.kind == .meet)
+                        subjects += persons(t, in: after)
+                    }
+                case .speech:
+                    let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
+                    if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
+                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) { subjects = [p] }
+                case .said:
+                    if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) {
+                        subjects = [p]
+                        // `在会上指出`: speaking at the meeting is attending it.
+                        let gap = String(String.UnicodeScalarView(s[p.0.upperBound..<trig.range.lowerBound]))
+                        if gap.hasPrefix("在"), gap.hasSuffix("上") { roles.append(.attend) }
+                    }
+                }
+                if subjects.isEmpty { continue }
+                let event = eventName(for: trig, t, s, sentenceEvent: sentEvent, state: &st, headline: headline)
+                for (r, kind) in subjects { for role in roles {
+                    out.append(Draft(attendee: r, kind: kind, role: role, trigger: trig.range, event: event, date: date))
+                } }
+                previousSubjects = subjects
+                segStart = trig.range.upperBound
+            }
+            if let last = t.dates.last { st.date = render(last, issueDate: issueDate, state: &st) }
+        }
+        return out
+    }
+
+    // MARK: subjects
+
+    func persons(_ t: TaggedSentence, in r: Range<Int>) -> [(Range<Int>, String)] {
+        var out = t.persons.filter { r.contains($0.name.lowerBound) }.map { ($0.name, "person") }
+        out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { ($0.range, "organization") }
+        return out.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    /// The word just before a trigger (`并`, `并作`...), if any.
+    func leadWord(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String? {
+        for w in Self.speechLead {
+            let u = Array(w.unicodeScalars)
+            if i - u.count >= floor, Array(s[(i - u.count)..<i]) == u { return w }
+        }
+        return nil
+    }
+
+    /// Is the trigger at `j` said by the name ending at `i`? Allows `在会上`, `在讲话中`, `也`.
+    func adjacent(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, allowingIn: Bool) -> Bool {
+        if i == j { return true }
+        guard j > i, j - i <= 14 else { return false }
+        let gap = s[i..<j]
+        if gap.contains(where: { Tagger.clausePunct.contains($0) || $0 == "、" }) { return false }
+        if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
+        guard allowingIn, gap.first == "在" else { return false }
+        let g = String(String.UnicodeScalarView(gap))
+        return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
+            || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
+    }
+
+    func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {
+        var j = i
+        while j < t.sentence.range.upperBound, s[j] != "。", s[j] != "；", !(meet && s[j] == "，") { j += 1 }
+        return j
+    }
+
+    // MARK: dates
+
+    func render(_ d: DateMention, issueDate: (year: Int, month: Int, day: Int)?, state: inout State) -> String {
+        switch d.value {
+        case .absolute(let v):
+            let r = v.resolved(issueDate: issueDate)
+            if state.dateline == nil { state.dateline = r }
+            return r.iso
+        case .relative(let n):
+            // 今天/昨天: against the dateline, else the issue date.
+            if let base = state.dateline { return base.adding(days: n).iso }
+            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).adding(days: n).iso }
+            return ""
+        case .vague: return ""
+        }
+    }
+
+    /// The date of an event triggered at `i`: the last date before it in the sentence,
+    /// else the article's current date.
+    func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?) -> String {
+        if let d = t.dates.last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
+        return st.date
+    }
+
+    // MARK: events
+
+    func str(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+
+    /// Clause bounds around `i`, ignoring commas inside quotation marks.
+    func clause(_ t: TaggedSentence, _ s: [Unicode.Scalar], around i: Int) -> Range<Int> {
+        let r = t.sentence.range
+        var depth = 0, start = r.lowerBound
+        var k = r.lowerBound
+        while k < i { if s[k] == "“" { depth += 1 } else if s[k] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Tagger.clausePunct.contains(s[k]) { start = k + 1 }; k += 1 }
+        var e = i
+        while e < r.upperBound { if s[e] == "“" { depth += 1 } else if s[e] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Tagger.clausePunct.contains(s[e]) { break }; e += 1 }
+        return start..<max(start, e)
+    }
+
+    /// An event named with a verb that holds it: `召开X`, `X举行`.
+    func holdEvent(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
+        let r = t.sentence.range
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
+            guard l > 0 else { i += 1; continue }
+            let c = clause(t, s, around: i)
+            if let after = nounPhrase(s, from: i + l, to: c.upperBound) { return after }
+            if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound) { return before }
+            i += l
+        }
+        return nil
+    }
+
+    /// Noun phrase from `i` up to the last event noun in `i..<end`.
+    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> String? {
+        var e = end
+        while e > i {
+            if rules.eventNouns.matchEnding(s, at: e, floor: i) > 0, e - i <= 48 {
+                let p = str(s, i..<e)
+                return p.isEmpty ? nil : p
+            }
+            e -= 1
+        }
+        return nil
+    }
+
+    /// Noun phrase ending with an event noun before `i` (after `的`/`在`/a clause start).
+    func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int) -> String? {
+        var e = i
+        while e > start {
+            if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0 {
+                var b = e - 1
+                while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
+                while b < e, Tagger.delimiters.contains(s[b]), s[b] != "“" { b += 1 }
+                return e - b <= 48 && b < e ? str(s, b..<e) : nil
+            }
+            e -= 1
+        }
+        return nil
+    }
+
+    func eventName(for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
+                   state: inout State, headline: String?) -> String {
+        let c = clause(t, s, around: trig.range.lowerBound)
+        if trig.trigger.role == .inspect {
+            // `就X开展专题调研` -> `X专题调研`.
+            var b = trig.range.lowerBound
+            while b > c.lowerBound, !["就", "对", "到", "赴", "在"].contains(s[b - 1]) { b -= 1 }
+            if b > c.lowerBound {
+                let e = str(s, b..<trig.range.upperBound).replacingOccurrences(of: "开展", with: "").replacingOccurrences(of: "进行", with: "")
+                state.event = e
+                return e
+            }
+        }
+        var from = trig.range.upperBound
+        for skip in ["召开", "了", "举行"] {
+            let u = Array(skip.unicodeScalars)
+            if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
+        }
+        let object = nounPhrase(s, from: from, to: c.upperBound)
+        if let o = object, !rules.genericEvents.contains(o) { state.event = o; return o }
+        if let e = sentenceEvent ?? state.event { return e }
+        if trig.trigger.kind == .meet { return trig.trigger.word }
+        return object ?? headline ?? ""
+    }
+}

@@ -1,0 +1,116 @@
+/// An article of an issue: a run of paragraphs with its headline, bylines and dateline.
+public struct Article: Sendable {
+    /// 1-based number within the issue.
+    public var number: Int
+    /// Paragraph indices (into `NormalizedText.paragraphs`).
+    public var paragraphs: Range<Int>
+    /// Journalists named in bylines (`■记者 彭旭卉`, `（记者 樊国庆 通讯员 陈烨雯）`), with their ranges.
+    public var journalists: [(name: String, range: Range<Int>)] = []
+}
+
+/// Splits an issue into articles. An article starts at a dateline paragraph (`本报讯`,
+/// `新华社北京1月9日电`), a page jump (`（上接第1版）`) or a leading byline, and takes with it
+/// the headline paragraphs just before it. Trailing bylines (`记者 王巧月` after the text)
+/// stay with the article they close.
+public enum ArticleSplitter {
+    static let bylineRoles = ["本报记者", "特约记者", "见习记者", "记者", "通讯员", "撰稿", "摄影", "文/", "图/"]
+    static let markers: Set<Unicode.Scalar> = ["■", "●", "▲", "◆", "★", "□", "○"]
+
+    public static func split(_ text: NormalizedText, surnames: SurnameTable) -> [Article] {
+        let paras = text.paragraphs.map { Array(text.scalars[$0]) }
+        var kinds = paras.map { classify($0, surnames: surnames) }
+        // A byline directly followed by body text or a dateline leads the next article.
+        for i in kinds.indices where kinds[i] == .byline {
+            if i + 1 < kinds.count, kinds[i + 1] == .dateline || kinds[i + 1] == .body { kinds[i] = .leadingByline }
+        }
+        var starts: [Int] = []
+        var i = 0
+        while i < kinds.count {
+            if kinds[i] == .dateline || kinds[i] == .pageJump || kinds[i] == .leadingByline {
+                var s = i
+                // Take the leading byline and headlines just before the start.
+                if kinds[i] != .leadingByline, s > 0, kinds[s - 1] == .leadingByline { s -= 1 }
+                while s > 0, kinds[s - 1] == .headline, !starts.contains(s - 1) { s -= 1 }
+                if starts.last.map({ s > $0 }) ?? true { starts.append(s) }
+                if kinds[i] == .leadingByline, i + 1 < kinds.count, kinds[i + 1] == .dateline { i += 1 }
+            }
+            i += 1
+        }
+        if starts.first != 0 { starts.insert(0, at: 0) }
+        var articles: [Article] = []
+        for (n, s) in starts.enumerated() {
+            let e = n + 1 < starts.count ? starts[n + 1] : paras.count
+            var a = Article(number: n + 1, paragraphs: s..<e)
+            for p in s..<e { a.journalists += journalists(in: text, paragraph: p, surnames: surnames) }
+            articles.append(a)
+        }
+        return articles
+    }
+
+    enum Kind { case headline, body, byline, leadingByline, dateline, pageJump }
+
+    static func classify(_ p: [Unicode.Scalar], surnames: SurnameTable) -> Kind {
+        let s = String(String.UnicodeScalarView(p))
+        if s.hasPrefix("（上接") { return .pageJump }
+        if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
+        if isByline(p, surnames: surnames) { return .byline }
+        if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
+        return Normalizer.endsSentence(p) ? .body : .headline
+    }
+
+    /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph.
+    static func isDateline(_ s: String) -> Bool {
+        guard s.hasPrefix("新华社") || s.hasPrefix("本报") || s.hasPrefix("中新社") else { return false }
+        let head = s.prefix(24)
+        return head.contains("电") && head.contains("日")
+    }
+
+    /// A paragraph that is only a byline: optional marker, a role word, and names.
+    static func isByline(_ p: [Unicode.Scalar], surnames: SurnameTable) -> Bool {
+        var body = p[...]
+        while let f = body.first, markers.contains(f) || f == " " { body = body.dropFirst() }
+        let s = String(String.UnicodeScalarView(body))
+        if bylineRoles.contains(where: { s.hasPrefix($0) }) {
+            return s.count <= 40 && !s.contains("，") && !s.contains("。")
+        }
+        // `● 宗河`: a marker and one name alone.
+        if body.count < p.count, (2...4).contains(body.count), body.allSatisfy(Normalizer.isHan), surnames.surnameLength(body, at: body.startIndex) > 0 {
+            return true
+        }
+        return false
+    }
+
+    /// Names following byline role words in a paragraph's byline parts.
+    static func journalists(in text: NormalizedText, paragraph: Int, surnames: SurnameTable) -> [(name: String, range: Range<Int>)] {
+        let r = text.paragraphs[paragraph]
+        let p = Array(text.scalars[r])
+        var out: [(String, Range<Int>)] = []
+        let isWholeByline = isByline(p, surnames: surnames)
+        // Where bylines can be: a byline paragraph, or a parenthesis right after 本报讯.
+        var zones: [Range<Int>] = []
+        if isWholeByline { zones.append(0..<p.count) }
+        else if let open = p.prefix(8).firstIndex(of: "（"), let close = p[open...].prefix(40).firstIndex(of: "）") {
+            let inner = String(String.UnicodeScalarView(p[(open + 1)..<close]))
+            if bylineRoles.contains(where: { inner.hasPrefix($0) }) { zones.append((open + 1)..<close) }
+        }
+        for z in zones {
+            var i = z.lowerBound
+            while i < z.upperBound {
+                // Skip markers, spaces and role words; a run of Han scalars is a name.
+                if !Normalizer.isHan(p[i]) { i += 1; continue }
+                var j = i
+                while j < z.upperBound, Normalizer.isHan(p[j]) { j += 1 }
+                var word = String(String.UnicodeScalarView(p[i..<j]))
+                var start = i
+                for role in bylineRoles where word.hasPrefix(role) {
+                    word.removeFirst(role.count); start += role.unicodeScalars.count; break
+                }
+                if (2...4).contains(word.count), surnames.surnameLength(p[...], at: start) > 0 {
+                    out.append((word, (r.lowerBound + start)..<(r.lowerBound + j)))
+                }
+                i = j
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,40 @@
+/// The original text of one input file, as Unicode scalars, with a line index so
+/// that any offset can be cited as line and column (both 1-based, in scalars).
+public struct SourceText: Sendable {
+    public let scalars: [Unicode.Scalar]
+    /// Scalar offset at which each line starts.
+    public let lineStarts: [Int]
+
+    public init(_ text: String) {
+        let s = Array(text.unicodeScalars)
+        var starts = [0]
+        var i = 0
+        while i < s.count {
+            if s[i] == "\n" { starts.append(i + 1) }
+            else if s[i] == "\r" {
+                if i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        scalars = s
+        lineStarts = starts
+    }
+
+    /// 1-based line and column of a scalar offset.
+    public func lineColumn(_ offset: Int) -> (line: Int, column: Int) {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return (lo + 1, offset - lineStarts[lo] + 1)
+    }
+
+    /// `L12:C5-L13:C20`: first and last scalar of `range` (both inclusive).
+    public func evidence(_ range: Range<Int>) -> String {
+        let a = lineColumn(range.lowerBound)
+        let b = lineColumn(max(range.lowerBound, range.upperBound - 1))
+        return "L\(a.line):C\(a.column)-L\(b.line):C\(b.column)"
+    }
+}

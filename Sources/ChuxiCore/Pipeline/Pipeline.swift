@@ -1,0 +1,108 @@
+/// What the pipeline extracts from one issue.
+public struct IssueResult: Sendable {
+    public var issue: String
+    public var records: [AttendanceRecord] = []
+    public var mentions: [MentionRecord] = []
+    /// Tagged sentences and the normalized text, kept for `chuxi explain`.
+    public var sentences: [TaggedSentence] = []
+    public var normalized: NormalizedText
+    public var source: SourceText
+}
+
+/// The pipeline over one issue, its stages in order:
+/// 1. normalize (width folding, PDF/column repair, offset map)   — Normalize/
+/// 2. articles (headlines, bylines, datelines)                  — Issue/
+/// 3. segment (ICU sentences and words)                         — Segment/
+/// 4. tag (dates, titles, persons, organizations, triggers)     — Tag/
+/// 5. events and roles -> records                               — Events/
+/// Each stage only reads what the stages before it produced. One instance per thread
+/// (ICU break iterators are not thread-safe).
+public final class Pipeline {
+    public let rules: RuleSet
+    let segmenter: Segmenter
+    let tagger: Tagger
+    let extractor: EventExtractor
+
+    public init(rules: RuleSet) throws {
+        self.rules = rules
+        segmenter = try Segmenter()
+        tagger = Tagger(rules: rules)
+        extractor = EventExtractor(rules: rules)
+    }
+
+    public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
+        let source = SourceText(input.text)
+        let text = Normalizer.normalize(source)
+        var result = IssueResult(issue: input.id, normalized: text, source: source)
+        let articles = ArticleSplitter.split(text, surnames: rules.surnames)
+        let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
+        for article in articles {
+            var tagged: [TaggedSentence] = []
+            for p in article.paragraphs {
+                for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number) {
+                    tagged.append(tagger.tag(s, in: text))
+                }
+            }
+            let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
+            let drafts = extractor.extract(tagged, text: text, headline: headline, issueDate: input.issueDate)
+            result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
+            result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)
+            if keepSentences { result.sentences += tagged }
+        }
+        return result
+    }
+
+    /// Titles the article gives each person, in text order.
+    func titlesByName(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for t in tagged { for p in t.persons {
+            let n = text.text(p.name)
+            for r in p.titles { let title = text.text(r); if !(out[n] ?? []).contains(title) { out[n, default: []].append(title) } }
+        } }
+        return out
+    }
+
+    func records(_ drafts: [EventExtractor.Draft], _ tagged: [TaggedSentence], article: Article, text: NormalizedText,
+                 source: SourceText, issue: String, journalists: Set<String>) -> [AttendanceRecord] {
+        let titles = titlesByName(tagged, text)
+        var seen = Set<String>()
+        var out: [(Int, Int, AttendanceRecord)] = []
+        for d in drafts {
+            let name = text.text(d.attendee)
+            if d.kind == "person" && journalists.contains(name) { continue }
+            let key = "\(name)|\(d.role)|\(d.event)|\(d.date)"
+            guard seen.insert(key).inserted else { continue }
+            let lo = min(d.attendee.lowerBound, d.trigger.lowerBound), hi = max(d.attendee.upperBound, d.trigger.upperBound)
+            let orig = text.originalRange(lo..<hi)
+            out.append((lo, d.attendee.lowerBound, AttendanceRecord(
+                issue: issue, article: article.number, date: d.date, event: d.event, attendee: name, kind: d.kind,
+                titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role, source: orig, evidence: source.evidence(orig))))
+        }
+        // Sorted by position in the text: two runs give the same order.
+        return out.sorted { ($0.0, $0.1, $0.2.role) < ($1.0, $1.1, $1.2.role) }.map(\.2)
+    }
+
+    func mentions(_ tagged: [TaggedSentence], article: Article, text: NormalizedText, issue: String, journalists: Set<String>) -> [MentionRecord] {
+        var spans: [Span] = []
+        for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
+        for t in tagged {
+            for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
+            for p in t.persons where !journalists.contains(text.text(p.name)) {
+                spans.append(Span(kind: .person, range: p.name, rule: p.rule))
+                for r in p.titles where !spans.contains(where: { $0.kind == .title && $0.range == r }) {
+                    spans.append(Span(kind: .title, range: r, rule: "titles.rules:post"))
+                    if let o = tagger.organization(inTitle: r, text.scalars) {
+                        spans.append(Span(kind: .organization, range: o, rule: "organizations.rules:suffix(in title)"))
+                    }
+                }
+            }
+            for o in t.orgs { spans.append(Span(kind: .organization, range: o.range, rule: o.rule)) }
+        }
+        spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
+        return spans.map { sp in
+            let o = text.originalRange(sp.range)
+            return MentionRecord(issue: issue, article: article.number, type: sp.kind, text: text.text(sp.range),
+                                 start: o.lowerBound, end: o.upperBound, rule: sp.rule)
+        }
+    }
+}

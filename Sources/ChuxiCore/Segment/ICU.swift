@@ -1,0 +1,48 @@
+import CICUShim
+
+/// Errors raised by the system ICU, with ICU's own name for the code.
+public struct ICUError: Error, CustomStringConvertible {
+    public let operation: String
+    public let code: Int32
+    public var description: String { "ICU \(operation) failed: \(String(cString: cicu_error_name(code)))" }
+}
+
+public enum ICU {
+    /// The system ICU's version (Debian 12: 72.1).
+    public static var version: String { String(cString: cicu_version()) }
+}
+
+/// One ICU break iterator (word or sentence). Not thread-safe: one per worker.
+public final class BreakIterator {
+    public enum Kind { case word, sentence }
+    private let handle: OpaquePointer
+    private var buffer: [UInt16] = []
+
+    public init(_ kind: Kind, locale: String = "zh") throws {
+        var err: Int32 = 0
+        guard let h = cicu_brk_open(kind == .word ? Int32(CICU_BRK_WORD) : Int32(CICU_BRK_SENTENCE), locale, &err),
+              err <= 0 else { throw ICUError(operation: "ubrk_open", code: err) }
+        handle = h
+    }
+    deinit { cicu_brk_close(handle) }
+
+    /// Boundaries of `text` as UTF-16 offsets (including 0 and the end), each with the
+    /// rule status of the segment that ends there (400 = ideographic word, 100 = number, 0 = other).
+    public func boundaries(utf16 text: [UInt16]) -> [(offset: Int, status: Int32)] {
+        buffer = text // ICU keeps a pointer to the text: keep it alive in self.
+        var out: [(Int, Int32)] = [(0, 0)]
+        buffer.withUnsafeBufferPointer { p in
+            var err: Int32 = 0
+            cicu_brk_set_text(handle, p.baseAddress, Int32(p.count), &err)
+            guard err <= 0 else { return }
+            _ = cicu_brk_first(handle)
+            while true {
+                let n = cicu_brk_next(handle)
+                if n < 0 { break }
+                out.append((Int(n), cicu_brk_rule_status(handle)))
+            }
+        }
+        buffer = []
+        return out
+    }
+}

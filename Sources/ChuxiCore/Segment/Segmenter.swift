@@ -1,0 +1,51 @@
+/// A sentence of the normalized text, with ICU word boundaries inside it.
+public struct Sentence: Sendable {
+    /// Range in `NormalizedText.scalars`.
+    public let range: Range<Int>
+    /// `isBoundary[k]`: an ICU word boundary lies before scalar `range.lowerBound + k`
+    /// (index `range.count` is the end). ICU splits most personal names into single
+    /// characters, so these are evidence for the tagger, not its answer.
+    public let isBoundary: [Bool]
+    public let article: Int
+}
+
+/// Sentence and word breaking through the system ICU. One per worker thread.
+public final class Segmenter {
+    private let sentences: BreakIterator
+    private let words: BreakIterator
+
+    public init() throws {
+        sentences = try BreakIterator(.sentence)
+        words = try BreakIterator(.word)
+    }
+
+    /// UTF-16 of `scalars`, and for each UTF-16 unit the scalar index it belongs to (+ end).
+    static func utf16(_ scalars: ArraySlice<Unicode.Scalar>) -> (units: [UInt16], scalarAt: [Int]) {
+        var units: [UInt16] = []; units.reserveCapacity(scalars.count)
+        var map: [Int] = []; map.reserveCapacity(scalars.count + 1)
+        for (k, s) in scalars.enumerated() {
+            for u in String(s).utf16 { units.append(u); map.append(k) }
+        }
+        map.append(scalars.count)
+        return (units, map)
+    }
+
+    /// Sentences of one paragraph (a range of `text.scalars`).
+    public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int) -> [Sentence] {
+        let (units, map) = Self.utf16(text.scalars[r])
+        let b = sentences.boundaries(utf16: units)
+        var out: [Sentence] = []
+        for k in 1..<b.count {
+            let s = r.lowerBound + map[b[k - 1].offset], e = r.lowerBound + map[b[k].offset]
+            if s < e { out.append(wordBreak(text, s..<e, article: article)) }
+        }
+        return out
+    }
+
+    public func wordBreak(_ text: NormalizedText, _ r: Range<Int>, article: Int) -> Sentence {
+        let (units, map) = Self.utf16(text.scalars[r])
+        var isB = [Bool](repeating: false, count: r.count + 1)
+        for (off, _) in words.boundaries(utf16: units) { isB[map[off]] = true }
+        return Sentence(range: r, isBoundary: isB, article: article)
+    }
+}

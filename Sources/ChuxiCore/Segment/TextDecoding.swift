@@ -1,0 +1,56 @@
+import Foundation
+import CICUShim
+
+/// Decoding of input bytes: UTF-8 (BOM optional), UTF-16 with BOM, GB18030/GBK through
+/// ICU's converters. Binary input (NUL bytes) and undecodable bytes are errors that name
+/// the file and the byte offset.
+public enum TextDecoding {
+    public static func decode(_ data: Data, path: String, forced: String? = nil) throws -> String {
+        if data.isEmpty { throw InputError(path: path, reason: "empty file") }
+        let bytes = [UInt8](data)
+        if let f = forced { return try icu(bytes, charset: f, path: path) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16LE", path: path) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16BE", path: path) }
+        if let nul = bytes.firstIndex(of: 0) { throw InputError(path: path, reason: "binary file (NUL byte at offset \(nul))") }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let s = String(validating: body, as: UTF8.self) { return s }
+        // Not UTF-8: try GB18030 (a superset of GBK and GB2312), the encoding of old Chinese systems.
+        do { return try icu(body, charset: "GB18030", path: path) } catch {
+            let bad = firstInvalidUTF8(body)
+            throw InputError(path: path, reason: "neither UTF-8 (invalid byte at offset \(bad + (body.count < bytes.count ? 3 : 0))) nor GB18030; use --encoding")
+        }
+    }
+
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int {
+        var lo = 0, hi = b.count
+        while lo < hi { let mid = (lo + hi) / 2; if String(validating: b[0..<mid], as: UTF8.self) != nil || validPrefix(b, mid) { lo = mid + 1 } else { hi = mid } }
+        return max(0, lo - 1)
+    }
+    static func validPrefix(_ b: [UInt8], _ n: Int) -> Bool {
+        // A cut inside a multi-byte sequence is not an error of the data.
+        for k in 0..<min(4, n + 1) where String(validating: b[0..<(n - k)], as: UTF8.self) != nil { return true }
+        return false
+    }
+
+    static func icu(_ bytes: [UInt8], charset: String, path: String) throws -> String {
+        var cap = Int32(bytes.count + 16)
+        for _ in 0..<2 {
+            var out = [UInt16](repeating: 0, count: Int(cap))
+            var bad: Int32 = -1, err: Int32 = 0
+            let n = bytes.withUnsafeBufferPointer { src in
+                src.withMemoryRebound(to: CChar.self) { s in
+                    cicu_decode(charset, s.baseAddress, Int32(bytes.count), &out, cap, &bad, &err)
+                }
+            }
+            if err == 15 { cap = n + 16; continue } // U_BUFFER_OVERFLOW_ERROR
+            if err > 0 {
+                if bad >= 0 { throw InputError(path: path, reason: "cannot decode as \(charset): invalid byte at offset \(bad)") }
+                throw InputError(path: path, reason: "cannot decode as \(charset): \(String(cString: cicu_error_name(err)))")
+            }
+            let s = String(decoding: out[0..<Int(n)], as: UTF16.self)
+            if s.unicodeScalars.contains("\u{0}") { throw InputError(path: path, reason: "binary file (NUL character)") }
+            return s
+        }
+        throw InputError(path: path, reason: "cannot decode as \(charset)")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A malformed rule file: reported with file, line and reason before any work starts.
+public struct RuleError: Error, CustomStringConvertible, Equatable {
+    public let file: String
+    public let line: Int
+    public let reason: String
+    public var description: String { "\(file):\(line): \(reason)" }
+}
+
+/// One rule file: entries (`KEYWORD values...`) and examples (`+`/`-` lines), each with
+/// its line number. The line format is shared by every file (see rules/README.md).
+public struct RuleFile: Sendable {
+    public struct Entry: Sendable { public let keyword: String; public let values: [String]; public let line: Int }
+    public struct Example: Sendable {
+        public let positive: Bool
+        public let sentence: String
+        public let expectations: [Expectation]
+        public let line: Int
+    }
+    public struct Expectation: Sendable, Equatable, CustomStringConvertible {
+        public let kind: String   // person, title, organization, date, journalist, record
+        public let text: String   // for record: NAME/ROLE
+        public var description: String { "\(kind):\(text)" }
+    }
+    public static let expectationKinds: Set<String> = ["person", "title", "organization", "date", "journalist", "record"]
+
+    public let name: String
+    public let entries: [Entry]
+    public let examples: [Example]
+
+    public init(name: String, text: String, keywords: [String: ClosedRange<Int>]) throws {
+        self.name = name
+        var entries: [Entry] = [], examples: [Example] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let n = i + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("+ ") || line.hasPrefix("- ") {
+                let body = line.dropFirst(2)
+                guard let arrow = body.range(of: "=>") else {
+                    throw RuleError(file: name, line: n, reason: "an example needs `SENTENCE => KIND:TEXT`")
+                }
+                let sentence = body[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+                var exps: [Expectation] = []
+                for part in body[arrow.upperBound...].split(separator: ";") {
+                    let p = part.trimmingCharacters(in: .whitespaces)
+                    guard let colon = p.firstIndex(of: ":"), Self.expectationKinds.contains(String(p[..<colon])),
+                          p.index(after: colon) < p.endIndex else {
+                        throw RuleError(file: name, line: n, reason: "bad expectation `\(p)` (want KIND:TEXT with KIND in \(Self.expectationKinds.sorted().joined(separator: ", ")))")
+                    }
+                    exps.append(Expectation(kind: String(p[..<colon]), text: String(p[p.index(after: colon)...])))
+                }
+                if sentence.isEmpty || exps.isEmpty { throw RuleError(file: name, line: n, reason: "empty example") }
+                examples.append(Example(positive: line.hasPrefix("+"), sentence: sentence, expectations: exps, line: n))
+                continue
+            }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let kw = fields[0]
+            guard let arity = keywords[kw] else {
+                throw RuleError(file: name, line: n, reason: "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
+            }
+            let values = Array(fields.dropFirst())
+            guard arity.contains(values.count) else {
+                throw RuleError(file: name, line: n, reason: "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)")
+            }
+            entries.append(Entry(keyword: kw, values: values, line: n))
+        }
+        self.entries = entries
+        self.examples = examples
+    }
+
+    public func values(_ keyword: String) -> [String] { entries.filter { $0.keyword == keyword }.flatMap(\.values) }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// A table of surnames (compound before single), looked up on scalars.
+public struct SurnameTable: Sendable {
+    let single: Set<Unicode.Scalar>
+    let compound: Set<String>
+
+    public init(_ names: [String]) {
+        single = Set(names.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first! })
+        compound = Set(names.filter { $0.unicodeScalars.count == 2 })
+    }
+
+    /// Length (1 or 2) of the surname starting at `i`, or 0.
+    public func surnameLength<C: Collection>(_ s: C, at i: C.Index) -> Int where C.Element == Unicode.Scalar {
+        guard i < s.endIndex else { return 0 }
+        let j = s.index(after: i)
+        if j < s.endIndex {
+            var two = String.UnicodeScalarView(); two.append(s[i]); two.append(s[j])
+            if compound.contains(String(two)) { return 2 }
+        }
+        return single.contains(s[i]) ? 1 : 0
+    }
+}
+
+/// A set of words matched on scalars: longest match starting or ending at a position.
+public struct Lexicon: Sendable {
+    private var words: Set<[Unicode.Scalar]> = []
+    private(set) var lengths: [Int] = []  // distinct lengths, longest first
+
+    public init(_ list: [String]) {
+        for w in list where !w.isEmpty { words.insert(Array(w.unicodeScalars)) }
+        lengths = Array(Set(words.map(\.count))).sorted(by: >)
+    }
+    public var isEmpty: Bool { words.isEmpty }
+    public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
+    public func contains(_ w: ArraySlice<Unicode.Scalar>) -> Bool { words.contains(Array(w)) }
+
+    /// Length of the longest word starting at `i` and ending at or before `limit`.
+    public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
+        let end = limit ?? s.count
+        for l in lengths where i + l <= end && words.contains(Array(s[i..<(i + l)])) { return l }
+        return 0
+    }
+    /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
+    public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
+        for l in lengths where e - l >= floor && e <= s.count && words.contains(Array(s[(e - l)..<e])) { return l }
+        return 0
+    }
+}
+
+public enum Role: String, Sendable, CaseIterable, Comparable {
+    case chair, attend, observe, speak, inspect
+    public static func < (a: Role, b: Role) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A role trigger from roles.rules.
+public struct Trigger: Sendable {
+    public enum Kind: String, Sendable { case verb, speech, said, meet }
+    public let role: Role
+    public let kind: Kind
+    public let word: String
+}
+
+/// All rules, loaded from a rules directory. Loading checks every file and fails with
+/// file, line and reason on the first problem.
+public struct RuleSet: Sendable {
+    public let surnames: SurnameTable
+    public let nameStops: Set<Unicode.Scalar>
+    public let notNames: Lexicon
+    public let predicates: Lexicon
+    public let posts: Lexicon
+    public let titleStops: Lexicon
+    public let orgSuffixes: Lexicon
+    public let orgLexicon: Lexicon
+    public let orgAttendMarkers: Lexicon
+    public let orgGeneric: Lexicon
+    public let triggers: [String: Trigger]
+    public let triggerWords: Lexicon
+    public let eventNouns: Lexicon
+    public let holdVerbs: Lexicon
+    public let genericEvents: Set<String>
+    public let relativeDays: [String: Int]
+    public let vagueDates: Lexicon
+    public let dateWords: Lexicon
+    /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
+    public let files: [RuleFile]
+
+    static let layout: [String: [String: ClosedRange<Int>]] = [
+        "surnames.rules": ["surname": 1...Int.max],
+        "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "predicate": 1...Int.max],
+        "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max],
+        "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max],
+        "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max],
+        "events.rules": ["noun": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
+        "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
+    ]
+
+    /// The rules directory shipped with the repository: `CHUXI_RULES`, else `rules/` next to
+    /// the working directory or above the executable.
+    public static func defaultDirectory() -> URL {
+        if let env = ProcessInfo.processInfo.environment["CHUXI_RULES"] { return URL(fileURLWithPath: env) }
+        let fm = FileManager.default
+        var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("rules")]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 { candidates.append(dir.appendingPathComponent("rules")); dir = dir.deletingLastPathComponent() }
+        #if DEBUG || true
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../rules").standardized)
+        #endif
+        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("roles.rules").path) } ?? candidates[0]
+    }
+
+    public static func load(from dir: URL) throws -> RuleSet {
+        var files: [String: RuleFile] = [:]
+        for (name, keywords) in layout {
+            let url = dir.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw RuleError(file: url.path, line: 0, reason: "rule file missing")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
+            }
+            files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
+        }
+        return try RuleSet(files: files)
+    }
+
+    init(files: [String: RuleFile]) throws {
+        func f(_ n: String) -> RuleFile { files[n]! }
+        let sn = f("surnames.rules").values("surname")
+        for e in f("surnames.rules").entries { for v in e.values where !(1...2).contains(v.unicodeScalars.count) {
+            throw RuleError(file: f("surnames.rules").name, line: e.line, reason: "surname `\(v)` must be one or two characters")
+        } }
+        surnames = SurnameTable(sn)
+        let names = f("names.rules")
+        var stops = Set<Unicode.Scalar>()
+        for e in names.entries where e.keyword == "stop" { for v in e.values {
+            guard v.unicodeScalars.count == 1 else { throw RuleError(file: names.name, line: e.line, reason: "stop `\(v)` must be one character") }
+            stops.insert(v.unicodeScalars.first!)
+        } }
+        nameStops = stops
+        notNames = Lexicon(names.values("not-name"))
+        predicates = Lexicon(names.values("predicate"))
+        posts = Lexicon(f("titles.rules").values("post"))
+        titleStops = Lexicon(f("titles.rules").values("stop"))
+        let orgs = f("organizations.rules")
+        orgSuffixes = Lexicon(orgs.values("suffix"))
+        orgLexicon = Lexicon(orgs.values("org"))
+        orgAttendMarkers = Lexicon(orgs.values("attend-marker"))
+        orgGeneric = Lexicon(orgs.values("generic"))
+        let roles = f("roles.rules")
+        var trig: [String: Trigger] = [:]
+        for e in roles.entries {
+            guard let kind = Trigger.Kind(rawValue: e.values[0]) else {
+                throw RuleError(file: roles.name, line: e.line, reason: "unknown trigger kind `\(e.values[0])` (verb, speech, said, meet)")
+            }
+            for w in e.values.dropFirst() {
+                if trig[w] != nil { throw RuleError(file: roles.name, line: e.line, reason: "trigger `\(w)` defined twice") }
+                trig[w] = Trigger(role: Role(rawValue: e.keyword)!, kind: kind, word: w)
+            }
+        }
+        triggers = trig
+        triggerWords = Lexicon(Array(trig.keys))
+        let ev = f("events.rules")
+        eventNouns = Lexicon(ev.values("noun"))
+        holdVerbs = Lexicon(ev.values("hold"))
+        genericEvents = Set(ev.values("generic"))
+        let d = f("dates.rules")
+        var rel: [String: Int] = [:]
+        for e in d.entries where e.keyword == "relative" {
+            guard let n = Int(e.values[1]) else { throw RuleError(file: d.name, line: e.line, reason: "`\(e.values[1])` is not a number of days") }
+            rel[e.values[0]] = n
+        }
+        relativeDays = rel
+        vagueDates = Lexicon(d.values("vague"))
+        dateWords = Lexicon(Array(rel.keys) + d.values("vague"))
+        self.files = files.keys.sorted().map { files[$0]! }
+    }
+}

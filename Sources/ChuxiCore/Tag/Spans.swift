@@ -1,0 +1,93 @@
+/// Kinds of tagged spans, as written to mentions.csv.
+public enum SpanKind: String, Sendable, CaseIterable {
+    case person, title, organization, date, place, event, journalist
+}
+
+/// A tagged span of the normalized text, with the id of the rule that made it
+/// (`chuxi explain` shows these).
+public struct Span: Sendable {
+    public let kind: SpanKind
+    public let range: Range<Int>
+    public let rule: String
+}
+
+/// A date as the text gives it: year optional, maybe a range; or a relative day
+/// (`昨天`), or vague (`近日`: no date).
+public struct DateValue: Sendable, Equatable {
+    public var year: Int?
+    public var month: Int
+    public var day: Int
+    public var end: (year: Int?, month: Int, day: Int)?
+
+    public static func == (a: DateValue, b: DateValue) -> Bool {
+        a.year == b.year && a.month == b.month && a.day == b.day && a.end?.year == b.end?.year && a.end?.month == b.end?.month && a.end?.day == b.end?.day
+    }
+
+    static func fmt(_ y: Int?, _ m: Int, _ d: Int) -> String {
+        let md = String(format2: m) + "-" + String(format2: d)
+        return y.map { "\($0)-" + md } ?? "--" + md
+    }
+    /// ISO 8601: `2024-06-11`, `--06-11`, ranges `A/B`.
+    public var iso: String {
+        let a = Self.fmt(year, month, day)
+        guard let e = end else { return a }
+        return a + "/" + Self.fmt(e.year ?? year, e.month, e.day)
+    }
+
+    /// Gives a year-less date the latest year that puts it on or before the issue date.
+    public func resolved(issueDate: (year: Int, month: Int, day: Int)?) -> DateValue {
+        guard year == nil, let d = issueDate else { return self }
+        var v = self
+        v.year = (month, day) <= (d.month, d.day) ? d.year : d.year - 1
+        if let e = end, e.year == nil { v.end = (e.month < month ? v.year! + 1 : v.year!, e.month, e.day) }
+        return v
+    }
+
+    /// The date `days` after this one (for 昨天/今天 against a dateline); needs a year.
+    public func adding(days: Int) -> DateValue {
+        guard days != 0 else { return DateValue(year: year, month: month, day: day) }
+        var y = year ?? 2001, m = month, d = day + days  // 2001: a non-leap year when unknown
+        func dim(_ y: Int, _ m: Int) -> Int { m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31 }
+        while d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d += dim(y, m) }
+        while d > dim(y, m) { d -= dim(y, m); m += 1; if m > 12 { m = 1; y += 1 } }
+        return DateValue(year: year == nil ? nil : y, month: m, day: d)
+    }
+}
+
+extension String {
+    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+}
+
+public struct DateMention: Sendable {
+    public enum Value: Sendable { case absolute(DateValue), relative(Int), vague }
+    public let range: Range<Int>
+    public let value: Value
+}
+
+public struct PersonMention: Sendable {
+    public let name: Range<Int>
+    /// Title ranges, in text order (shared by every name of a list).
+    public var titles: [Range<Int>]
+    public let rule: String
+}
+
+public struct OrgMention: Sendable {
+    public let range: Range<Int>
+    /// True when the text makes it an attendee (`X有关负责人出席`).
+    public let attends: Bool
+    public let rule: String
+}
+
+public struct TriggerMention: Sendable {
+    public let range: Range<Int>
+    public let trigger: Trigger
+}
+
+/// Everything the tagger found in one sentence.
+public struct TaggedSentence: Sendable {
+    public let sentence: Sentence
+    public var persons: [PersonMention] = []
+    public var orgs: [OrgMention] = []
+    public var dates: [DateMention] = []
+    public var triggers: [TriggerMention] = []
+}

@@ -1,0 +1,331 @@
+/// Rule-based tagging of one sentence: dates, titles and the persons they introduce,
+/// lists of names, clause-initial speakers, organizations and role triggers.
+/// Works on scalars with ICU word boundaries as evidence (see `Sentence`).
+public struct Tagger: Sendable {
+    public let rules: RuleSet
+    public init(rules: RuleSet) { self.rules = rules }
+
+    static let clausePunct: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", "\n", "…"]
+    static let delimiters: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
+    static let listJoiners = ["以及", "、", "和", "及", "与"]
+
+    /// Context in which a name is looked for: after a title or in a list the evidence is
+    /// strong; at the start of a clause it must be confirmed by a predicate.
+    enum NameContext { case afterTitle, list, clauseStart }
+
+    struct Scan {
+        let s: [Unicode.Scalar]
+        let a: Int, b: Int
+        let sentence: Sentence
+        var consumed: [Bool]
+        func isB(_ i: Int) -> Bool { i <= a || i >= b ? true : sentence.isBoundary[i - a] }
+        func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
+    }
+
+    public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
+        var t = TaggedSentence(sentence: sentence)
+        var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound,
+                      sentence: sentence, consumed: [Bool](repeating: false, count: sentence.range.count))
+        t.dates = tagDates(&sc)
+        t.persons = tagTitledPersons(&sc)
+        tagLists(&sc, &t.persons)
+        tagClauseInitialNames(&sc, &t.persons)
+        t.persons.sort { $0.name.lowerBound < $1.name.lowerBound }
+        t.orgs = tagOrganizations(&sc, t.persons)
+        t.triggers = tagTriggers(sc)
+        return t
+    }
+
+    // MARK: names
+
+    func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
+
+    /// The name starting at `i`, if the rules and word boundaries allow one there.
+    func nameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext) -> Range<Int>? {
+        let s = sc.s, b = sc.b
+        guard i < b, isHan(s[i]), !sc.consumed[i - sc.a] else { return nil }
+        let strong = ctx != .clauseStart
+        let sl = rules.surnames.surnameLength(s[..<b], at: i)
+        var name: Range<Int>
+        if sl == 0 {
+            guard strong else { return nil }
+            // A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of
+            // Han characters that ends right at a delimiter, a trigger or a predicate.
+            var j = i
+            while j < b, isHan(s[j]) || (s[j] == "·" && j + 1 < b && isHan(s[j + 1])) { j += 1 }
+            let hasDot = s[i..<j].contains("·")
+            if !hasDot {
+                var k = i
+                while k < j && k - i < 3, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
+                      rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
+                j = k
+            }
+            guard (2...(hasDot ? 20 : 3)).contains(j - i), followsName(sc, j) else { return nil }
+            name = i..<j
+        } else {
+            guard sc.isB(i) else { return nil }
+            let g = i + sl
+            let te = sc.tokenEnd(i)
+            if te > g {
+                // The surname begins a dictionary word (`高飞`): a name only in strong context.
+                guard strong, (1...2).contains(te - g), followsName(sc, te) else { return nil }
+                name = i..<te
+            } else {
+                guard g < b, isHan(s[g]), !rules.nameStops.contains(s[g]) || strong else { return nil }
+                let t1 = sc.tokenEnd(g)
+                if t1 - g == 2 {
+                    if rules.triggerWords.match(s, at: g, limit: t1) == 2 || rules.predicates.match(s, at: g, limit: t1) == 2
+                        || rules.posts.match(s, at: g, limit: t1) == 2 { return nil }
+                    name = i..<t1
+                } else {
+                    var e = g + 1
+                    if e < b, isHan(s[e]), !rules.nameStops.contains(s[e]), sc.tokenEnd(e) == e + 1,
+                       rules.posts.match(s, at: e, limit: b) == 0, rules.orgSuffixes.match(s, at: e, limit: e + 1) == 0 || !strong {
+                        e += 1
+                    }
+                    name = i..<e
+                }
+            }
+        }
+        let word = Array(s[name])
+        if rules.notNames.contains(word[...]) || rules.posts.contains(word[...]) || rules.triggerWords.contains(word[...]) { return nil }
+        if name.count >= 2, rules.posts.match(s, at: name.lowerBound + 1, limit: b) >= 2 { return nil } // 王书记
+        if name.dropFirst().contains(where: { !sc.consumed.indices.contains($0 - sc.a) || sc.consumed[$0 - sc.a] }) { return nil }
+        return name
+    }
+
+    /// What may follow a name: a delimiter, a list joiner, a stop character, a trigger or a predicate.
+    func followsName(_ sc: Scan, _ j: Int) -> Bool {
+        if j >= sc.b { return true }
+        let c = sc.s[j]
+        return Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c) || c == "（"
+            || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 || rules.predicates.match(sc.s, at: j, limit: sc.b) > 0
+    }
+
+    /// Start of the title whose post starts at `p`: back over organization and modifier
+    /// characters to a delimiter, a stop word or something already tagged.
+    func titleStart(_ sc: Scan, postStart p: Int) -> Int {
+        let s = sc.s
+        var k = p
+        while k > sc.a {
+            let c = s[k - 1]
+            if sc.consumed[k - 1 - sc.a] || (Self.delimiters.contains(c) && c != "·") || Self.clausePunct.contains(c) { break }
+            if !isHan(c) && !WidthFolding.isASCIIAlnum(c) && c != "（" && c != "）" { break }
+            let stop = rules.titleStops.matchEnding(s, at: k, floor: sc.a)
+            if stop > 0 {
+                // `和`/`与` inside an organization (`人力资源和社会保障局`): go on when an
+                // organization suffix lies between it and the post.
+                let w = String(String.UnicodeScalarView(s[(k - stop)..<k]))
+                let inOrg = (w == "和" || w == "与") && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
+                if !inOrg { break }
+            }
+            k -= 1
+            if p - k >= 24 { break }
+        }
+        return k
+    }
+
+    func mark(_ sc: inout Scan, _ r: Range<Int>) { for i in r { sc.consumed[i - sc.a] = true } }
+
+    /// Persons introduced by a title: `TITLE NAME`, with titles chained by `、` before it.
+    func tagTitledPersons(_ sc: inout Scan) -> [PersonMention] {
+        var out: [PersonMention] = []
+        var e = sc.a + 1
+        while e < sc.b {
+            let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
+            guard pl > 0, !sc.consumed[e - 1 - sc.a], let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
+            var titles: [Range<Int>] = []
+            var ts = titleStart(sc, postStart: e - pl)
+            titles.append(ts..<e)
+            // Chained titles: `区委常委、常务副区长傅俊`.
+            while ts - 1 > sc.a, sc.s[ts - 1] == "、" {
+                let pl2 = rules.posts.matchEnding(sc.s, at: ts - 1, floor: sc.a)
+                guard pl2 > 0, !sc.consumed[ts - 2 - sc.a] else { break }
+                let ts2 = titleStart(sc, postStart: ts - 1 - pl2)
+                titles.insert(ts2..<(ts - 1), at: 0)
+                ts = ts2
+            }
+            for t in titles { mark(&sc, t) }
+            mark(&sc, name)
+            out.append(PersonMention(name: name, titles: titles, rule: "titles.rules:post"))
+            e = name.upperBound + 1
+        }
+        return out
+    }
+
+    /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title.
+    func tagLists(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        var k = 0
+        while k < persons.count {
+            var p = persons[k]
+            var n = p.name.upperBound
+            var added: [PersonMention] = []
+            while n < sc.b {
+                guard let joiner = Self.listJoiners.first(where: { j in
+                    let u = Array(j.unicodeScalars); return n + u.count <= sc.b && Array(sc.s[n..<(n + u.count)]) == u }) else { break }
+                let j = n + joiner.unicodeScalars.count
+                if persons.contains(where: { $0.name.lowerBound == j }) { break }
+                guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
+                mark(&sc, name)
+                let m = PersonMention(name: name, titles: p.titles, rule: "names.rules:list")
+                added.append(m); p = m
+                n = name.upperBound
+            }
+            persons.insert(contentsOf: added, at: k + 1)
+            k += 1 + added.count
+        }
+    }
+
+    /// Untitled names at the start of a clause, confirmed by what follows (`刘健要求`,
+    /// `会议由李新华主持`, `于勇在讲话中强调`).
+    func tagClauseInitialNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        var i = sc.a
+        while i < sc.b {
+            let atStart = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+            if atStart, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
+                let j = name.upperBound
+                let confirmed = rules.predicates.match(sc.s, at: j, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0
+                if confirmed {
+                    mark(&sc, name)
+                    persons.append(PersonMention(name: name, titles: [], rule: "names.rules:predicate"))
+                    var tail = [persons.removeLast()]
+                    tagLists(&sc, &tail)
+                    persons += tail
+                    i = name.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    // MARK: organizations
+
+    /// Organizations that attend through their representatives: `A、B和C有关负责人出席`.
+    func tagOrganizations(_ sc: inout Scan, _ persons: [PersonMention]) -> [OrgMention] {
+        var out: [OrgMention] = []
+        var m = sc.a
+        while m < sc.b {
+            let ml = rules.orgAttendMarkers.match(sc.s, at: m, limit: sc.b)
+            guard ml > 0, m > sc.a else { m += 1; continue }
+            // A marker followed by a name is a title (`必博人力负责人陈云海`), not a group.
+            if persons.contains(where: { $0.name.lowerBound == m + ml }) { m += ml; continue }
+            var end = m
+            var found: [OrgMention] = []
+            while end > sc.a {
+                var st = end
+                while st > sc.a, isHan(sc.s[st - 1]) || sc.s[st - 1] == "（" || sc.s[st - 1] == "）",
+                      !sc.consumed[st - 1 - sc.a], !["和", "及", "与"].contains(sc.s[st - 1]) || end - st < 2 { st -= 1 }
+                let item = st..<end
+                let generic = rules.orgGeneric.match(sc.s, at: st, limit: end) > 0
+                if item.count >= 2, !generic,
+                   rules.orgSuffixes.matchEnding(sc.s, at: end, floor: st) > 0 || rules.orgLexicon.contains(sc.s[item]) {
+                    found.insert(OrgMention(range: item, attends: true, rule: "organizations.rules:attend-marker"), at: 0)
+                }
+                guard st > sc.a, ["、", "和", "及"].contains(sc.s[st - 1]) else { break }
+                end = st - 1
+            }
+            for o in found { mark(&sc, o.range) }
+            out += found
+            m += ml
+        }
+        return out
+    }
+
+    /// Organizations named inside a title: `市人力资源和社会保障局` in `市人力资源和社会保障局副局长`.
+    public func organization(inTitle t: Range<Int>, _ s: [Unicode.Scalar]) -> Range<Int>? {
+        let pl = rules.posts.matchEnding(s, at: t.upperBound, floor: t.lowerBound)
+        var e = t.upperBound - pl
+        while e - t.lowerBound >= 2 {
+            if rules.orgSuffixes.matchEnding(s, at: e, floor: t.lowerBound) > 0 { return t.lowerBound..<e }
+            e -= 1
+        }
+        return nil
+    }
+
+    // MARK: triggers
+
+    func tagTriggers(_ sc: Scan) -> [TriggerMention] {
+        var out: [TriggerMention] = []
+        var i = sc.a
+        while i < sc.b {
+            let l = rules.triggerWords.match(sc.s, at: i, limit: sc.b)
+            if l > 0, !sc.consumed[i - sc.a] {
+                let w = String(String.UnicodeScalarView(sc.s[i..<(i + l)]))
+                out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
+                i += l
+            } else { i += 1 }
+        }
+        return out
+    }
+
+    // MARK: dates
+
+    static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
+    func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
+        var j = i, v = 0
+        while j < b, Normalizer.isDigit(s[j]), j - i < 4 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        if j > i { return (v, j) }
+        // Chinese numerals: digit sequences (年份 二〇二〇) or tens (三十一).
+        var digits: [Int] = [], sawTen = false, total = 0
+        while j < b, j - i < 4 {
+            if let d = Self.chineseDigits[s[j]] { digits.append(d) }
+            else if s[j] == "十" {
+                sawTen = true; total += (digits.last ?? 1) * 10; digits = []
+            } else { break }
+            j += 1
+        }
+        guard j > i else { return nil }
+        if sawTen { return (total + (digits.last ?? 0), j) }
+        return (digits.reduce(0) { $0 * 10 + $1 }, j)
+    }
+
+    func tagDates(_ sc: inout Scan) -> [DateMention] {
+        let s = sc.s, b = sc.b
+        var out: [DateMention] = []
+        var i = sc.a
+        while i < b {
+            let wl = rules.dateWords.match(s, at: i, limit: b)
+            if wl > 0 {
+                let w = String(String.UnicodeScalarView(s[i..<(i + wl)]))
+                out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
+                i += wl; continue
+            }
+            guard i == sc.a || number(s, i - 1, i) == nil, let d = parseDate(s, i, b) else { i += 1; continue }
+            out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
+            mark(&sc, i..<d.end)
+            i = d.end
+        }
+        return out
+    }
+
+    /// `(Y年)? M月 D日 ((至|到|-|—) (M月)? D日)?`, in Arabic or Chinese numerals.
+    func parseDate(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: DateValue, end: Int)? {
+        var j = i
+        var year: Int? = nil
+        guard var n = number(s, j, b) else { return nil }
+        if n.end < b, s[n.end] == "年" {
+            guard n.value >= 1900 && n.value <= 2100 else { return nil }
+            year = n.value; j = n.end + 1
+            guard let m = number(s, j, b) else { return nil }
+            n = m
+        }
+        guard n.end < b, s[n.end] == "月", (1...12).contains(n.value) else { return nil }
+        let month = n.value
+        j = n.end + 1
+        guard let dn = number(s, j, b), dn.end < b, s[dn.end] == "日" || s[dn.end] == "号", (1...31).contains(dn.value) else { return nil }
+        var v = DateValue(year: year, month: month, day: dn.value)
+        j = dn.end + 1
+        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = number(s, j + 1, b) {
+            if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
+                v.end = (nil, month, e1.value); j = e1.end + 1
+            } else if e1.end < b, s[e1.end] == "月", let e2 = number(s, e1.end + 1, b), e2.end < b, s[e2.end] == "日" || s[e2.end] == "号",
+                      (1...12).contains(e1.value), (1...31).contains(e2.value) {
+                v.end = (nil, e1.value, e2.value); j = e2.end + 1
+            }
+        }
+        return (v, j)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `chuxi`: who attended what, from Chinese government and district newspaper issues.
+@main
+struct Chuxi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chuxi",
+        abstract: "Extract who attended what (officials, titles, roles, events, dates) from Chinese newspaper issues.",
+        discussion: """
+        Reads plain-text newspaper issues and writes who-attended-what records as CSV
+        (see the output contract in the README). Tagging rules are data in rules/.
+        """,
+        subcommands: [Extract.self, Explain.self, RulesCommand.self]
+    )
+}
