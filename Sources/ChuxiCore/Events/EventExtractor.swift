@@ -51,7 +51,8 @@ public struct EventExtractor: Sendable {
                 case .speech:
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
-                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) { subjects = [p] }
+                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true)
+                                || inSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
                 case .said:
                     if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) {
                         subjects = [p]
@@ -101,6 +102,12 @@ public struct EventExtractor: Sendable {
         let g = String(String.UnicodeScalarView(gap))
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
+    }
+
+    /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
+    func inSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count, s[trig.upperBound] == "中" else { return false }
+        return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
     }
 
     func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {

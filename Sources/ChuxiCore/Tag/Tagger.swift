@@ -61,31 +61,31 @@ public struct Tagger: Sendable {
                 j = k
             }
             guard (2...(hasDot ? 20 : 3)).contains(j - i), followsName(sc, j) else { return nil }
+            // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
+            if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
+            if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
             name = i..<j
         } else {
             guard sc.isB(i) else { return nil }
             let g = i + sl
-            let te = sc.tokenEnd(i)
-            if te > g {
-                // The surname begins a dictionary word (`高飞`): a name only in strong context.
-                guard strong, (1...2).contains(te - g), followsName(sc, te) else { return nil }
-                name = i..<te
-            } else {
-                guard g < b, isHan(s[g]), !rules.nameStops.contains(s[g]) || strong else { return nil }
-                let t1 = sc.tokenEnd(g)
-                if t1 - g == 2 {
-                    if rules.triggerWords.match(s, at: g, limit: t1) == 2 || rules.predicates.match(s, at: g, limit: t1) == 2
-                        || rules.posts.match(s, at: g, limit: t1) == 2 { return nil }
-                    name = i..<t1
-                } else {
-                    var e = g + 1
-                    if e < b, isHan(s[e]), !rules.nameStops.contains(s[e]), sc.tokenEnd(e) == e + 1,
-                       rules.posts.match(s, at: e, limit: b) == 0, rules.orgSuffixes.match(s, at: e, limit: e + 1) == 0 || !strong {
-                        e += 1
-                    }
-                    name = i..<e
-                }
+            guard g < b, isHan(s[g]) else { return nil }
+            // Two given characters when the third scalar ends a word and is not a stop,
+            // a post or part of a verb (`宋宗德等`, `沈金|龙`, `龙|婉丽`); else one (`翟磊主持`).
+            var end: Int? = nil
+            if g + 1 < b, isHan(s[g + 1]), sc.isB(g + 2), !rules.nameStops.contains(s[g + 1]),
+               rules.posts.match(s, at: g + 1, limit: b) == 0,
+               rules.triggerWords.match(s, at: g, limit: g + 2) == 0, rules.predicates.match(s, at: g, limit: g + 2) == 0,
+               rules.posts.match(s, at: g, limit: g + 2) == 0,
+               !(sl == 1 && !sc.isB(g) && !sc.isB(g + 1)) {   // one dictionary word of three (`高新区`)
+                end = g + 2
+            } else if sc.isB(g + 1) {
+                end = g + 1
             }
+            guard let e = end else { return nil }
+            // A surname and one character forming a dictionary word (`高飞`, `金山`): only in strong context.
+            if e == g + 1, !sc.isB(g), !strong { return nil }
+            if !strong, rules.nameStops.contains(s[g]) { return nil }
+            name = i..<e
         }
         let word = Array(s[name])
         if rules.notNames.contains(word[...]) || rules.posts.contains(word[...]) || rules.triggerWords.contains(word[...]) { return nil }
@@ -217,7 +217,7 @@ public struct Tagger: Sendable {
                 while st > sc.a, isHan(sc.s[st - 1]) || sc.s[st - 1] == "（" || sc.s[st - 1] == "）",
                       !sc.consumed[st - 1 - sc.a], !["和", "及", "与"].contains(sc.s[st - 1]) || end - st < 2 { st -= 1 }
                 let item = st..<end
-                let generic = rules.orgGeneric.match(sc.s, at: st, limit: end) > 0
+                let generic = (st..<end).contains { rules.orgGeneric.match(sc.s, at: $0, limit: end) > 0 }
                 if item.count >= 2, !generic,
                    rules.orgSuffixes.matchEnding(sc.s, at: end, floor: st) > 0 || rules.orgLexicon.contains(sc.s[item]) {
                     found.insert(OrgMention(range: item, attends: true, rule: "organizations.rules:attend-marker"), at: 0)
