@@ -29,6 +29,9 @@ public struct EventExtractor: Sendable {
         var out: [Draft] = []
         let s = text.scalars
         for t in sentences {
+            // The dateline (`新华社北京1月9日电`, `本报讯 6月11日`) anchors 今天/昨天.
+            if st.dateline == nil, let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
+               case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: issueDate) }
             let sentEvent = holdEvent(t, s)
             if let e = sentEvent { st.event = e }
             var previousSubjects: [(Range<Int>, String)] = []

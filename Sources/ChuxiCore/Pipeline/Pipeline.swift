@@ -43,7 +43,9 @@ public final class Pipeline {
                     tagged.append(tagger.tag(s, in: text))
                 }
             }
+            // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
+                .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence(Array($0.unicodeScalars)) ? $0 : nil }
             let drafts = extractor.extract(tagged, text: text, headline: headline, issueDate: input.issueDate)
             result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)

@@ -45,8 +45,12 @@ public struct Tagger: Sendable {
         let s = sc.s, b = sc.b
         guard i < b, isHan(s[i]), !sc.consumed[i - sc.a] else { return nil }
         let strong = ctx != .clauseStart
-        let sl = rules.surnames.surnameLength(s[..<b], at: i)
+        var sl = rules.surnames.surnameLength(s[..<b], at: i)
         var name: Range<Int>
+        // A foreign name joined by `·` (`安东尼奥·古特雷斯`) is read whole, whatever its first character.
+        var dot = i
+        while dot < b, isHan(s[dot]), dot - i < 8 { dot += 1 }
+        if strong, dot < b, s[dot] == "·", dot + 1 < b, isHan(s[dot + 1]) { sl = 0 }
         if sl == 0 {
             guard strong else { return nil }
             // A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of
@@ -54,6 +58,13 @@ public struct Tagger: Sendable {
             var j = i
             while j < b, isHan(s[j]) || (s[j] == "·" && j + 1 < b && isHan(s[j + 1])) { j += 1 }
             let hasDot = s[i..<j].contains("·")
+            if hasDot, let lastDot = s[i..<j].lastIndex(of: "·") {
+                // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
+                var k = lastDot + 2
+                while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0, rules.predicates.match(s, at: k, limit: b) == 0,
+                      !rules.nameStops.contains(s[k]) { k += 1 }
+                j = k
+            }
             if !hasDot {
                 var k = i
                 while k < j && k - i < 3, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
@@ -66,7 +77,8 @@ public struct Tagger: Sendable {
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
             name = i..<j
         } else {
-            guard sc.isB(i) else { return nil }
+            // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
+            guard sc.isB(i) || ctx == .afterTitle else { return nil }
             let g = i + sl
             guard g < b, isHan(s[g]) else { return nil }
             // Two given characters when the third scalar ends a word and is not a stop,

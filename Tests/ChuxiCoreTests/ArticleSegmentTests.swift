@@ -1,0 +1,49 @@
+import XCTest
+@testable import ChuxiCore
+
+final class ArticleSegmentTests: XCTestCase {
+    func testArticlesAndJournalistsOfSeed000() throws {
+        let n = Normalizer.normalize(SourceText(try seedText("000")))
+        let arts = ArticleSplitter.split(n, surnames: sharedRules.surnames)
+        let names = arts.flatMap { $0.journalists.map(\.name) }
+        XCTAssertEqual(Set(names), ["彭旭卉", "黄亮亮", "肖鸣亮", "邢蓓琳"])
+        XCTAssertGreaterThanOrEqual(arts.count, 5)
+        // The first article holds the meeting of 6月11日 and its headline.
+        let first = n.text(n.paragraphs[arts[0].paragraphs.lowerBound])
+        XCTAssertEqual(first, "公众代表为我区生活垃圾分类工作建言献策")
+    }
+
+    func testBylineFormsOfSeed002And004() throws {
+        for (seed, expected) in [("002", Set(["王巧月", "樊国庆", "陈烨雯", "杨惠聪", "黄蓉"])), ("004", Set(["汪晓", "耿洁玉", "宗河"]))] {
+            let n = Normalizer.normalize(SourceText(try seedText(seed)))
+            let names = Set(ArticleSplitter.split(n, surnames: sharedRules.surnames).flatMap { $0.journalists.map(\.name) })
+            XCTAssertEqual(names, expected, seed)
+        }
+    }
+
+    /// `■ 建设平安城区 强化法治保障` is a section heading, not a byline.
+    func testSectionHeadingIsNoByline() {
+        let p = Array("■ 建设平安城区 强化法治保障".unicodeScalars)
+        XCTAssertFalse(ArticleSplitter.isByline(p, surnames: sharedRules.surnames))
+        XCTAssertTrue(ArticleSplitter.isByline(Array("● 宗河".unicodeScalars), surnames: sharedRules.surnames))
+    }
+
+    func testICUSentencesAndWordsOnASeedSentence() throws {
+        let text = "6月14日，区委副书记、代理区长翟磊就静安区区块链产业创新发展情况开展专题调研并主持召开座谈会。区委常委、常务副区长傅俊参加。"
+        let n = Normalizer.normalize(SourceText(text))
+        let seg = try Segmenter()
+        let sents = seg.sentences(in: n, paragraph: n.paragraphs[0], article: 1)
+        XCTAssertEqual(sents.map { n.text($0.range) }, [
+            "6月14日，区委副书记、代理区长翟磊就静安区区块链产业创新发展情况开展专题调研并主持召开座谈会。",
+            "区委常委、常务副区长傅俊参加。"])
+        // Word boundaries: 主持 and 召开 are words; the name is split into characters.
+        let s = sents[0]
+        func word(_ w: String) -> Bool {
+            guard let r = n.text(s.range).unicodeScalars.indices(of: w) else { return false }
+            return s.isBoundary[r.lowerBound] && s.isBoundary[r.upperBound] && !(r.lowerBound + 1..<r.upperBound).contains { s.isBoundary[$0] }
+        }
+        XCTAssertTrue(word("主持"))
+        XCTAssertTrue(word("召开"))
+        XCTAssertFalse(word("翟磊"))
+    }
+}

@@ -1,0 +1,57 @@
+import XCTest
+@testable import ChuxiCore
+
+final class NormalizeTests: XCTestCase {
+    func testWidthFoldingOfDigitsLettersAndPunctuation() {
+        let n = Normalizer.normalize(SourceText("本报讯 ３月９日，必博人力(BIPO)负责人陈云海表示,市场扩容。Web3.0、1,000人"))
+        XCTAssertEqual(n.text(n.paragraphs[0]), "本报讯3月9日，必博人力（BIPO）负责人陈云海表示，市场扩容。Web3.0、1,000人")
+    }
+
+    func testWhitespaceInsideTokensIsRemovedButKeptBetweenWords() {
+        let n = Normalizer.normalize(SourceText("本报讯 3月 9日，北苏州路绿地总面积约 4170 平方米\n■记者 戚佳佳 申佳琦"))
+        XCTAssertEqual(n.text(n.paragraphs[0]), "本报讯3月9日，北苏州路绿地总面积约4170平方米")
+        XCTAssertEqual(n.text(n.paragraphs[1]), "■记者 戚佳佳 申佳琦")
+    }
+
+    /// Seed 000: a paragraph cut by the layout (`…总经理居` / `珂、江宁路…`) is one paragraph.
+    func testParagraphCutByPageBreakIsJoined() throws {
+        let n = Normalizer.normalize(SourceText(try seedText("000")))
+        let joined = n.paragraphs.map { n.text($0) }
+        XCTAssertTrue(joined.contains { $0.contains("静安晶品项目总经理居珂、江宁路街道垃圾分类志愿者代表水晶晶") })
+        // Headlines (short, no final punctuation) stay apart.
+        XCTAssertTrue(joined.contains("区领导调研区块链产业创新发展情况"))
+    }
+
+    /// Seed 003 is set in narrow columns: `区长王` + `华` is 王华, `组织部部` + `长宋宗德` is 组织部部长宋宗德.
+    func testNarrowColumnsAreJoined() throws {
+        let n = Normalizer.normalize(SourceText(try seedText("003")))
+        let all = n.paragraphs.map { n.text($0) }.joined(separator: "\n")
+        XCTAssertTrue(all.contains("区委副书记、区长王华，区人大常委会主任顾云豪"))
+        XCTAssertTrue(all.contains("区委常委、组织部部长宋宗德"))
+        XCTAssertTrue(all.contains("区委常委、统战部部长顾定鋆出席活动"))
+    }
+
+    /// Every normalized scalar maps back to the original scalar it came from.
+    func testOffsetMapPointsIntoTheOriginal() throws {
+        let raw = try seedText("003")
+        let src = SourceText(raw)
+        let n = Normalizer.normalize(src)
+        for (i, c) in n.scalars.enumerated() where c != "\n" && c != " " {
+            let o = src.scalars[n.origin[i]]
+            XCTAssertEqual(WidthFolding.fold(o, previous: nil, next: nil) == c || WidthFolding.toHalfWidth(o) == c, true, "scalar \(i)")
+        }
+        // 王华 is split over two lines of the original: its range runs from line to line.
+        let text = n.text(0..<n.scalars.count)
+        let r = text.unicodeScalars.indices(of: "区长王华")
+        XCTAssertNotNil(r)
+    }
+}
+
+extension String.UnicodeScalarView {
+    func indices(of needle: String) -> Range<Int>? {
+        let h = Array(self), n = Array(needle.unicodeScalars)
+        guard h.count >= n.count else { return nil }
+        for i in 0...(h.count - n.count) where Array(h[i..<(i + n.count)]) == n { return i..<(i + n.count) }
+        return nil
+    }
+}

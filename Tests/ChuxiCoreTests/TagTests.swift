@@ -1,0 +1,96 @@
+import XCTest
+@testable import ChuxiCore
+
+/// Tagging on sentences written for the project (other districts, national news) and on
+/// seed sentences. Names here are invented or public national figures, never rules.
+final class TagTests: XCTestCase {
+    func r(_ text: String, _ date: (Int, Int, Int)? = nil) throws -> IssueResult { try extract(text, issueDate: date) }
+
+    func testTitleBeforeListAppliesToEachName() throws {
+        let res = try r("本报讯 6月11日，区长陈立新主持召开区政府常务会议，副区长龙婉丽、姜坚、李震和张军出席会议。")
+        for n in ["龙婉丽", "姜坚", "李震", "张军"] {
+            XCTAssertEqual(res.records(n).first?.titles, ["副区长"], n)
+            XCTAssertEqual(res.records(n).first?.role, .attend, n)
+        }
+        XCTAssertEqual(res.records("陈立新").first?.role, .chair)
+        XCTAssertEqual(res.records("陈立新").first?.event, "区政府常务会议")
+        XCTAssertEqual(res.records("陈立新").first?.date, "--06-11")
+    }
+
+    func testChainedTitlesAndOrganizationInsideTitle() throws {
+        let res = try r("市人力资源和社会保障局副局长周一鸣，区委常委、常务副区长吴海等应邀出席活动。")
+        XCTAssertEqual(res.records("周一鸣").first?.titles, ["市人力资源和社会保障局副局长"])
+        XCTAssertEqual(res.records("吴海").first?.titles, ["区委常委", "常务副区长"])
+        XCTAssertTrue(res.mentions.contains { $0.type == .organization && $0.text == "市人力资源和社会保障局" })
+    }
+
+    func testNationalNewsDatelineAndRelativeDate() throws {
+        let text = """
+        新华社北京１月９日电　中共中央政治局常委、国务院总理李强今天在人民大会堂会见来华访问的新加坡总理黄循财。
+        国务委员兼外交部长王毅参加会见。
+        """
+        let res = try r(text, (2025, 1, 10))
+        XCTAssertEqual(res.records("李强").first?.titles, ["中共中央政治局常委", "国务院总理"])
+        XCTAssertEqual(res.records("李强").first?.date, "2025-01-09")
+        XCTAssertEqual(res.records("黄循财").first?.role, .attend)
+        XCTAssertEqual(res.records("王毅").first?.role, .attend)
+    }
+
+    func testCompoundAndRareSurnamesAndForeignNames() throws {
+        let res = try r("本报讯 3月2日，区委书记欧阳明、副区长司马云、区政协主席顾定鋆出席仪式。联合国秘书长安东尼奥·古特雷斯致辞。")
+        XCTAssertEqual(Set(res.records.map(\.attendee)), ["欧阳明", "司马云", "顾定鋆", "安东尼奥·古特雷斯"])
+    }
+
+    func testNoNamesFromPlacesAndStreets() throws {
+        let res = try r("本报讯 活动在张园8号楼举行，王府井商圈和金山区高新技术企业代表参加活动。金山在全区率先推进。")
+        XCTAssertTrue(res.records.isEmpty, "\(res.records.map(\.attendee))")
+        XCTAssertTrue(res.personNames.isEmpty, "\(res.personNames)")
+    }
+
+    func testRolesFromTriggers() throws {
+        let res = try r("""
+        本报讯 12月3日，区十七届人大常委会举行第八次会议。会议由区人大常委会主任何建国主持。区长孙丽在会上作报告。
+        区领导赵一平、钱二、沈三列席会议。副区长刘伟到浦江镇调研乡村振兴工作，区农业农村委有关负责人陪同。
+        """)
+        XCTAssertEqual(res.records("何建国").map(\.role), [.chair])
+        XCTAssertTrue(res.records("孙丽").contains { $0.role == .speak })
+        XCTAssertEqual(Set(res.records.filter { $0.role == .observe }.map(\.attendee)), ["赵一平", "钱二", "沈三"])
+        XCTAssertEqual(res.records("刘伟").first?.role, .inspect)
+        XCTAssertTrue(res.records.contains { $0.attendee == "区农业农村委" && $0.kind == "organization" })
+        XCTAssertTrue(res.records.allSatisfy { $0.date == "--12-03" })
+    }
+
+    func testChairAndSpeakTogetherAndNoSpeakFromQuotedSpeech() throws {
+        let res = try r("本报讯 3月9日，区委书记于海主持会议并讲话。要深入学习贯彻习近平总书记重要讲话精神。")
+        XCTAssertEqual(Set(res.records("于海").map(\.role)), [.chair, .speak])
+        XCTAssertTrue(res.records("习近平").isEmpty)
+    }
+
+    func testDates() throws {
+        let cases: [(String, String)] = [
+            ("本报讯 6月11日，区长王伟出席会议。", "--06-11"),
+            ("本报讯 12月25日至26日，区长王伟出席会议。", "--12-25/--12-26"),
+            ("本报讯 2020年12月29日，区长王伟出席会议。", "2020-12-29"),
+            ("本报讯 十二月三十一日，区长王伟出席会议。", "--12-31"),
+            ("本报讯 ６月１１日上午，区长王伟出席会议。", "--06-11"),
+            ("本报讯 近日，区长王伟出席会议。", ""),
+        ]
+        for (text, want) in cases { XCTAssertEqual(try r(text).records("王伟").first?.date, want, text) }
+        // With an issue date, year-less dates take the latest year not after it.
+        XCTAssertEqual(try r("本报讯 12月30日，区长王伟出席会议。", (2021, 1, 2)).records("王伟").first?.date, "2020-12-30")
+        XCTAssertEqual(try r("本报讯 昨天，区长王伟出席会议。", (2021, 1, 2)).records("王伟").first?.date, "2021-01-01")
+    }
+
+    func testIssueDateFromPath() {
+        XCTAssertEqual(IssueInput.date(fromPath: "archive/2024-06-17/a.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
+        XCTAssertEqual(IssueInput.date(fromPath: "x/20240617.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
+        XCTAssertEqual(IssueInput.date(fromPath: "19980106-04-003.txt").map { [$0.year, $0.month, $0.day] }, [1998, 1, 6])
+        XCTAssertNil(IssueInput.date(fromPath: "seeds/000_2d8a954f069979b9.txt"))
+    }
+
+    func testJournalistsAreNeverAttendees() throws {
+        let res = try r("■记者 王小明\n\n本报讯 6月1日，区长陈东出席会议。王小明出席会议。")
+        XCTAssertFalse(res.records.contains { $0.attendee == "王小明" })
+        XCTAssertTrue(res.mentions.contains { $0.type == .journalist && $0.text == "王小明" })
+    }
+}
