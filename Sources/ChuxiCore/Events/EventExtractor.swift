@@ -55,7 +55,7 @@ public struct EventExtractor: Sendable {
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
                     else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true)
-                                || inSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
+                                || inSpeech(s, p.0.upperBound, trig.range) || madeSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
                 case .said:
                     if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) {
                         subjects = [p]
@@ -113,6 +113,14 @@ public struct EventExtractor: Sendable {
         return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
     }
 
+    /// `李强作政府工作报告`, `X发表重要讲话`: a speech made by the name just before.
+    func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        guard trig.lowerBound > i, trig.lowerBound - i <= 12 else { return false }
+        let gap = String(String.UnicodeScalarView(s[i..<trig.lowerBound]))
+        guard gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") else { return false }
+        return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
+    }
+
     func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {
         var j = i
         while j < t.sentence.range.upperBound, s[j] != "。", s[j] != "；", !(meet && s[j] == "，") { j += 1 }
@@ -166,18 +174,18 @@ public struct EventExtractor: Sendable {
             let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
             let c = clause(t, s, around: i)
-            if let after = nounPhrase(s, from: i + l, to: c.upperBound) { return after }
-            if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound) { return before }
+            if let after = nounPhrase(s, from: i + l, to: c.upperBound, t) { return after }
+            if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
             i += l
         }
         return nil
     }
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.
-    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int) -> String? {
+    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence) -> String? {
         var e = end
         while e > i {
-            if rules.eventNouns.matchEnding(s, at: e, floor: i) > 0, e - i <= 48 {
+            if rules.eventNouns.matchEnding(s, at: e, floor: i) > 0, e - i <= 48, atWordEnd(t, e) {
                 let p = str(s, i..<e)
                 return p.isEmpty ? nil : p
             }
@@ -187,10 +195,16 @@ public struct EventExtractor: Sendable {
     }
 
     /// Noun phrase ending with an event noun before `i` (after `的`/`在`/a clause start).
-    func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int) -> String? {
+    /// An event noun must end a word: `大会` in `人民大会堂` names no event.
+    func atWordEnd(_ t: TaggedSentence, _ e: Int) -> Bool {
+        let k = e - t.sentence.range.lowerBound
+        return k < 0 || k >= t.sentence.isBoundary.count || t.sentence.isBoundary[k]
+    }
+
+    func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int, _ t: TaggedSentence) -> String? {
         var e = i
         while e > start {
-            if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0 {
+            if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
                 var b = e - 1
                 while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
                 while b < e, Tagger.delimiters.contains(s[b]), s[b] != "“" { b += 1 }
@@ -219,7 +233,7 @@ public struct EventExtractor: Sendable {
             let u = Array(skip.unicodeScalars)
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
-        let object = nounPhrase(s, from: from, to: c.upperBound)
+        let object = nounPhrase(s, from: from, to: c.upperBound, t)
         if let o = object, !rules.genericEvents.contains(o) { state.event = o; return o }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return trig.trigger.word }

@@ -107,6 +107,13 @@ public enum Normalizer {
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")
     }
 
+    /// A byline or marked line (`■记者 彭旭卉`, `● 宗河`) never continues into the next line.
+    static func isBylineLike(_ l: [Unicode.Scalar]) -> Bool {
+        guard let f = l.first else { return true }
+        if ["■", "●", "▲", "◆", "★"].contains(f) { return true }
+        return String(String.UnicodeScalarView(l.prefix(4))).hasPrefix("记者") && l.count <= 40
+    }
+
     static func endsSentence(_ l: [Unicode.Scalar]) -> Bool {
         guard var k = l.indices.last else { return true }
         while k > 0 && closingQuotes.contains(l[k]) { k -= 1 }
@@ -119,7 +126,7 @@ public enum Normalizer {
     /// without final punctuation are headlines and stand alone.
     static func shouldJoin(_ current: Line, _ lines: [Line], _ i: Int, narrowColumns: Bool) -> Bool {
         let next = lines[i]
-        if endsSentence(current.scalars) || startsNewUnit(next.scalars) || startsNewUnit(current.scalars) { return false }
+        if endsSentence(current.scalars) || startsNewUnit(next.scalars) || isBylineLike(current.scalars) { return false }
         let prevLine = lines[i - 1]
         if narrowColumns { return !next.blankBefore || !prevLine.blankBefore }
         return prevLine.scalars.count >= 50

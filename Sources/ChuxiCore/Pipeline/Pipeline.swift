@@ -37,17 +37,22 @@ public final class Pipeline {
         let articles = ArticleSplitter.split(text, surnames: rules.surnames)
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
         for article in articles {
-            var tagged: [TaggedSentence] = []
+            // Headlines are tagged (mentions) but give no records: the body tells the same
+            // story with its date (`市长龚正赴金桥调研` comes before `本报讯 3月4日，…`).
+            var tagged: [TaggedSentence] = [], body: [TaggedSentence] = []
             for p in article.paragraphs {
+                let isHeadline = ArticleSplitter.classify(Array(text.scalars[text.paragraphs[p]]), surnames: rules.surnames) == .headline
                 for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number) {
-                    tagged.append(tagger.tag(s, in: text))
+                    let t = tagger.tag(s, in: text)
+                    tagged.append(t)
+                    if !isHeadline { body.append(t) }
                 }
             }
             // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence(Array($0.unicodeScalars)) ? $0 : nil }
-            let drafts = extractor.extract(tagged, text: text, headline: headline, issueDate: input.issueDate)
-            result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
+            let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate)
+            result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)
             if keepSentences { result.sentences += tagged }
         }

@@ -71,7 +71,9 @@ public struct Tagger: Sendable {
                       rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
                 j = k
             }
-            guard (2...(hasDot ? 20 : 3)).contains(j - i), followsName(sc, j) else { return nil }
+            // Without a known surname, only a name closed by punctuation or 等 is believed.
+            guard (2...(hasDot ? 20 : 3)).contains(j - i), hasDot ? followsName(sc, j) : (j >= b || Self.delimiters.contains(s[j])
+                    || Self.clausePunct.contains(s[j]) || s[j] == "等") else { return nil }
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
@@ -196,14 +198,18 @@ public struct Tagger: Sendable {
             let atStart = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
             if atStart, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
-                let confirmed = rules.predicates.match(sc.s, at: j, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0
+                // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
+                var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
+                var trial = sc
+                mark(&trial, name)
+                tagLists(&trial, &tail)
+                var end = tail.last!.name.upperBound
+                if end < sc.b, sc.s[end] == "等" { end += 1 }
+                let confirmed = rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
                 if confirmed {
-                    mark(&sc, name)
-                    persons.append(PersonMention(name: name, titles: [], rule: "names.rules:predicate"))
-                    var tail = [persons.removeLast()]
-                    tagLists(&sc, &tail)
+                    sc = trial
                     persons += tail
-                    i = name.upperBound
+                    i = end
                     continue
                 }
             }
@@ -261,7 +267,8 @@ public struct Tagger: Sendable {
         var out: [TriggerMention] = []
         var i = sc.a
         while i < sc.b {
-            let l = rules.triggerWords.match(sc.s, at: i, limit: sc.b)
+            // A trigger starts a word: `作报告` inside `工作报告` is none.
+            let l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
             if l > 0, !sc.consumed[i - sc.a] {
                 let w = String(String.UnicodeScalarView(sc.s[i..<(i + l)]))
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
