@@ -35,8 +35,12 @@ public enum Normalizer {
 
     struct Line { var scalars: [Unicode.Scalar]; var origin: [Int]; var blankBefore: Bool; var blankAfter: Bool = false }
 
-    public static func normalize(_ source: SourceText) -> NormalizedText {
-        let lines = foldedLines(source)
+    /// `script`: folds traditional script to simplified when the text looks traditional.
+    public static func normalize(_ source: SourceText, script: ScriptFolding? = nil) -> NormalizedText {
+        var lines = foldedLines(source)
+        if let sf = script, ScriptFolding.looksTraditional(source.scalars) {
+            for i in lines.indices { lines[i].scalars = sf.simplify(lines[i].scalars) }
+        }
         let narrow = isNarrowColumns(lines)
         var out = NormalizedText()
         var current: Line? = nil

@@ -22,17 +22,19 @@ public final class Pipeline {
     let segmenter: Segmenter
     let tagger: Tagger
     let extractor: EventExtractor
+    let script: ScriptFolding
 
     public init(rules: RuleSet) throws {
         self.rules = rules
         segmenter = try Segmenter()
         tagger = Tagger(rules: rules)
         extractor = EventExtractor(rules: rules)
+        script = try ScriptFolding()
     }
 
     public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
         let source = SourceText(input.text)
-        let text = Normalizer.normalize(source)
+        let text = Normalizer.normalize(source, script: script)
         var result = IssueResult(issue: input.id, normalized: text, source: source)
         let articles = ArticleSplitter.split(text, surnames: rules.surnames)
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })

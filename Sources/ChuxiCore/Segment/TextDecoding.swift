@@ -21,15 +21,16 @@ public enum TextDecoding {
         }
     }
 
+    /// Byte offset of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int {
-        var lo = 0, hi = b.count
-        while lo < hi { let mid = (lo + hi) / 2; if String(validating: b[0..<mid], as: UTF8.self) != nil || validPrefix(b, mid) { lo = mid + 1 } else { hi = mid } }
-        return max(0, lo - 1)
-    }
-    static func validPrefix(_ b: [UInt8], _ n: Int) -> Bool {
-        // A cut inside a multi-byte sequence is not an error of the data.
-        for k in 0..<min(4, n + 1) where String(validating: b[0..<(n - k)], as: UTF8.self) != nil { return true }
-        return false
+        var it = b.makeIterator(), parser = Unicode.UTF8.ForwardParser(), offset = 0
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let s): offset += s.count
+            case .emptyInput: return b.count
+            case .error: return offset
+            }
+        }
     }
 
     static func icu(_ bytes: [UInt8], charset: String, path: String) throws -> String {

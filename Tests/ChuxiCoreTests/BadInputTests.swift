@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import ChuxiCore
+
+/// Messy input: other encodings, traditional script, empty and binary files, huge lines.
+final class BadInputTests: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-bad-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func keys(_ r: IssueResult) -> [String] { r.records.map { "\($0.attendee)/\($0.role.rawValue)/\($0.date)/\($0.titles.joined(separator: ";"))" } }
+
+    func testGB18030SeedGivesTheSameRecordsAsUTF8() throws {
+        let iconv = "/usr/bin/iconv"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: iconv), "iconv not installed")
+        let src = repoRoot.appendingPathComponent("seeds").path + "/" + (try seedPaths().first { $0.id.hasPrefix("003") }!.id) + ".txt"
+        let out = dir.appendingPathComponent("gb.txt")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: iconv)
+        p.arguments = ["-f", "UTF-8", "-t", "GB18030", src]
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        try p.run(); p.waitUntilExit()
+        let bytes = try Data(contentsOf: out)
+        XCTAssertNil(String(data: bytes, encoding: .utf8), "the converted file must not be UTF-8")
+        let decoded = try TextDecoding.decode(bytes, path: out.path)
+        XCTAssertEqual(keys(try extract(decoded)), keys(try extract(try seedText("003"))))
+    }
+
+    func testUTF16WithBOMAndUTF8WithBOM() throws {
+        let text = try seedText("004")
+        var le = Data([0xFF, 0xFE]); for u in text.utf16 { le.append(UInt8(u & 0xFF)); le.append(UInt8(u >> 8)) }
+        var be = Data([0xFE, 0xFF]); for u in text.utf16 { be.append(UInt8(u >> 8)); be.append(UInt8(u & 0xFF)) }
+        XCTAssertEqual(try TextDecoding.decode(le, path: "le"), text)
+        XCTAssertEqual(try TextDecoding.decode(be, path: "be"), text)
+        XCTAssertEqual(try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8), path: "bom"), text)
+    }
+
+    func testEmptyBinaryAndUndecodableFilesGiveClearErrors() {
+        XCTAssertThrowsError(try TextDecoding.decode(Data(), path: "e.txt")) { XCTAssertTrue("\($0)".contains("e.txt: empty file")) }
+        XCTAssertThrowsError(try TextDecoding.decode(Data([0x41, 0x00, 0x42]), path: "b.txt")) { XCTAssertTrue("\($0)".contains("NUL byte at offset 1")) }
+        // Valid neither as UTF-8 nor as GB18030 (0xFF is never a GB18030 lead byte).
+        XCTAssertThrowsError(try TextDecoding.decode(Data("区长".utf8) + Data([0xFF, 0xFF]), path: "x.txt")) {
+            XCTAssertTrue("\($0)".contains("x.txt"), "\($0)"); XCTAssertTrue("\($0)".contains("offset 6"), "\($0)")
+        }
+    }
+
+    func testTraditionalScriptGivesTheSamePeopleAndRoles() throws {
+        let simplified = try seedText("000")
+        let trad = String(String.UnicodeScalarView(try ScriptFolding(id: "Simplified-Traditional").transform(Array(simplified.unicodeScalars))))
+        XCTAssertNotEqual(trad, simplified)
+        let a = try extract(simplified), b = try extract(trad)
+        XCTAssertEqual(Set(b.records.map { "\($0.attendee)/\($0.role.rawValue)" }), Set(a.records.map { "\($0.attendee)/\($0.role.rawValue)" }))
+        // Evidence still cites the original (traditional) characters at the same offsets.
+        XCTAssertEqual(b.records.map(\.evidence), a.records.map(\.evidence))
+    }
+
+    func testHugeSingleLineDoesNotCrash() throws {
+        let para = try seedText("000").replacingOccurrences(of: "\n", with: "")
+        let huge = String(repeating: para, count: 60)  // ~1.1 MB on one line
+        let r = try extract(huge)
+        XCTAssertGreaterThan(r.records.count, 10)
+    }
+
+    func testOneBadFileDoesNotStopTheOthers() throws {
+        try Data().write(to: dir.appendingPathComponent("a-empty.txt"))
+        try Data([0, 1, 2, 3]).write(to: dir.appendingPathComponent("b-binary.txt"))
+        try Data(try seedText("004").utf8).write(to: dir.appendingPathComponent("c-good.txt"))
+        let ex = try Extraction.run(files: try InputWalker.files([dir.path]), rules: sharedRules, jobs: 2, issueDate: nil)
+        XCTAssertEqual(ex.failures.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["a-empty.txt", "b-binary.txt"])
+        XCTAssertEqual(ex.results.map(\.issue), ["c-good"])
+        XCTAssertGreaterThan(ex.results[0].records.count, 5)
+    }
+}
