@@ -6,6 +6,8 @@ public struct Article: Sendable {
     public var paragraphs: Range<Int>
     /// Journalists named in bylines (`■记者 彭旭卉`, `（记者 樊国庆 通讯员 陈烨雯）`), with their ranges.
     public var journalists: [(name: String, range: Range<Int>)] = []
+    /// Paragraphs that are headlines (short, no final punctuation).
+    public var headlines: Set<Int> = []
 }
 
 /// Splits an issue into articles. An article starts at a dateline paragraph (`本报讯`,
@@ -17,7 +19,7 @@ public enum ArticleSplitter {
     static let markers: Set<Unicode.Scalar> = ["■", "●", "▲", "◆", "★", "□", "○"]
 
     public static func split(_ text: NormalizedText, surnames: SurnameTable) -> [Article] {
-        let paras = text.paragraphs.map { Array(text.scalars[$0]) }
+        let paras = text.paragraphs.map { text.scalars[$0] }
         var kinds = paras.map { classify($0, surnames: surnames) }
         // A byline directly followed by body text or a dateline leads the next article.
         for i in kinds.indices where kinds[i] == .byline {
@@ -41,6 +43,7 @@ public enum ArticleSplitter {
         for (n, s) in starts.enumerated() {
             let e = n + 1 < starts.count ? starts[n + 1] : paras.count
             var a = Article(number: n + 1, paragraphs: s..<e)
+            a.headlines = Set((s..<e).filter { kinds[$0] == .headline })
             for p in s..<e { a.journalists += journalists(in: text, paragraph: p, surnames: surnames) }
             articles.append(a)
         }
@@ -49,13 +52,13 @@ public enum ArticleSplitter {
 
     enum Kind { case headline, body, byline, leadingByline, dateline, pageJump }
 
-    static func classify(_ p: [Unicode.Scalar], surnames: SurnameTable) -> Kind {
-        let s = String(String.UnicodeScalarView(p))
+    static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
+        let s = String(String.UnicodeScalarView(p.prefix(32)))  // markers are at the start
         if s.hasPrefix("（上接") { return .pageJump }
         if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
-        if isByline(p, surnames: surnames) { return .byline }
+        if isByline(Array(p.prefix(49)), surnames: surnames) { return .byline }
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
-        return Normalizer.endsSentence(p) ? .body : .headline
+        return Normalizer.endsSentence(Array(p)) ? .body : .headline
     }
 
     /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph.
@@ -67,6 +70,7 @@ public enum ArticleSplitter {
 
     /// A paragraph that is only a byline: optional marker, a role word, and names.
     static func isByline(_ p: [Unicode.Scalar], surnames: SurnameTable) -> Bool {
+        guard p.count <= 48 else { return false }
         var body = p[...]
         while let f = body.first, markers.contains(f) || f == " " { body = body.dropFirst() }
         let s = String(String.UnicodeScalarView(body))
@@ -83,7 +87,7 @@ public enum ArticleSplitter {
     /// Names following byline role words in a paragraph's byline parts.
     static func journalists(in text: NormalizedText, paragraph: Int, surnames: SurnameTable) -> [(name: String, range: Range<Int>)] {
         let r = text.paragraphs[paragraph]
-        let p = Array(text.scalars[r])
+        let p = Array(text.scalars[r].prefix(64))  // bylines sit at a paragraph's start
         var out: [(String, Range<Int>)] = []
         let isWholeByline = isByline(p, surnames: surnames)
         // Where bylines can be: a byline paragraph, or a parenthesis right after 本报讯.

@@ -23,8 +23,8 @@ public struct NormalizedText: Sendable {
 
 public enum Normalizer {
     /// Scalars that end a sentence; a line ending in anything else continues (see `shouldJoin`).
-    static let sentenceFinal: Set<Unicode.Scalar> = ["。", "！", "？", "；", "…", "!", "?"]
-    static let closingQuotes: Set<Unicode.Scalar> = ["”", "」", "』", "\"", "’"]
+    static let sentenceFinal: ScalarSet = ["。", "！", "？", "；", "…", "!", "?"]
+    static let closingQuotes: ScalarSet = ["”", "」", "』", "\"", "’"]
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

@@ -6,7 +6,7 @@ import CICUShim
 public final class ScriptFolding {
     private let handle: OpaquePointer
     /// Common characters that exist only in traditional script.
-    static let traditionalMarkers: Set<Unicode.Scalar> = Set("們個國會議區長書與這來時為發經對說東問關動實開學門點還進記導幹黨員團構規劃樣態總統務處聯廳際鄉鎮縣財農環衛視協".unicodeScalars)
+    static let traditionalMarkers = ScalarSet("們個國會議區長書與這來時為發經對說東問關動實開學門點還進記導幹黨員團構規劃樣態總統務處聯廳際鄉鎮縣財農環衛視協".unicodeScalars)
 
     /// `id`: an ICU transform id; the pipeline uses `Traditional-Simplified`.
     public init(id: String = "Traditional-Simplified") throws {

@@ -19,14 +19,23 @@ enum WidthFolding {
         }
     }
 
-    static let fullWidthPunctuation: [Unicode.Scalar: Unicode.Scalar] = [
-        ",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "?": "？", "!": "！",
-    ]
+    static func fullWidthPunctuation(_ h: Unicode.Scalar) -> Unicode.Scalar? {
+        switch h {
+        case ",": return "，"
+        case "(": return "（"
+        case ")": return "）"
+        case ";": return "；"
+        case ":": return "："
+        case "?": return "？"
+        case "!": return "！"
+        default: return nil
+        }
+    }
 
     /// Folds one scalar given its (already half-width) neighbours.
     static func fold(_ s: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Unicode.Scalar {
         let h = toHalfWidth(s)
-        guard let full = fullWidthPunctuation[h] else { return h }
+        guard h.value < 0x80, let full = fullWidthPunctuation(h) else { return h }
         if h != "(" && h != ")" && isASCIIAlnum(previous) && isASCIIAlnum(next) { return h }
         return full
     }

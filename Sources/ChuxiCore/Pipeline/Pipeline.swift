@@ -32,7 +32,8 @@ public final class Pipeline {
         script = try ScriptFolding()
     }
 
-    public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
+    /// `fullWordBreak`: word-break every sentence (the reference the fast path is tested against).
+    public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool = false) -> IssueResult {
         let source = SourceText(input.text)
         let text = Normalizer.normalize(source, script: script)
         var result = IssueResult(issue: input.id, normalized: text, source: source)
@@ -43,8 +44,9 @@ public final class Pipeline {
             // story with its date (`市长龚正赴金桥调研` comes before `本报讯 3月4日，…`).
             var tagged: [TaggedSentence] = [], body: [TaggedSentence] = []
             for p in article.paragraphs {
-                let isHeadline = ArticleSplitter.classify(Array(text.scalars[text.paragraphs[p]]), surnames: rules.surnames) == .headline
-                for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number) {
+                let isHeadline = article.headlines.contains(p)
+                for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number,
+                                             needsWords: { fullWordBreak || self.tagger.needsWords(text.scalars, $0) }) {
                     let t = tagger.tag(s, in: text)
                     tagged.append(t)
                     if !isHeadline { body.append(t) }

@@ -24,20 +24,33 @@ public final class Segmenter {
         var units: [UInt16] = []; units.reserveCapacity(scalars.count)
         var map: [Int] = []; map.reserveCapacity(scalars.count + 1)
         for (k, s) in scalars.enumerated() {
-            for u in String(s).utf16 { units.append(u); map.append(k) }
+            let v = s.value
+            if v < 0x10000 { units.append(UInt16(v)); map.append(k) }
+            else {
+                let w = v - 0x10000
+                units.append(UInt16(0xD800 + (w >> 10))); units.append(UInt16(0xDC00 + (w & 0x3FF)))
+                map.append(k); map.append(k)
+            }
         }
         map.append(scalars.count)
         return (units, map)
     }
 
     /// Sentences of one paragraph (a range of `text.scalars`).
-    public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int) -> [Sentence] {
+    /// Sentences of one paragraph. `needsWords` decides which sentences are word-broken:
+    /// ICU word breaking is by far the costliest step, and a sentence without any candidate
+    /// word (post, trigger, predicate...) can give no person and no record; the others get
+    /// every scalar as a boundary, which no rule reads.
+    public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int,
+                          needsWords: (Range<Int>) -> Bool = { _ in true }) -> [Sentence] {
         let (units, map) = Self.utf16(text.scalars[r])
         let b = sentences.boundaries(utf16: units)
         var out: [Sentence] = []
         for k in 1..<b.count {
             let s = r.lowerBound + map[b[k - 1].offset], e = r.lowerBound + map[b[k].offset]
-            if s < e { out.append(wordBreak(text, s..<e, article: article)) }
+            guard s < e else { continue }
+            out.append(needsWords(s..<e) ? wordBreak(text, s..<e, article: article)
+                       : Sentence(range: s..<e, isBoundary: [Bool](repeating: true, count: e - s + 1), article: article))
         }
         return out
     }

@@ -23,13 +23,22 @@ public struct SurnameTable: Sendable {
 }
 
 /// A set of words matched on scalars: longest match starting or ending at a position.
+/// Indexed by first and by last scalar, and compared in place, so that probing every
+/// position of a text allocates nothing (this is on the hot path of the tagger).
 public struct Lexicon: Sendable {
     private var words: Set<[Unicode.Scalar]> = []
-    private(set) var lengths: [Int] = []  // distinct lengths, longest first
+    private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]   // longest first
+    private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    /// Scalars that begin / end some word: a bitmap test before any dictionary lookup.
+    private var firsts = ScalarSet([]), lasts = ScalarSet([])
 
     public init(_ list: [String]) {
         for w in list where !w.isEmpty { words.insert(Array(w.unicodeScalars)) }
-        lengths = Array(Set(words.map(\.count))).sorted(by: >)
+        for w in words.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }) {
+            byFirst[w[0], default: []].append(w)
+            byLast[w[w.count - 1], default: []].append(w)
+            firsts.insert(w[0]); lasts.insert(w[w.count - 1])
+        }
     }
     public var isEmpty: Bool { words.isEmpty }
     public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
@@ -37,13 +46,24 @@ public struct Lexicon: Sendable {
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
-        let end = limit ?? s.count
-        for l in lengths where i + l <= end && words.contains(Array(s[i..<(i + l)])) { return l }
+        let end = min(limit ?? s.count, s.count)
+        guard i < end, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return 0 }
+        for w in cands where i + w.count <= end {
+            var k = 1
+            while k < w.count && s[i + k] == w[k] { k += 1 }
+            if k == w.count { return w.count }
+        }
         return 0
     }
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
     public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
-        for l in lengths where e - l >= floor && e <= s.count && words.contains(Array(s[(e - l)..<e])) { return l }
+        guard e > 0, e <= s.count, lasts.contains(s[e - 1]), let cands = byLast[s[e - 1]] else { return 0 }
+        for w in cands where e - w.count >= floor {
+            let b = e - w.count
+            var k = 0
+            while k < w.count - 1 && s[b + k] == w[k] { k += 1 }
+            if k == w.count - 1 { return w.count }
+        }
         return 0
     }
 }
@@ -65,7 +85,7 @@ public struct Trigger: Sendable {
 /// file, line and reason on the first problem.
 public struct RuleSet: Sendable {
     public let surnames: SurnameTable
-    public let nameStops: Set<Unicode.Scalar>
+    public let nameStops: ScalarSet
     public let notNames: Lexicon
     public let predicates: Lexicon
     public let posts: Lexicon
@@ -82,6 +102,9 @@ public struct RuleSet: Sendable {
     public let relativeDays: [String: Int]
     public let vagueDates: Lexicon
     public let dateWords: Lexicon
+    /// Words whose presence makes a sentence worth word breaking (see `Tagger.needsWords`).
+    public let candidates: Lexicon
+    public let candidateFirst: ScalarSet
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
     public let files: [RuleFile]
 
@@ -137,7 +160,7 @@ public struct RuleSet: Sendable {
             guard v.unicodeScalars.count == 1 else { throw RuleError(file: names.name, line: e.line, reason: "stop `\(v)` must be one character") }
             stops.insert(v.unicodeScalars.first!)
         } }
-        nameStops = stops
+        nameStops = ScalarSet(stops)
         notNames = Lexicon(names.values("not-name"))
         predicates = Lexicon(names.values("predicate"))
         posts = Lexicon(f("titles.rules").values("post"))
@@ -173,6 +196,10 @@ public struct RuleSet: Sendable {
         relativeDays = rel
         vagueDates = Lexicon(d.values("vague"))
         dateWords = Lexicon(Array(rel.keys) + d.values("vague"))
+        let cand = f("titles.rules").values("post") + Array(trig.keys) + names.values("predicate")
+            + orgs.values("attend-marker") + ev.values("hold")
+        candidates = Lexicon(cand)
+        candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
     }
 }

@@ -5,8 +5,8 @@ public struct Tagger: Sendable {
     public let rules: RuleSet
     public init(rules: RuleSet) { self.rules = rules }
 
-    static let clausePunct: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", "\n", "…"]
-    static let delimiters: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
+    static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
+    static let delimiters: ScalarSet = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
     static let listJoiners = ["以及", "、", "和", "及", "与"]
 
     /// Context in which a name is looked for: after a title or in a list the evidence is
@@ -20,6 +20,15 @@ public struct Tagger: Sendable {
         var consumed: [Bool]
         func isB(_ i: Int) -> Bool { i <= a || i >= b ? true : sentence.isBoundary[i - a] }
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
+    }
+
+    /// Does this sentence hold any word a person, a trigger, an attending organization or a
+    /// held event could hang on? If not, tagging it needs no word boundaries.
+    public func needsWords(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r where rules.candidateFirst.contains(s[i]) {
+            if rules.candidates.match(s, at: i, limit: r.upperBound) > 0 { return true }
+        }
+        return false
     }
 
     public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
@@ -282,6 +291,8 @@ public struct Tagger: Sendable {
 
     static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
+    static let numeralStart = ScalarSet("0123456789〇零一二两三四五六七八九十".unicodeScalars)
+
     /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
     func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
         var j = i, v = 0
@@ -312,7 +323,8 @@ public struct Tagger: Sendable {
                 out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
-            guard i == sc.a || number(s, i - 1, i) == nil, let d = parseDate(s, i, b) else { i += 1; continue }
+            guard Self.numeralStart.contains(s[i]), i == sc.a || !Self.numeralStart.contains(s[i - 1]),
+                  let d = parseDate(s, i, b) else { i += 1; continue }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
             mark(&sc, i..<d.end)
             i = d.end
