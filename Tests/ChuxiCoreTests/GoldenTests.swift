@@ -32,9 +32,10 @@ final class GoldenTests: XCTestCase {
     /// Every record's evidence cites the original file: the cited lines, with line breaks
     /// removed and width-folded, hold the attendee; every mention's offsets give its text.
     func testEvidencePointsAtTheOriginalFile() throws {
-        let ex = try run(jobs: 1)
+        let p = try Pipeline(rules: sharedRules)
         var checked = 0
-        for res in ex.results {
+        for f in try seedPaths() {
+            let res = p.run(IssueInput(id: f.id, path: f.path, text: try String(contentsOfFile: f.path, encoding: .utf8), issueDate: nil))
             let src = res.source
             for rec in res.records {
                 let parts = rec.evidence.dropFirst().split(separator: "-").map { $0.split(separator: ":") }
@@ -55,5 +56,25 @@ final class GoldenTests: XCTestCase {
     func fold(_ s: ArraySlice<Unicode.Scalar>) -> String {
         let n = Normalizer.normalize(SourceText(String(String.UnicodeScalarView(s))))
         return n.paragraphs.map { n.text($0) }.joined()
+    }
+}
+
+/// The fast path (word breaking only sentences with candidate words) keeps every record
+/// and every mention of the full pass, on the seeds and on other texts.
+final class FastPathTests: XCTestCase {
+    func testFastPathEqualsFullWordBreaking() throws {
+        let p = try Pipeline(rules: sharedRules)
+        var texts = try seedPaths().map { try String(contentsOfFile: $0.path, encoding: .utf8) }
+        texts.append("""
+        新华社北京３月５日电　第十四届全国人民代表大会第二次会议５日上午在人民大会堂开幕。习近平、赵乐际、王沪宁等出席大会。
+        国务院总理李强作政府工作报告。大会由十四届全国人大常委会委员长赵乐际主持。
+        本报讯 3月4日，市委副书记、市长龚正赴浦东金桥经济技术开发区调研，看望慰问企业职工。副市长华源陪同调研。
+        """)
+        for (i, t) in texts.enumerated() {
+            let fast = p.run(IssueInput(id: "t\(i)", path: "t", text: t, issueDate: nil))
+            let full = p.run(IssueInput(id: "t\(i)", path: "t", text: t, issueDate: nil), fullWordBreak: true)
+            XCTAssertEqual(fast.records, full.records, "text \(i)")
+            XCTAssertEqual(fast.mentions, full.mentions, "text \(i)")
+        }
     }
 }

@@ -29,7 +29,10 @@ public struct Extraction {
                     guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
                     let text = try TextDecoding.decode(data, path: path, forced: encoding)
                     let date = issueDate ?? IssueInput.date(fromPath: path)
-                    r = .success(pipeline.run(IssueInput(id: id, path: path, text: text, issueDate: date)))
+                    // Keep only the records and mentions: the texts are not needed after the run.
+                    let full = pipeline.run(IssueInput(id: id, path: path, text: text, issueDate: date))
+                    r = .success(IssueResult(issue: full.issue, records: full.records, mentions: full.mentions,
+                                             normalized: NormalizedText(), source: SourceText("")))
                 } catch let e as InputError { r = .failure(e) } catch { r = .failure(InputError(path: path, reason: "\(error)")) }
                 lock.lock(); slots[i] = r; done += 1; let d = done; lock.unlock()
                 progress?(d)
@@ -39,7 +42,7 @@ public struct Extraction {
         var out = Extraction()
         for s in slots {
             switch s! {
-            case .success(var r): r.sentences = []; out.results.append(r)
+            case .success(let r): out.results.append(r)
             case .failure(let e): out.failures.append(Failure(path: e.path, reason: e.reason))
             }
         }
