@@ -53,9 +53,11 @@ public enum ArticleSplitter {
     enum Kind { case headline, body, byline, leadingByline, dateline, pageJump }
 
     static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
-        let s = String(String.UnicodeScalarView(p.prefix(32)))  // markers are at the start
-        if s.hasPrefix("（上接") { return .pageJump }
-        if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
+        if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" {
+            let s = String(String.UnicodeScalarView(p.prefix(32)))  // markers are at the start
+            if s.hasPrefix("（上接") { return .pageJump }
+            if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
+        }
         if isByline(Array(p.prefix(49)), surnames: surnames) { return .byline }
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
         return Normalizer.endsSentence(Array(p)) ? .body : .headline

@@ -106,6 +106,8 @@ public enum Normalizer {
     static func startsNewUnit(_ l: [Unicode.Scalar]) -> Bool {
         guard let f = l.first else { return true }
         if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
+        // Only lines starting with one of these scalars can start a unit: skip the string work.
+        guard f == "本" || f == "记" || f == "（" || f == "新" else { return false }
         let head = String(String.UnicodeScalarView(l.prefix(6)))
         return head.hasPrefix("本报讯") || head.hasPrefix("记者") || head.hasPrefix("（上接") || head.hasPrefix("（下转")
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")
