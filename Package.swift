@@ -25,6 +25,8 @@ let package = Package(
             "ChuxiCore", "ChuxiStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target (scripts/fuzz); a plain build gives a replayer of saved inputs.
+        .executableTarget(name: "ChuxiFuzz", dependencies: ["ChuxiCore"]),
         .testTarget(name: "ChuxiCoreTests", dependencies: ["ChuxiCore"]),
         .testTarget(name: "ChuxiStoreTests", dependencies: ["ChuxiStore", "ChuxiCore"]),
     ]
