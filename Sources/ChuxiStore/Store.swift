@@ -1,0 +1,98 @@
+import ChuxiCore
+import Foundation
+import GRDB
+
+/// The embedded store: SQLite through GRDB. Each issue is written in one transaction
+/// (its old rows deleted, its new rows and content hash inserted), so a `kill -9` at any
+/// moment leaves every issue either wholly old or wholly new; a rerun finishes the rest.
+public final class Store {
+    public let db: DatabaseQueue
+
+    public init(path: String) throws {
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+        db = try DatabaseQueue(path: path, configuration: config)
+        try Self.migrator.migrate(db)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+            CREATE TABLE issues (id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, extracted_at TEXT NOT NULL);
+            CREATE TABLE articles (issue TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE, number INTEGER NOT NULL, PRIMARY KEY (issue, number));
+            CREATE TABLE attendance (issue TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                article INTEGER NOT NULL, date TEXT NOT NULL, event TEXT NOT NULL, attendee TEXT NOT NULL, kind TEXT NOT NULL,
+                titles TEXT NOT NULL, role TEXT NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (issue, seq));
+            CREATE INDEX attendance_attendee ON attendance(attendee);
+            CREATE INDEX attendance_date ON attendance(date);
+            CREATE TABLE mentions (issue TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                article INTEGER NOT NULL, type TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                PRIMARY KEY (issue, seq));
+            -- The graph, derived from attendance by `refreshGraph` (one transaction).
+            CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT NOT NULL, jurisdiction TEXT NOT NULL);
+            CREATE TABLE organizations (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+            CREATE TABLE events (id TEXT PRIMARY KEY, issue TEXT NOT NULL, article INTEGER NOT NULL, name TEXT NOT NULL, date TEXT NOT NULL);
+            CREATE TABLE titles (person TEXT NOT NULL, title TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL, PRIMARY KEY (person, title));
+            """)
+        }
+        return m
+    }
+
+    /// FNV-1a 64 of a file's bytes: what decides whether an issue changed.
+    public static func contentHash(_ data: Data) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in data { h ^= UInt64(b); h = h &* 0x100000001b3 }
+        return String(format: "%016llx", h)
+    }
+
+    public func storedHashes() throws -> [String: String] {
+        try db.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, content_hash FROM issues").map { ($0["id"] as String, $0["content_hash"] as String) })
+        }
+    }
+
+    /// Replaces one issue's rows in a single transaction. Returns (records removed, added).
+    @discardableResult
+    public func replace(issue r: IssueResult, path: String, hash: String) throws -> (removed: Int, added: Int) {
+        try db.write { db in
+            let removed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE issue = ?", arguments: [r.issue]) ?? 0
+            try db.execute(sql: "DELETE FROM attendance WHERE issue = ?", arguments: [r.issue])
+            try db.execute(sql: "DELETE FROM mentions WHERE issue = ?", arguments: [r.issue])
+            try db.execute(sql: "DELETE FROM articles WHERE issue = ?", arguments: [r.issue])
+            try db.execute(sql: "DELETE FROM issues WHERE id = ?", arguments: [r.issue])
+            try db.execute(sql: "INSERT INTO issues (id, path, content_hash, extracted_at) VALUES (?, ?, ?, ?)",
+                           arguments: [r.issue, path, hash, ISO8601DateFormatter().string(from: Date())])
+            for a in Set(r.records.map(\.article) + r.mentions.map(\.article)).sorted() {
+                try db.execute(sql: "INSERT INTO articles (issue, number) VALUES (?, ?)", arguments: [r.issue, a])
+            }
+            for (i, x) in r.records.enumerated() {
+                try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+                    r.issue, i, x.article, x.date, x.event, x.attendee, x.kind, x.titles.joined(separator: ";"), x.role.rawValue, x.evidence])
+            }
+            for (i, m) in r.mentions.enumerated() {
+                try db.execute(sql: "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
+                    r.issue, i, m.article, m.type.rawValue, m.text, m.start, m.end])
+            }
+            return (removed, r.records.count)
+        }
+    }
+
+    /// All attendance rows, in contract order (issue, then position).
+    public func attendanceRows() throws -> [[String: String]] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM attendance ORDER BY issue, seq").map { row in
+                var d: [String: String] = [:]
+                for c in ["issue", "date", "event", "attendee", "kind", "titles", "role", "evidence"] { d[c] = row[c] as String }
+                d["article"] = String(row["article"] as Int)
+                return d
+            }
+        }
+    }
+
+    public func attendanceCSV() throws -> String {
+        var out = CSV.line(ContractCSV.attendanceHeader)
+        for r in try attendanceRows() { out += CSV.line(ContractCSV.attendanceHeader.map { r[$0] ?? "" }) }
+        return out
+    }
+}

@@ -5,6 +5,7 @@ public struct InputError: Error, CustomStringConvertible {
     public let path: String
     public let reason: String
     public var description: String { "\(path): \(reason)" }
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
 }
 
 /// One input file to extract: its issue id (path below the root, no extension) and text.

@@ -1,0 +1,67 @@
+import ChuxiCore
+import Foundation
+
+/// `chuxi batch`: extracts the issues of an archive that the store does not hold yet (by
+/// content hash; a changed file replaces its old records), in parallel, each written in its
+/// own transaction as soon as it is done, so that an interrupted batch keeps its progress.
+public enum Batch {
+    public struct Summary: Equatable {
+        public var new = 0, changed = 0, unchanged = 0, failed = 0
+        public var recordsAdded = 0, recordsRemoved = 0
+        /// Issues in the store whose file is no longer in the archive: kept (an archive may be
+        /// walked in parts); listed so that the user can see them.
+        public var notInArchive: [String] = []
+        public var failures: [String] = []
+        public var description: String {
+            "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
+                + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
+        }
+    }
+
+    public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
+                           issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil,
+                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
+        let files = try InputWalker.files(archive)
+        let stored = try store.storedHashes()
+        var summary = Summary()
+        var todo: [(path: String, id: String, hash: String, isNew: Bool)] = []
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f.path) else { summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue }
+            let h = Store.contentHash(data)
+            if let old = stored[f.id] { if old == h { summary.unchanged += 1 } else { todo.append((f.path, f.id, h, false)) } }
+            else { todo.append((f.path, f.id, h, true)) }
+        }
+        summary.notInArchive = Set(stored.keys).subtracting(files.map(\.id)).sorted()
+        let lock = NSLock()
+        var next = 0, done = 0
+        var firstError: Error? = nil
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, todo.count))) { _ in
+            guard let pipeline = try? Pipeline(rules: rules) else { return }
+            while true {
+                lock.lock(); let i = next; next += 1; lock.unlock()
+                guard i < todo.count else { return }
+                let t = todo[i]
+                do {
+                    guard let data = FileManager.default.contents(atPath: t.path) else { throw InputError(path: t.path, reason: "cannot read") }
+                    let text = try TextDecoding.decode(data, path: t.path, forced: encoding)
+                    let r = pipeline.run(IssueInput(id: t.id, path: t.path, text: text, issueDate: issueDate ?? IssueInput.date(fromPath: t.path)))
+                    let (removed, added) = try store.replace(issue: r, path: t.path, hash: Store.contentHash(data))
+                    lock.lock()
+                    if t.isNew { summary.new += 1 } else { summary.changed += 1 }
+                    summary.recordsAdded += added; summary.recordsRemoved += removed
+                    lock.unlock()
+                } catch let e as InputError {
+                    lock.lock(); summary.failed += 1; summary.failures.append(e.description); lock.unlock()
+                } catch {
+                    lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
+                }
+                lock.lock(); done += 1; let d = done; lock.unlock()
+                progress?(d, todo.count)
+            }
+        }
+        if let e = firstError { throw e }
+        if !todo.isEmpty { _ = try store.refreshGraph() }
+        summary.failures.sort()
+        return summary
+    }
+}
