@@ -78,6 +78,28 @@ public final class Store {
         }
     }
 
+    /// Replaces one issue's attendance with rows merged from elsewhere (`chuxi merge`):
+    /// same transaction rule as `replace(issue:path:hash:)`; mentions are not carried.
+    @discardableResult
+    public func replace(issue: String, rows: [[String: String]], hash: String) throws -> (removed: Int, added: Int) {
+        try db.write { db in
+            let removed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE issue = ?", arguments: [issue]) ?? 0
+            for t in ["attendance", "mentions", "articles"] { try db.execute(sql: "DELETE FROM \(t) WHERE issue = ?", arguments: [issue]) }
+            try db.execute(sql: "DELETE FROM issues WHERE id = ?", arguments: [issue])
+            try db.execute(sql: "INSERT INTO issues (id, path, content_hash, extracted_at) VALUES (?, ?, ?, ?)",
+                           arguments: [issue, issue, hash, ISO8601DateFormatter().string(from: Date())])
+            for a in Set(rows.compactMap { Int($0["article"] ?? "") }).sorted() {
+                try db.execute(sql: "INSERT INTO articles (issue, number) VALUES (?, ?)", arguments: [issue, a])
+            }
+            for (i, r) in rows.enumerated() {
+                try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+                    issue, i, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "", r["kind"] ?? "",
+                    r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""])
+            }
+            return (removed, rows.count)
+        }
+    }
+
     /// All attendance rows, in contract order (issue, then position).
     public func attendanceRows() throws -> [[String: String]] {
         try db.read { db in

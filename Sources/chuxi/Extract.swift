@@ -12,10 +12,16 @@ struct Extract: ParsableCommand {
         """)
 
     @Argument(help: "Input files or directories.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .long, help: "Output directory.")
-    var out: String
+    var out: String?
+
+    @Option(name: .long, help: "Read issues as JSON lines ({\"path\", \"text\", \"date\"?}) from this file or - (stdin); write one JSON line per record to stdout.")
+    var jsonl: String?
+
+    @Flag(name: .long, help: "With --jsonl: also write mention lines.")
+    var withMentions = false
 
     @Option(name: .long, help: "Issue date YYYY-MM-DD (default: a date in the file's path).")
     var issueDate: String?
@@ -31,10 +37,13 @@ struct Extract: ParsableCommand {
     func validate() throws {
         if let d = issueDate, IssueInput.parseISODate(d) == nil { throw ValidationError("--issue-date must be YYYY-MM-DD, got \(d)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
     }
 
     func run() throws {
         let rules = try ruleOptions.load()
+        if let j = jsonl { return try runJSONLines(j, rules: rules) }
+        guard let out = out else { return }
         let files: [(path: String, id: String)]
         do { files = try InputWalker.files(paths) } catch let e as InputError { throw ValidationError(e.description) }
         let result = try Extraction.run(files: files, rules: rules, jobs: jobs,
@@ -47,5 +56,46 @@ struct Extract: ParsableCommand {
             standardError("chuxi: \(result.failures.count) file(s) failed")
             throw ExitCode(2)
         }
+    }
+
+    /// Streaming: one issue in, its records out, flushed, so that a Spark or Hadoop
+    /// pipe sees results as they come. A bad line is reported as an error line (and on
+    /// stderr) and the stream goes on; the exit status is then 2.
+    func runJSONLines(_ source: String, rules: RuleSet) throws {
+        let pipeline = try Pipeline(rules: rules)
+        guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
+            throw ValidationError("cannot read \(source)")
+        }
+        var failed = 0
+        var buffer = Data()
+        func handle(_ lineData: Data) {
+            guard !lineData.isEmpty else { return }
+            let line = String(decoding: lineData, as: UTF8.self)
+            var out = ""
+            do {
+                let issue = try JSONLines.parseIssue(line)
+                let date = issueDate.flatMap(IssueInput.parseISODate) ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
+                let r = pipeline.run(IssueInput(id: JSONLines.issueId(issue.path), path: issue.path, text: issue.text, issueDate: date))
+                for rec in r.records { out += JSONLines.record(rec) + "\n" }
+                if withMentions { for m in r.mentions { out += JSONLines.mention(m) + "\n" } }
+            } catch {
+                failed += 1
+                let path = (try? JSONSerialization.jsonObject(with: lineData) as? [String: Any])?["path"] as? String ?? "(line)"
+                standardError("chuxi: bad input line for \(path): \(error)")
+                out += JSONLines.error(path: path, reason: "\(error)") + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+        while true {
+            let chunk = input.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let nl = buffer.firstIndex(of: 0x0A) {
+                handle(buffer[buffer.startIndex..<nl])
+                buffer = Data(buffer[(nl + 1)...])
+            }
+        }
+        handle(buffer)
+        if failed > 0 { throw ExitCode(2) }
     }
 }
