@@ -55,46 +55,39 @@ public final class Store {
     /// Replaces one issue's rows in a single transaction. Returns (records removed, added).
     @discardableResult
     public func replace(issue r: IssueResult, path: String, hash: String) throws -> (removed: Int, added: Int) {
-        try db.write { db in
-            let removed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE issue = ?", arguments: [r.issue]) ?? 0
-            try db.execute(sql: "DELETE FROM attendance WHERE issue = ?", arguments: [r.issue])
-            try db.execute(sql: "DELETE FROM mentions WHERE issue = ?", arguments: [r.issue])
-            try db.execute(sql: "DELETE FROM articles WHERE issue = ?", arguments: [r.issue])
-            try db.execute(sql: "DELETE FROM issues WHERE id = ?", arguments: [r.issue])
-            try db.execute(sql: "INSERT INTO issues (id, path, content_hash, extracted_at) VALUES (?, ?, ?, ?)",
-                           arguments: [r.issue, path, hash, ISO8601DateFormatter().string(from: Date())])
-            for a in Set(r.records.map(\.article) + r.mentions.map(\.article)).sorted() {
-                try db.execute(sql: "INSERT INTO articles (issue, number) VALUES (?, ?)", arguments: [r.issue, a])
-            }
-            for (i, x) in r.records.enumerated() {
-                try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                    r.issue, i, x.article, x.date, x.event, x.attendee, x.kind, x.titles.joined(separator: ";"), x.role.rawValue, x.evidence])
-            }
-            for (i, m) in r.mentions.enumerated() {
-                try db.execute(sql: "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
-                    r.issue, i, m.article, m.type.rawValue, m.text, m.start, m.end])
-            }
-            return (removed, r.records.count)
+        let rows = r.records.map { x -> [String: String] in
+            ["article": String(x.article), "date": x.date, "event": x.event, "attendee": x.attendee, "kind": x.kind,
+             "titles": x.titles.joined(separator: ";"), "role": x.role.rawValue, "evidence": x.evidence]
         }
+        return try write(issue: r.issue, path: path, hash: hash, rows: rows, mentions: r.mentions)
     }
 
-    /// Replaces one issue's attendance with rows merged from elsewhere (`chuxi merge`):
-    /// same transaction rule as `replace(issue:path:hash:)`; mentions are not carried.
+    /// Replaces one issue's attendance with rows merged from elsewhere (`chuxi merge`);
+    /// mentions are not carried by merged partitions.
     @discardableResult
     public func replace(issue: String, rows: [[String: String]], hash: String) throws -> (removed: Int, added: Int) {
+        try write(issue: issue, path: issue, hash: hash, rows: rows, mentions: [])
+    }
+
+    /// The one transaction per issue: old rows out, new rows and hash in.
+    func write(issue: String, path: String, hash: String, rows: [[String: String]], mentions: [MentionRecord]) throws -> (removed: Int, added: Int) {
         try db.write { db in
             let removed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE issue = ?", arguments: [issue]) ?? 0
             for t in ["attendance", "mentions", "articles"] { try db.execute(sql: "DELETE FROM \(t) WHERE issue = ?", arguments: [issue]) }
             try db.execute(sql: "DELETE FROM issues WHERE id = ?", arguments: [issue])
             try db.execute(sql: "INSERT INTO issues (id, path, content_hash, extracted_at) VALUES (?, ?, ?, ?)",
-                           arguments: [issue, issue, hash, ISO8601DateFormatter().string(from: Date())])
-            for a in Set(rows.compactMap { Int($0["article"] ?? "") }).sorted() {
+                           arguments: [issue, path, hash, ISO8601DateFormatter().string(from: Date())])
+            for a in Set(rows.compactMap { Int($0["article"] ?? "") } + mentions.map(\.article)).sorted() {
                 try db.execute(sql: "INSERT INTO articles (issue, number) VALUES (?, ?)", arguments: [issue, a])
             }
             for (i, r) in rows.enumerated() {
                 try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
                     issue, i, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "", r["kind"] ?? "",
                     r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""])
+            }
+            for (i, m) in mentions.enumerated() {
+                try db.execute(sql: "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
+                    issue, i, m.article, m.type.rawValue, m.text, m.start, m.end])
             }
             return (removed, rows.count)
         }
