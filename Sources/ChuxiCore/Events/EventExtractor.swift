@@ -53,7 +53,12 @@ public struct EventExtractor: Sendable {
                     }
                 case .speech:
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
-                    if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
+                    // `主持会议并讲话`, `主持开幕会并作常委会工作报告`: the same persons as the verb before.
+                    let gap = s[segStart..<trig.range.lowerBound]
+                    let joined = !previousSubjects.isEmpty && gap.contains("并") && gap.count <= 20
+                        && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
+                    if joined { subjects = previousSubjects }
+                    else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
                     else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true)
                                 || inSpeech(s, p.0.upperBound, trig.range) || madeSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
                 case .said:
