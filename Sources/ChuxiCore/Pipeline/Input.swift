@@ -47,12 +47,6 @@ public struct IssueInput: Sendable {
         guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
         return (p[0], p[1], p[2])
     }
-
-    /// Decodes a file's bytes. UTF-8 (with or without BOM) is taken as is; anything else is
-    /// an error naming the byte offset (see `TextDecoding` for other encodings).
-    public static func decode(_ data: Data, path: String, encoding: String? = nil) throws -> String {
-        try TextDecoding.decode(data, path: path, forced: encoding)
-    }
 }
 
 /// Lists the `*.txt` files under the given paths (directories walked recursively, sorted),

@@ -126,9 +126,8 @@ public struct RuleSet: Sendable {
         var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("rules")]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 { candidates.append(dir.appendingPathComponent("rules")); dir = dir.deletingLastPathComponent() }
-        #if DEBUG || true
+        // The checkout this binary was built from (`swift run` from another directory).
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../rules").standardized)
-        #endif
         return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("roles.rules").path) } ?? candidates[0]
     }
 
