@@ -47,9 +47,13 @@ public struct EventExtractor: Sendable {
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
                     if subjects.isEmpty || trig.trigger.kind == .meet {
-                        // `列席会议的公众代表分别为A、B、C`, `会见X`: persons after the trigger.
+                        // `列席会议的公众代表分别为A、B、C` (a copula before the list), `会见X`: persons after the trigger.
                         let after = trig.range.upperBound..<clauseOrSentenceEnd(t, s, from: trig.range.upperBound, meet: trig.trigger.kind == .meet)
-                        subjects += persons(t, in: after)
+                        let found = persons(t, in: after)
+                        if let first = found.first, trig.trigger.kind == .meet
+                            || s[trig.range.upperBound..<first.0.lowerBound].contains(where: { "为有是括".unicodeScalars.contains($0) }) {
+                            subjects += found
+                        }
                     }
                 case .speech:
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)

@@ -96,6 +96,8 @@ public struct RuleSet: Sendable {
     public let orgGeneric: Lexicon
     public let triggers: [String: Trigger]
     public let triggerWords: Lexicon
+    /// Characters that make a trigger part of a noun (`座谈会`, `主持人`, `发言人`).
+    public let triggerNounSuffixes: ScalarSet
     public let eventNouns: Lexicon
     public let holdVerbs: Lexicon
     public let genericEvents: Set<String>
@@ -113,7 +115,8 @@ public struct RuleSet: Sendable {
         "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "predicate": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max],
-        "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max],
+        "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
+                        "noun-suffix": 1...Int.max],
         "events.rules": ["noun": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
         "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
     ]
@@ -171,7 +174,7 @@ public struct RuleSet: Sendable {
         orgGeneric = Lexicon(orgs.values("generic"))
         let roles = f("roles.rules")
         var trig: [String: Trigger] = [:]
-        for e in roles.entries {
+        for e in roles.entries where e.keyword != "noun-suffix" {
             guard let kind = Trigger.Kind(rawValue: e.values[0]) else {
                 throw RuleError(file: roles.name, line: e.line, reason: "unknown trigger kind `\(e.values[0])` (verb, speech, said, meet)")
             }
@@ -181,6 +184,7 @@ public struct RuleSet: Sendable {
             }
         }
         triggers = trig
+        triggerNounSuffixes = ScalarSet(roles.values("noun-suffix").flatMap { $0.unicodeScalars })
         triggerWords = Lexicon(Array(trig.keys))
         let ev = f("events.rules")
         eventNouns = Lexicon(ev.values("noun"))

@@ -276,8 +276,12 @@ public struct Tagger: Sendable {
         var out: [TriggerMention] = []
         var i = sc.a
         while i < sc.b {
-            // A trigger starts a word: `作报告` inside `工作报告` is none.
-            let l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
+            // A trigger starts a word (`作报告` in `工作报告` is none) and is no part of a noun
+            // (`座谈` in `座谈会`, `主持` in `主持人`: roles.rules `noun-suffix`).
+            var l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
+            while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
+                l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
+            }
             if l > 0, !sc.consumed[i - sc.a] {
                 let w = String(String.UnicodeScalarView(sc.s[i..<(i + l)]))
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
