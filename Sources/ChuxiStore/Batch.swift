@@ -12,9 +12,12 @@ public enum Batch {
         /// walked in parts); listed so that the user can see them.
         public var notInArchive: [String] = []
         public var failures: [String] = []
+        /// Issues extracted again because the rules changed.
+        public var reextractedForRules = 0
         public var description: String {
             "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
                 + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
+                + (reextractedForRules == 0 ? "" : "; rules changed: \(reextractedForRules) issue(s) extracted again")
         }
     }
 
@@ -22,8 +25,13 @@ public enum Batch {
                            issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
         let files = try InputWalker.files(archive)
-        let stored = try store.storedHashes()
+        var stored = try store.storedHashes()
         var summary = Summary()
+        // Rules changed since the store was filled: every issue is extracted again (its old
+        // records replaced), so the store always holds what the current rules give.
+        let storedRules = try store.meta("rules")
+        let rulesChanged = storedRules != nil && storedRules != rules.fingerprint
+        if rulesChanged { summary.reextractedForRules = stored.count; stored = stored.mapValues { _ in "" } }
         var todo: [(path: String, id: String, hash: String, isNew: Bool)] = []
         for f in files {
             guard let data = FileManager.default.contents(atPath: f.path) else { summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue }
@@ -61,6 +69,8 @@ public enum Batch {
         }
         if let e = firstError { throw e }
         if !todo.isEmpty { _ = try store.refreshGraph() }
+        // A failed file is tried again next run; the fingerprint moves on only when all went through.
+        if summary.failed == 0 { try store.setMeta("rules", rules.fingerprint) }
         summary.failures.sort()
         return summary
     }

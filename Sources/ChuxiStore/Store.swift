@@ -36,7 +36,17 @@ public final class Store {
             CREATE TABLE titles (person TEXT NOT NULL, title TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL, PRIMARY KEY (person, title));
             """)
         }
+        m.registerMigration("v2-meta") { db in
+            try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }
         return m
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try db.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+    public func setMeta(_ key: String, _ value: String) throws {
+        try db.write { db in try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value]) }
     }
 
     /// FNV-1a 64 of a file's bytes: what decides whether an issue changed.

@@ -139,3 +139,25 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(g.persons["P:李强"]!.titles["区委书记"]!.last, "2024-05-02")
     }
 }
+
+/// After a rule change, a batch extracts every issue again.
+final class RulesChangeTests: XCTestCase {
+    func testChangedRulesReextractEverything() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-rules-batch-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir.appendingPathComponent("rules"))
+        let store = try Store(path: dir.appendingPathComponent("s.sqlite").path)
+        let seeds = repoRoot.appendingPathComponent("seeds").path
+        _ = try Batch.run(archive: [seeds], store: store, rules: try RuleSet.load(from: dir.appendingPathComponent("rules")), jobs: 2)
+        XCTAssertEqual(try Batch.run(archive: [seeds], store: store, rules: try RuleSet.load(from: dir.appendingPathComponent("rules")), jobs: 2).unchanged, 5)
+        // A rule that drops 列席 as a trigger: the observers of seed 004 disappear.
+        let roles = dir.appendingPathComponent("rules/roles.rules")
+        let text = try String(contentsOf: roles, encoding: .utf8).replacingOccurrences(of: "observe verb 列席", with: "observe verb 旁听")
+            .split(separator: "\n").filter { !$0.contains("列席了会议") }.joined(separator: "\n")
+        try text.write(to: roles, atomically: true, encoding: .utf8)
+        let s = try Batch.run(archive: [seeds], store: store, rules: try RuleSet.load(from: dir.appendingPathComponent("rules")), jobs: 2)
+        XCTAssertEqual(s.reextractedForRules, 5)
+        XCTAssertEqual(s.changed, 5)
+        XCTAssertFalse(try store.attendanceRows().contains { $0["role"] == "observe" })
+    }
+}

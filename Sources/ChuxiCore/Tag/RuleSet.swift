@@ -107,6 +107,8 @@ public struct RuleSet: Sendable {
     /// Words whose presence makes a sentence worth word breaking (see `Tagger.needsWords`).
     public let candidates: Lexicon
     public let candidateFirst: ScalarSet
+    /// FNV-1a 64 of the rule files' bytes: a batch re-extracts every issue when it changes.
+    public internal(set) var fingerprint: String = ""
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
     public let files: [RuleFile]
 
@@ -136,7 +138,8 @@ public struct RuleSet: Sendable {
 
     public static func load(from dir: URL) throws -> RuleSet {
         var files: [String: RuleFile] = [:]
-        for (name, keywords) in layout {
+        var fingerprint: UInt64 = 0xcbf29ce484222325
+        for (name, keywords) in layout.sorted(by: { $0.key < $1.key }) {
             let url = dir.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw RuleError(file: url.path, line: 0, reason: "rule file missing")
@@ -145,8 +148,11 @@ public struct RuleSet: Sendable {
                 throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
             }
             files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
+            for b in data { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
         }
-        return try RuleSet(files: files)
+        var set = try RuleSet(files: files)
+        set.fingerprint = String(format: "%016llx", fingerprint)
+        return set
     }
 
     init(files: [String: RuleFile]) throws {
