@@ -70,6 +70,10 @@ final class FastPathTests: XCTestCase {
         国务院总理李强作政府工作报告。大会由十四届全国人大常委会委员长赵乐际主持。
         本报讯 3月4日，市委副书记、市长龚正赴浦东金桥经济技术开发区调研，看望慰问企业职工。副市长华源陪同调研。
         """)
+        texts.append("""
+        本报讯（记者 李明 通讯员 周洁）1月15日上午，政协上海市虹口区第十五届委员会第三次会议开幕。区委书记张小平，区委副书记、区长刘建国，区人大常委会主任陈红等区领导在主席台就座。区政协主席赵明主持开幕会并作常委会工作报告。
+        本报讯 6月8日，徐汇区委书记曹立强率徐汇区党政代表团来我区考察交流。区委书记于勇，区委副书记、区长王华陪同考察。双方举行座谈会，于勇主持座谈会，曹立强讲话。
+        """)
         for (i, t) in texts.enumerated() {
             let fast = p.run(IssueInput(id: "t\(i)", path: "t", text: t, issueDate: nil))
             let full = p.run(IssueInput(id: "t\(i)", path: "t", text: t, issueDate: nil), fullWordBreak: true)

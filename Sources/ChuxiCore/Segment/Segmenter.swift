@@ -49,10 +49,33 @@ public final class Segmenter {
         for k in 1..<b.count {
             let s = r.lowerBound + map[b[k - 1].offset], e = r.lowerBound + map[b[k].offset]
             guard s < e else { continue }
-            out.append(needsWords(s..<e) ? wordBreak(text, s..<e, article: article)
+            out.append(needsWords(s..<e) ? wordBreakClauses(text, s..<e, article: article, needsWords: needsWords)
                        : Sentence(range: s..<e, isBoundary: [Bool](repeating: true, count: e - s + 1), article: article))
         }
         return out
+    }
+
+    static let clauseEnds: Set<UInt32> = Set("，；：。！？".unicodeScalars.map(\.value))
+
+    /// Word breaking clause by clause: ICU's dictionary segments each run of CJK text on its
+    /// own, and a comma ends a run, so the boundaries are those of the whole sentence; only
+    /// the clauses with a candidate word are broken (`FastPathTests` checks the equality).
+    func wordBreakClauses(_ text: NormalizedText, _ r: Range<Int>, article: Int, needsWords: (Range<Int>) -> Bool) -> Sentence {
+        var isB = [Bool](repeating: true, count: r.count + 1)
+        var start = r.lowerBound
+        var i = r.lowerBound
+        while i <= r.upperBound {
+            if i == r.upperBound || Self.clauseEnds.contains(text.scalars[i].value) {
+                let end = min(i + 1, r.upperBound)
+                if start < end, needsWords(start..<end) {
+                    let c = wordBreak(text, start..<end, article: article)
+                    for k in 0...c.range.count { isB[start - r.lowerBound + k] = c.isBoundary[k] }
+                }
+                start = end
+            }
+            i += 1
+        }
+        return Sentence(range: r, isBoundary: isB, article: article)
     }
 
     public func wordBreak(_ text: NormalizedText, _ r: Range<Int>, article: Int) -> Sentence {
