@@ -36,6 +36,8 @@ public struct EventExtractor: Sendable {
             if let e = sentEvent { st.event = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
+            // `A在B陪同下，到X调研`: B accompanies (attend) and A waits for the next trigger.
+            var waiting: [(Range<Int>, String)] = []
             for trig in t.triggers {
                 let date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
                 var subjects: [(Range<Int>, String)] = []
@@ -46,6 +48,12 @@ public struct EventExtractor: Sendable {
                     subjects = before
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
+                    if subjects.isEmpty && !waiting.isEmpty { subjects = waiting; waiting = [] }
+                    if trig.range.upperBound < s.count, s[trig.range.upperBound] == "下",
+                       let zai = (segStart..<trig.range.lowerBound).last(where: { s[$0] == "在" }) {
+                        waiting = before.filter { $0.0.upperBound <= zai }
+                        subjects = before.filter { $0.0.lowerBound > zai }
+                    }
                     if subjects.isEmpty || trig.trigger.kind == .meet {
                         // `列席会议的公众代表分别为A、B、C` (a copula before the list), `会见X`: persons after the trigger.
                         let after = trig.range.upperBound..<clauseOrSentenceEnd(t, s, from: trig.range.upperBound, meet: trig.trigger.kind == .meet)
