@@ -213,8 +213,18 @@ public struct Tagger: Sendable {
                 mark(&trial, name)
                 tagLists(&trial, &tail)
                 var end = tail.last!.name.upperBound
-                if end < sc.b, sc.s[end] == "等" { end += 1 }
-                let confirmed = rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
+                var confirmed = false
+                if end < sc.b, sc.s[end] == "等" {
+                    // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger.
+                    end += 1
+                    var k = end
+                    while k < sc.b, k - end <= 6, !confirmed {
+                        confirmed = rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0
+                        if !isHan(sc.s[k]) { break }
+                        if !confirmed { k += 1 }
+                    }
+                }
+                confirmed = confirmed || rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
                 if confirmed {
                     sc = trial
                     persons += tail
