@@ -40,34 +40,24 @@ public enum Batch {
             else { todo.append((f.path, f.id, h, true)) }
         }
         summary.notInArchive = Set(stored.keys).subtracting(files.map(\.id)).sorted()
-        let lock = NSLock()
-        var next = 0, done = 0
-        var firstError: Error? = nil
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, todo.count))) { _ in
-            guard let pipeline = try? Pipeline(rules: rules) else { return }
-            while true {
-                lock.lock(); let i = next; next += 1; lock.unlock()
-                guard i < todo.count else { return }
-                let t = todo[i]
-                do {
-                    guard let data = FileManager.default.contents(atPath: t.path) else { throw InputError(path: t.path, reason: "cannot read") }
-                    let text = try TextDecoding.decode(data, path: t.path, forced: encoding)
-                    let r = pipeline.run(IssueInput(id: t.id, path: t.path, text: text, issueDate: issueDate ?? IssueInput.date(fromPath: t.path)))
-                    let (removed, added) = try store.replace(issue: r, path: t.path, hash: Store.contentHash(data))
-                    lock.lock()
-                    if t.isNew { summary.new += 1 } else { summary.changed += 1 }
-                    summary.recordsAdded += added; summary.recordsRemoved += removed
-                    lock.unlock()
-                } catch let e as InputError {
-                    lock.lock(); summary.failed += 1; summary.failures.append(e.description); lock.unlock()
-                } catch {
-                    lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
-                }
-                lock.lock(); done += 1; let d = done; lock.unlock()
-                progress?(d, todo.count)
+        // Each issue is committed by its worker as soon as it is extracted.
+        let outcomes = try WorkQueue.map(count: todo.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) },
+                                         progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int), Error> in
+            let t = todo[i]
+            return Result {
+                let (r, data) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding)
+                return try store.replace(issue: r, path: t.path, hash: Store.contentHash(data))
             }
         }
-        if let e = firstError { throw e }
+        for (t, o) in zip(todo, outcomes) {
+            switch o {
+            case .success(let c):
+                if t.isNew { summary.new += 1 } else { summary.changed += 1 }
+                summary.recordsAdded += c.added; summary.recordsRemoved += c.removed
+            case .failure(let e as InputError): summary.failed += 1; summary.failures.append(e.description)
+            case .failure(let e): throw e
+            }
+        }
         if !todo.isEmpty { _ = try store.refreshGraph() }
         // A failed file is tried again next run; the fingerprint moves on only when all went through.
         if summary.failed == 0 { try store.setMeta("rules", rules.fingerprint) }

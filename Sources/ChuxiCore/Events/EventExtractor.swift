@@ -71,10 +71,10 @@ public struct EventExtractor: Sendable {
                         && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
                     if joined { subjects = previousSubjects }
                     else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
-                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true)
+                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound)
                                 || inSpeech(s, p.0.upperBound, trig.range) || madeSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
                 case .said:
-                    if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound, allowingIn: true) {
+                    if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
                         let gap = String(String.UnicodeScalarView(s[p.0.upperBound..<trig.range.lowerBound]))
@@ -112,13 +112,13 @@ public struct EventExtractor: Sendable {
     }
 
     /// Is the trigger at `j` said by the name ending at `i`? Allows `在会上`, `在讲话中`, `也`.
-    func adjacent(_ s: [Unicode.Scalar], _ i: Int, _ j: Int, allowingIn: Bool) -> Bool {
+    func adjacent(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
         guard j > i, j - i <= 14 else { return false }
         let gap = s[i..<j]
         if gap.contains(where: { Tagger.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
-        guard allowingIn, gap.first == "在" else { return false }
+        guard gap.first == "在" else { return false }
         let g = String(String.UnicodeScalarView(gap))
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")

@@ -53,7 +53,7 @@ public enum Benchmark {
         let tagger = Tagger(rules: rules)
         for d in Set(docs) {
             let n = Normalizer.normalize(SourceText(d))
-            for par in n.paragraphs { for s in seg.sentences(in: n, paragraph: par, article: 1, needsWords: { _ in false }) {
+            for par in n.paragraphs { for s in seg.sentences(in: n, paragraph: par, article: 1, words: .candidates { _ in false }) {
                 total += 1; if tagger.needsWords(n.scalars, s.range) { broken += 1 }
             } }
         }
@@ -63,17 +63,8 @@ public enum Benchmark {
     }
 
     static func runParallel(_ docs: [String], rules: RuleSet, jobs: Int) throws -> Int {
-        let lock = NSLock()
-        var next = 0, records = 0
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            guard let p = try? Pipeline(rules: rules) else { return }
-            while true {
-                lock.lock(); let i = next; next += 1; lock.unlock()
-                guard i < docs.count else { return }
-                let n = p.run(IssueInput(id: "b\(i)", path: "b", text: docs[i], issueDate: nil)).records.count
-                lock.lock(); records += n; lock.unlock()
-            }
-        }
-        return records
+        try WorkQueue.map(count: docs.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) }) { p, i in
+            p.run(IssueInput(id: "b\(i)", path: "b", text: docs[i], issueDate: nil)).records.count
+        }.reduce(0, +)
     }
 }

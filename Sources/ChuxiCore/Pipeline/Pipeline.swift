@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the pipeline extracts from one issue.
 public struct IssueResult: Sendable {
     public var issue: String
@@ -46,7 +48,7 @@ public final class Pipeline {
             for p in article.paragraphs {
                 let isHeadline = article.headlines.contains(p)
                 for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number,
-                                             needsWords: { fullWordBreak || self.tagger.needsWords(text.scalars, $0) }) {
+                                             words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) }) {
                     let t = tagger.tag(s, in: text)
                     tagged.append(t)
                     if !isHeadline { body.append(t) }
@@ -61,6 +63,14 @@ public final class Pipeline {
             if keepSentences { result.sentences += tagged }
         }
         return result
+    }
+
+    /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
+    /// Returns the file's bytes too (a batch hashes them).
+    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?) throws -> (result: IssueResult, bytes: Data) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+        let text = try TextDecoding.decode(data, path: path, forced: encoding)
+        return (run(IssueInput(id: id, path: path, text: text, issueDate: issueDate ?? IssueInput.date(fromPath: path))), data)
     }
 
     /// Titles the article gives each person, in text order.

@@ -37,20 +37,30 @@ public final class Segmenter {
     }
 
     /// Sentences of one paragraph (a range of `text.scalars`).
-    /// Sentences of one paragraph. `needsWords` decides which sentences are word-broken:
-    /// ICU word breaking is by far the costliest step, and a sentence without any candidate
-    /// word (post, trigger, predicate...) can give no person and no record; the others get
-    /// every scalar as a boundary, which no rule reads.
+    /// Which text gets ICU word boundaries.
+    public enum WordBreaking {
+        /// Every sentence, whole: the reference pass.
+        case full
+        /// Only clauses holding a candidate word (the predicate says which): ICU word
+        /// breaking is by far the costliest step, and a clause without any candidate (post,
+        /// trigger, predicate...) can hold no person and no role; its scalars all count as
+        /// boundaries, which no rule reads.
+        case candidates((Range<Int>) -> Bool)
+    }
+
+    /// Sentences of one paragraph.
     public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int,
-                          needsWords: (Range<Int>) -> Bool = { _ in true }) -> [Sentence] {
+                          words: WordBreaking = .full) -> [Sentence] {
         let (units, map) = Self.utf16(text.scalars[r])
         let b = sentences.boundaries(utf16: units)
         var out: [Sentence] = []
         for k in 1..<b.count {
             let s = r.lowerBound + map[b[k - 1].offset], e = r.lowerBound + map[b[k].offset]
             guard s < e else { continue }
-            out.append(needsWords(s..<e) ? wordBreakClauses(text, s..<e, article: article, needsWords: needsWords)
-                       : Sentence(range: s..<e, isBoundary: [Bool](repeating: true, count: e - s + 1), article: article))
+            switch words {
+            case .full: out.append(wordBreak(text, s..<e, article: article))
+            case .candidates(let needsWords): out.append(wordBreakClauses(text, s..<e, article: article, needsWords: needsWords))
+            }
         }
         return out
     }
