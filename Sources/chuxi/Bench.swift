@@ -4,7 +4,7 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark the pipeline against raw ICU word breaking on a corpus built from seeds/.",
+        abstract: "Benchmark extraction against raw ICU word breaking on a corpus built from seeds/.",
         discussion: "Build in release first: swift build -c release. Figures are ratios measured in one run.")
 
     @Option(name: .long, help: "Size of the corpus in MB (the seeds repeated).")
@@ -21,14 +21,23 @@ struct Bench: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let texts = try InputWalker.files([seeds]).map { try String(contentsOfFile: $0.path, encoding: .utf8) }
-        let f = try Benchmark.run(corpus: Benchmark.corpus(from: texts, megabytes: mb), rules: rules, jobs: jobs)
-        func rate(_ s: Double) -> String { String(format: "%7.2f MB/s", f.megabytes / s) }
-        print(String(format: "corpus                 %.1f MB (seeds repeated), %d cores", f.megabytes, ProcessInfo.processInfo.activeProcessorCount))
-        print("ICU word break (raw)   \(rate(f.icuWordBreak))")
-        print("normalize              \(rate(f.normalize))")
-        print("pipeline --jobs 1      \(rate(f.pipelineOneJob))   ratio to raw ICU word break: \(String(format: "%.2f", f.icuWordBreak / f.pipelineOneJob))")
-        print("pipeline --jobs \(f.jobs)      \(rate(f.pipelineJobs))   speed-up over --jobs 1: \(String(format: "%.2f", f.pipelineOneJob / f.pipelineJobs))")
-        print("sentences word-broken  \(f.sentencesWordBroken) of \(f.sentences)")
-        print(String(format: "peak memory            %.0f MB", f.peakRSSMB))
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let f = try Benchmark.run(corpus: Benchmark.Corpus(texts: texts, megabytes: mb), rules: rules, jobs: jobs, outputDirectory: tmp)
+        func rate(_ s: Double) -> String { String(format: "%8.2f MB/s", f.megabytes / s) }
+        func row(_ name: String, _ s: Double, _ note: String = "") {
+            print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.2f s ", s) + rate(s) + note)
+        }
+        print(String(format: "corpus: %.1f MB, %d issues (seeds repeated); %d cores; %d records", f.megabytes, f.issues,
+                     ProcessInfo.processInfo.activeProcessorCount, f.records))
+        row("ICU word break (raw)", f.icuWordBreak)
+        row("extract --jobs 1", f.extractOneJob, String(format: "   ratio to raw ICU word break: %.2f", f.icuWordBreak / f.extractOneJob))
+        for s in StageClock.Stage.allCases { row("  " + s.rawValue, f.stages[s] ?? 0) }
+        row("  (write, queue)", f.extractOneJob - f.stages.values.reduce(0, +))
+        row("extract --jobs \(f.jobs)", f.extractJobs, String(format: "   speed-up over --jobs 1: %.2f; output %@", f.extractOneJob / f.extractJobs,
+                                                            f.identicalOutput ? "identical" : "DIFFERENT"))
+        print(String(format: "word-broken text        %.0f%% of scalars (fast path)", f.wordBrokenShare * 100))
+        print(String(format: "peak memory             %.0f MB", f.peakRSSMB))
+        if !f.identicalOutput { throw ExitCode(1) }
     }
 }

@@ -46,14 +46,16 @@ struct Extract: ParsableCommand {
         guard let out = out else { return }
         let files: [(path: String, id: String)]
         do { files = try InputWalker.files(paths) } catch let e as InputError { throw ValidationError(e.description) }
-        let result = try Extraction.run(files: files, rules: rules, jobs: jobs,
-                                        issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding)
-        try result.write(to: URL(fileURLWithPath: out))
-        let records = result.results.reduce(0) { $0 + $1.records.count }
-        standardError("chuxi: \(result.results.count) issue(s), \(records) record(s) -> \(out)")
-        for f in result.failures { standardError("chuxi: skipped \(f.path): \(f.reason)") }
-        if !result.failures.isEmpty {
-            standardError("chuxi: \(result.failures.count) file(s) failed")
+        let date = issueDate.flatMap(IssueInput.parseISODate)
+        let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
+            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding) { r in
+                if case .failure(let f) = r { standardError("chuxi: skipped \(f.path): \(f.reason)") }
+                try each(r)
+            }
+        }
+        standardError("chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out)")
+        if !summary.failures.isEmpty {
+            standardError("chuxi: \(summary.failures.count) file(s) failed: " + summary.failures.map(\.path).joined(separator: ", "))
             throw ExitCode(2)
         }
     }

@@ -15,7 +15,7 @@ public struct EventExtractor: Sendable {
     }
 
     static let speechLead: [String] = ["并作", "并发表", "并", "作", "发表", "进行"]
-    static let saidGap: Set<Unicode.Scalar> = ["也", "还", "再", "又", "进一步", "同时"].reduce(into: Set()) { $0.formUnion($1.unicodeScalars) }
+    static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时"].flatMap(\.unicodeScalars))
 
     struct State {
         var date: String = ""

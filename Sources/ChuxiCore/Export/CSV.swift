@@ -3,7 +3,8 @@ import Foundation
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in "\n".
 public enum CSV {
     public static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Scanned as UTF-8 bytes: these four are ASCII and never part of a multi-byte scalar.
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s
@@ -40,13 +41,57 @@ public enum CSV {
 /// directory, then an atomic rename.
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
+        let w = try AtomicFileWriter(url)
+        try w.append(text)
+        try w.commit()
+    }
+}
+
+/// A file written piece by piece (a run's records as each issue is done) that appears
+/// under its name only once complete: until `commit()` it is a hidden temporary file in the
+/// same directory, removed if the writer is dropped without committing. A killed run
+/// leaves the previous file intact (and at worst a stray `.NAME.PID.tmp`).
+public final class AtomicFileWriter {
+    public let url: URL
+    private let tmp: URL
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var committed = false
+
+    public init(_ url: URL) throws {
+        self.url = url
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: tmp)
+        tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil),
+              let h = FileHandle(forWritingAtPath: tmp.path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path])
+        }
+        handle = h
+    }
+
+    public func append(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func commit() throws {
+        try flush()
+        try handle.close()
         if rename(tmp.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: tmp)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
+        committed = true
+    }
+
+    deinit {
+        if !committed { try? handle.close(); try? FileManager.default.removeItem(at: tmp) }
     }
 }

@@ -6,7 +6,12 @@ public enum ContractCSV {
     public static let mentionsHeader = ["issue", "article", "type", "text", "start", "end"]
 
     public static func attendance(_ records: [AttendanceRecord]) -> String {
-        var out = CSV.line(attendanceHeader)
+        CSV.line(attendanceHeader) + attendanceRows(records)
+    }
+
+    /// Rows without the header (a streamed run appends them issue by issue).
+    public static func attendanceRows(_ records: [AttendanceRecord]) -> String {
+        var out = ""
         for r in records {
             out += CSV.line([r.issue, String(r.article), r.date, r.event, r.attendee, r.kind, r.titles.joined(separator: ";"), r.role.rawValue, r.evidence])
         }
@@ -14,7 +19,11 @@ public enum ContractCSV {
     }
 
     public static func mentions(_ mentions: [MentionRecord]) -> String {
-        var out = CSV.line(mentionsHeader)
+        CSV.line(mentionsHeader) + mentionRows(mentions)
+    }
+
+    public static func mentionRows(_ mentions: [MentionRecord]) -> String {
+        var out = ""
         for m in mentions {
             out += CSV.line([m.issue, String(m.article), m.type.rawValue, m.text, String(m.start), String(m.end)])
         }

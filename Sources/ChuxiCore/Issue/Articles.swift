@@ -16,7 +16,7 @@ public struct Article: Sendable {
 /// stay with the article they close.
 public enum ArticleSplitter {
     static let bylineRoles = ["本报记者", "特约记者", "见习记者", "记者", "通讯员", "撰稿", "摄影", "文/", "图/"]
-    static let markers: Set<Unicode.Scalar> = ["■", "●", "▲", "◆", "★", "□", "○"]
+    static let markers: ScalarSet = ["■", "●", "▲", "◆", "★", "□", "○"]
 
     public static func split(_ text: NormalizedText, surnames: SurnameTable) -> [Article] {
         let paras = text.paragraphs.map { text.scalars[$0] }
@@ -60,7 +60,7 @@ public enum ArticleSplitter {
         }
         if isByline(Array(p.prefix(49)), surnames: surnames) { return .byline }
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
-        return Normalizer.endsSentence(Array(p)) ? .body : .headline
+        return Normalizer.endsSentence(p) ? .body : .headline
     }
 
     /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph.

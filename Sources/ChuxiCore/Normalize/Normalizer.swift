@@ -33,77 +33,87 @@ public enum Normalizer {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" }
 
-    struct Line { var scalars: [Unicode.Scalar]; var origin: [Int]; var blankBefore: Bool; var blankAfter: Bool = false }
+    /// A line of the folded text: a range of `FoldedLines.scalars`.
+    struct Line { var range: Range<Int>; var blankBefore: Bool; var blankAfter: Bool = false }
+
+    /// All lines folded into one buffer (one allocation for the issue, not two per line).
+    struct FoldedLines {
+        var scalars: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        var lines: [Line] = []
+        subscript(_ l: Line) -> ArraySlice<Unicode.Scalar> { scalars[l.range] }
+    }
 
     /// `script`: folds traditional script to simplified when the text looks traditional.
     public static func normalize(_ source: SourceText, script: ScriptFolding? = nil) -> NormalizedText {
-        var lines = foldedLines(source)
+        var f = foldedLines(source)
         if let sf = script, ScriptFolding.looksTraditional(source.scalars) {
-            for i in lines.indices { lines[i].scalars = sf.simplify(lines[i].scalars) }
+            for l in f.lines { f.scalars.replaceSubrange(l.range, with: sf.simplify(Array(f.scalars[l.range]))) }
         }
-        let narrow = isNarrowColumns(lines)
+        let narrow = isNarrowColumns(f.lines)
         var out = NormalizedText()
-        var current: Line? = nil
-        func flush() {
-            guard let c = current, !c.scalars.isEmpty else { current = nil; return }
-            if !out.paragraphs.isEmpty { out.scalars.append("\n"); out.origin.append(out.origin.last! + 1) }
-            let start = out.scalars.count
-            out.scalars.append(contentsOf: c.scalars); out.origin.append(contentsOf: c.origin)
+        out.scalars.reserveCapacity(f.scalars.count + f.lines.count)
+        out.origin.reserveCapacity(f.scalars.count + f.lines.count)
+        // The paragraph being built: a run of lines, appended to `out` as they are joined.
+        var open = false, start = 0, firstLine = 0, lastLine = 0
+        func close() {
+            guard open else { return }
             out.paragraphs.append(start..<out.scalars.count)
-            current = nil
+            open = false
         }
-        for (i, line) in lines.enumerated() {
-            if var c = current, shouldJoin(c, lines, i, narrowColumns: narrow) {
-                c.scalars.append(contentsOf: line.scalars); c.origin.append(contentsOf: line.origin)
-                c.blankAfter = line.blankAfter
-                current = c
+        for (i, line) in f.lines.enumerated() {
+            if open, shouldJoin(f, first: firstLine, last: lastLine, i, narrowColumns: narrow) {
+                out.scalars.append(contentsOf: f.scalars[line.range]); out.origin.append(contentsOf: f.origin[line.range])
             } else {
-                flush(); current = line
+                close()
+                if !out.paragraphs.isEmpty { out.scalars.append("\n"); out.origin.append(out.origin.last! + 1) }
+                start = out.scalars.count; open = true; firstLine = i
+                out.scalars.append(contentsOf: f.scalars[line.range]); out.origin.append(contentsOf: f.origin[line.range])
             }
+            lastLine = i
         }
-        flush()
+        close()
         return out
     }
 
     /// Lines of the source, width-folded, trimmed, with blank lines dropped (remembered
     /// as `blankBefore`) and whitespace removed where it sits inside a token.
-    static func foldedLines(_ source: SourceText) -> [Line] {
-        var result: [Line] = []
-        var sawBlank = true
+    static func foldedLines(_ source: SourceText) -> FoldedLines {
+        var f = FoldedLines()
         let s = source.scalars
-        for (li, start) in source.lineStarts.enumerated() {
+        f.scalars.reserveCapacity(s.count); f.origin.reserveCapacity(s.count)
+        var sawBlank = true
+        for (li, lineStart) in source.lineStarts.enumerated() {
             var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : s.count
-            while end > start && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
-            var half: [Unicode.Scalar] = []; var org: [Int] = []
-            half.reserveCapacity(end - start); org.reserveCapacity(end - start)
-            for i in start..<end { half.append(WidthFolding.toHalfWidth(s[i])); org.append(i) }
-            var folded: [Unicode.Scalar] = []; var forg: [Int] = []
-            var i = 0
-            while i < half.count {
-                let c = half[i]
+            while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
+            let begin = f.scalars.count
+            var i = lineStart
+            while i < end {
+                let c = WidthFolding.toHalfWidth(s[i])
                 if isSpace(c) || c.value < 0x20 {
                     // A run of whitespace: keep one space only between two non-numeric words
                     // (`记者 王巧月`, `City Walk`); drop it at the ends and next to digits (`3月 9日`).
-                    var j = i; while j < half.count && (isSpace(half[j]) || half[j].value < 0x20) { j += 1 }
-                    if let p = folded.last, j < half.count, !isDigit(p), !isDigit(half[j]) {
-                        folded.append(" "); forg.append(org[i])
+                    var j = i + 1
+                    while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 { j += 1 }
+                    if f.scalars.count > begin, j < end, !isDigit(f.scalars[f.scalars.count - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) {
+                        f.scalars.append(" "); f.origin.append(i)
                     }
                     i = j; continue
                 }
-                let prev = folded.last
-                let next = i + 1 < half.count ? half[i + 1] : nil
-                folded.append(WidthFolding.fold(c, previous: prev, next: next)); forg.append(org[i])
+                let prev = f.scalars.count > begin ? f.scalars[f.scalars.count - 1] : nil
+                let next = i + 1 < end ? WidthFolding.toHalfWidth(s[i + 1]) : nil
+                f.scalars.append(WidthFolding.fold(c, previous: prev, next: next)); f.origin.append(i)
                 i += 1
             }
-            if folded.isEmpty { sawBlank = true; if !result.isEmpty { result[result.count - 1].blankAfter = true }; continue }
-            result.append(Line(scalars: folded, origin: forg, blankBefore: sawBlank))
+            if f.scalars.count == begin { sawBlank = true; if !f.lines.isEmpty { f.lines[f.lines.count - 1].blankAfter = true }; continue }
+            f.lines.append(Line(range: begin..<f.scalars.count, blankBefore: sawBlank))
             sawBlank = false
         }
-        return result
+        return f
     }
 
     /// Lines that start a new unit whatever came before: bylines, datelines, page jumps.
-    static func startsNewUnit(_ l: [Unicode.Scalar]) -> Bool {
+    static func startsNewUnit(_ l: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let f = l.first else { return true }
         if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
         // Only lines starting with one of these scalars can start a unit: skip the string work.
@@ -114,35 +124,37 @@ public enum Normalizer {
     }
 
     /// A byline or marked line (`■记者 彭旭卉`, `● 宗河`) never continues into the next line.
-    static func isBylineLike(_ l: [Unicode.Scalar]) -> Bool {
+    static func isBylineLike(_ l: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let f = l.first else { return true }
-        if ["■", "●", "▲", "◆", "★"].contains(f) { return true }
-        return String(String.UnicodeScalarView(l.prefix(4))).hasPrefix("记者") && l.count <= 40
+        if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
+        return l.count <= 40 && l.starts(with: "记者".unicodeScalars)
     }
 
-    static func endsSentence(_ l: [Unicode.Scalar]) -> Bool {
+    static func endsSentence<C: BidirectionalCollection>(_ l: C) -> Bool where C.Element == Unicode.Scalar {
         guard var k = l.indices.last else { return true }
-        while k > 0 && closingQuotes.contains(l[k]) { k -= 1 }
-        return sentenceFinal.contains(l[k]) || (closingQuotes.contains(l.last!) && k < l.count - 1 && sentenceFinal.contains(l[k]))
+        while k > l.startIndex && closingQuotes.contains(l[k]) { k = l.index(before: k) }
+        return sentenceFinal.contains(l[k])
     }
 
     /// PDF / column repair: the paragraph so far continues in `lines[i]` when it does not
     /// end a sentence and it is body text, i.e. either set in a block of lines (narrow
     /// columns) or long (a paragraph cut by a page or column break). Short, single lines
     /// without final punctuation are headlines and stand alone.
-    static func shouldJoin(_ current: Line, _ lines: [Line], _ i: Int, narrowColumns: Bool) -> Bool {
-        let next = lines[i]
-        if endsSentence(current.scalars) || startsNewUnit(next.scalars) || isBylineLike(current.scalars) { return false }
-        let prevLine = lines[i - 1]
+    /// The paragraph so far runs from line `first` to line `last`.
+    static func shouldJoin(_ f: FoldedLines, first: Int, last: Int, _ i: Int, narrowColumns: Bool) -> Bool {
+        let next = f.lines[i], prevLine = f.lines[last]
+        // A byline is one line: a paragraph of several lines never is one.
+        let bylineLike = first == last && isBylineLike(f[f.lines[first]])
+        if endsSentence(f[prevLine]) || startsNewUnit(f[next]) || bylineLike { return false }
         if narrowColumns { return !next.blankBefore || !prevLine.blankBefore }
-        return prevLine.scalars.count >= 50
+        return prevLine.range.count >= 50
     }
 
     /// A page set in narrow columns (most lines short): there every line break inside a
     /// sentence is layout. In wide layouts a short line without final punctuation is a headline.
     static func isNarrowColumns(_ lines: [Line]) -> Bool {
         guard lines.count >= 8 else { return false }
-        let lengths = lines.map { $0.scalars.count }.sorted()
+        let lengths = lines.map { $0.range.count }.sorted()
         return lengths[lengths.count / 2] <= 24
     }
 }

@@ -6,7 +6,7 @@ public struct SourceText: Sendable {
     public let lineStarts: [Int]
 
     public init(_ text: String) {
-        let s = Array(text.unicodeScalars)
+        let s = Self.scalars(of: text)
         var starts = [0]
         var i = 0
         while i < s.count {
@@ -19,6 +19,31 @@ public struct SourceText: Sendable {
         }
         scalars = s
         lineStarts = starts
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)`
+    /// walks the text twice through the generic iterator).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { u in
+            var out = [Unicode.Scalar](); out.reserveCapacity(u.count)
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                var v: UInt32
+                // Swift strings hold valid UTF-8: the lead byte gives the length.
+                if b < 0x80 { v = UInt32(b); i += 1 }
+                else if b < 0xE0 { v = UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2 }
+                else if b < 0xF0 { v = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3 }
+                else {
+                    v = UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+            return out
+        }
     }
 
     /// 1-based line and column of a scalar offset.

@@ -25,6 +25,8 @@ public final class Pipeline {
     let tagger: Tagger
     let extractor: EventExtractor
     let script: ScriptFolding
+    /// Attached by `chuxi bench` to time each stage.
+    public var clock: StageClock?
 
     public init(rules: RuleSet) throws {
         self.rules = rules
@@ -36,10 +38,10 @@ public final class Pipeline {
 
     /// `fullWordBreak`: word-break every sentence (the reference the fast path is tested against).
     public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool = false) -> IssueResult {
-        let source = SourceText(input.text)
-        let text = Normalizer.normalize(source, script: script)
+        let source = clock.measure(.normalize) { SourceText(input.text) }
+        let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
         var result = IssueResult(issue: input.id, normalized: text, source: source)
-        let articles = ArticleSplitter.split(text, surnames: rules.surnames)
+        let articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
         for article in articles {
             // Headlines are tagged (mentions) but give no records: the body tells the same
@@ -47,19 +49,24 @@ public final class Pipeline {
             var tagged: [TaggedSentence] = [], body: [TaggedSentence] = []
             for p in article.paragraphs {
                 let isHeadline = article.headlines.contains(p)
-                for s in segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number,
-                                             words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) }) {
-                    let t = tagger.tag(s, in: text)
+                let sentences = clock.measure(.segment) {
+                    segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number,
+                                        words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
+                }
+                for s in sentences {
+                    let t = clock.measure(.tag) { tagger.tag(s, in: text) }
                     tagged.append(t)
                     if !isHeadline { body.append(t) }
                 }
             }
             // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
-                .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence(Array($0.unicodeScalars)) ? $0 : nil }
-            let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate)
-            result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
-            result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)
+                .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
+            clock.measure(.events) {
+                let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate)
+                result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
+                result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)
+            }
             if keepSentences { result.sentences += tagged }
         }
         return result

@@ -30,7 +30,7 @@ public final class BreakIterator {
     /// rule status of the segment that ends there (400 = ideographic word, 100 = number, 0 = other).
     public func boundaries(utf16 text: [UInt16]) -> [(offset: Int, status: Int32)] {
         buffer = text // ICU keeps a pointer to the text: keep it alive in self.
-        var out: [(Int, Int32)] = [(0, 0)]
+        var out: [(offset: Int, status: Int32)] = [(0, 0)]
         buffer.withUnsafeBufferPointer { p in
             var err: Int32 = 0
             cicu_brk_set_text(handle, p.baseAddress, Int32(p.count), &err)

@@ -65,25 +65,31 @@ public final class Segmenter {
         return out
     }
 
-    static let clauseEnds: Set<UInt32> = Set("，；：。！？".unicodeScalars.map(\.value))
+    static let clauseEnds = ScalarSet("，；：。！？".unicodeScalars)
+
+    /// Clauses of `r`: each ends after a clause punctuation mark or at the end of `r`.
+    static func clauses(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = r.lowerBound
+        for i in r where clauseEnds.contains(scalars[i]) { out.append(start..<(i + 1)); start = i + 1 }
+        if start < r.upperBound { out.append(start..<r.upperBound) }
+        return out
+    }
+
+    /// The clauses of `r` the fast path word-breaks.
+    public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
+        Self.clauses(text.scalars, r).filter(needsWords)
+    }
 
     /// Word breaking clause by clause: ICU's dictionary segments each run of CJK text on its
     /// own, and a comma ends a run, so the boundaries are those of the whole sentence; only
     /// the clauses with a candidate word are broken (`FastPathTests` checks the equality).
+    /// The scalars of the other clauses all count as boundaries, which no rule reads.
     func wordBreakClauses(_ text: NormalizedText, _ r: Range<Int>, article: Int, needsWords: (Range<Int>) -> Bool) -> Sentence {
         var isB = [Bool](repeating: true, count: r.count + 1)
-        var start = r.lowerBound
-        var i = r.lowerBound
-        while i <= r.upperBound {
-            if i == r.upperBound || Self.clauseEnds.contains(text.scalars[i].value) {
-                let end = min(i + 1, r.upperBound)
-                if start < end, needsWords(start..<end) {
-                    let c = wordBreak(text, start..<end, article: article)
-                    for k in 0...c.range.count { isB[start - r.lowerBound + k] = c.isBoundary[k] }
-                }
-                start = end
-            }
-            i += 1
+        for c in clausesToBreak(text, r, needsWords: needsWords) {
+            let w = wordBreak(text, c, article: article)
+            for k in 0...c.count { isB[c.lowerBound - r.lowerBound + k] = w.isBoundary[k] }
         }
         return Sentence(range: r, isBoundary: isB, article: article)
     }

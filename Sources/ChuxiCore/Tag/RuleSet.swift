@@ -2,22 +2,25 @@ import Foundation
 
 /// A table of surnames (compound before single), looked up on scalars.
 public struct SurnameTable: Sendable {
-    let single: Set<Unicode.Scalar>
-    let compound: Set<String>
+    let single: ScalarSet
+    /// Compound surnames as pairs of scalar values (`a << 32 | b`): hashed without a String.
+    let compound: Set<UInt64>
+    let compoundFirst: ScalarSet
 
     public init(_ names: [String]) {
-        single = Set(names.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first! })
-        compound = Set(names.filter { $0.unicodeScalars.count == 2 })
+        single = ScalarSet(names.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first! })
+        let pairs = names.map { Array($0.unicodeScalars) }.filter { $0.count == 2 }
+        compound = Set(pairs.map { Self.pair($0[0], $0[1]) })
+        compoundFirst = ScalarSet(pairs.map { $0[0] })
     }
+
+    @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
 
     /// Length (1 or 2) of the surname starting at `i`, or 0.
     public func surnameLength<C: Collection>(_ s: C, at i: C.Index) -> Int where C.Element == Unicode.Scalar {
         guard i < s.endIndex else { return 0 }
         let j = s.index(after: i)
-        if j < s.endIndex {
-            var two = String.UnicodeScalarView(); two.append(s[i]); two.append(s[j])
-            if compound.contains(String(two)) { return 2 }
-        }
+        if j < s.endIndex, compoundFirst.contains(s[i]), compound.contains(Self.pair(s[i], s[j])) { return 2 }
         return single.contains(s[i]) ? 1 : 0
     }
 }
