@@ -24,8 +24,8 @@ final class ArticleSegmentTests: XCTestCase {
     /// `■ 建设平安城区 强化法治保障` is a section heading, not a byline.
     func testSectionHeadingIsNoByline() {
         let p = Array("■ 建设平安城区 强化法治保障".unicodeScalars)
-        XCTAssertFalse(ArticleSplitter.isByline(p, surnames: sharedRules.surnames))
-        XCTAssertTrue(ArticleSplitter.isByline(Array("● 宗河".unicodeScalars), surnames: sharedRules.surnames))
+        XCTAssertFalse(ArticleSplitter.isByline(p[...], surnames: sharedRules.surnames))
+        XCTAssertTrue(ArticleSplitter.isByline(Array("● 宗河".unicodeScalars)[...], surnames: sharedRules.surnames))
     }
 
     func testICUSentencesAndWordsOnASeedSentence() throws {

@@ -77,7 +77,7 @@ public struct EventExtractor: Sendable {
                     if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
-                        let gap = String(String.UnicodeScalarView(s[p.0.upperBound..<trig.range.lowerBound]))
+                        let gap = String(scalars: s[p.0.upperBound..<trig.range.lowerBound])
                         if gap.hasPrefix("在"), gap.hasSuffix("上") { roles.append(.attend) }
                     }
                 }
@@ -119,7 +119,7 @@ public struct EventExtractor: Sendable {
         if gap.contains(where: { Tagger.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
         guard gap.first == "在" else { return false }
-        let g = String(String.UnicodeScalarView(gap))
+        let g = String(scalars: gap)
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
     }
@@ -133,7 +133,7 @@ public struct EventExtractor: Sendable {
     /// `李强作政府工作报告`, `X发表重要讲话`: a speech made by the name just before.
     func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
         guard trig.lowerBound > i, trig.lowerBound - i <= 12 else { return false }
-        let gap = String(String.UnicodeScalarView(s[i..<trig.lowerBound]))
+        let gap = String(scalars: s[i..<trig.lowerBound])
         guard gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") else { return false }
         return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
     }
@@ -170,7 +170,7 @@ public struct EventExtractor: Sendable {
 
     // MARK: events
 
-    func str(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+    func str(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String { String(scalars: s[r]) }
 
     /// Clause bounds around `i`, ignoring commas inside quotation marks.
     func clause(_ t: TaggedSentence, _ s: [Unicode.Scalar], around i: Int) -> Range<Int> {

@@ -16,6 +16,7 @@ public struct Article: Sendable {
 /// stay with the article they close.
 public enum ArticleSplitter {
     static let bylineRoles = ["本报记者", "特约记者", "见习记者", "记者", "通讯员", "撰稿", "摄影", "文/", "图/"]
+    static let bylineRoleScalars = bylineRoles.map { Array($0.unicodeScalars) }
     static let markers: ScalarSet = ["■", "●", "▲", "◆", "★", "□", "○"]
 
     public static func split(_ text: NormalizedText, surnames: SurnameTable) -> [Article] {
@@ -54,11 +55,11 @@ public enum ArticleSplitter {
 
     static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
         if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" {
-            let s = String(String.UnicodeScalarView(p.prefix(32)))  // markers are at the start
+            let s = String(scalars: p.prefix(32))  // markers are at the start
             if s.hasPrefix("（上接") { return .pageJump }
             if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
         }
-        if isByline(Array(p.prefix(49)), surnames: surnames) { return .byline }
+        if isByline(p, surnames: surnames) { return .byline }
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
         return Normalizer.endsSentence(p) ? .body : .headline
     }
@@ -71,13 +72,12 @@ public enum ArticleSplitter {
     }
 
     /// A paragraph that is only a byline: optional marker, a role word, and names.
-    static func isByline(_ p: [Unicode.Scalar], surnames: SurnameTable) -> Bool {
+    static func isByline(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Bool {
         guard p.count <= 48 else { return false }
-        var body = p[...]
+        var body = p
         while let f = body.first, markers.contains(f) || f == " " { body = body.dropFirst() }
-        let s = String(String.UnicodeScalarView(body))
-        if bylineRoles.contains(where: { s.hasPrefix($0) }) {
-            return s.count <= 40 && !s.contains("，") && !s.contains("。")
+        if bylineRoleScalars.contains(where: { body.starts(with: $0) }) {
+            return body.count <= 40 && !body.contains("，") && !body.contains("。")
         }
         // `● 宗河`: a marker and one name alone.
         if body.count < p.count, (2...4).contains(body.count), body.allSatisfy(Normalizer.isHan), surnames.surnameLength(body, at: body.startIndex) > 0 {
@@ -91,12 +91,12 @@ public enum ArticleSplitter {
         let r = text.paragraphs[paragraph]
         let p = Array(text.scalars[r].prefix(64))  // bylines sit at a paragraph's start
         var out: [(String, Range<Int>)] = []
-        let isWholeByline = isByline(p, surnames: surnames)
+        let isWholeByline = isByline(p[...], surnames: surnames)
         // Where bylines can be: a byline paragraph, or a parenthesis right after 本报讯.
         var zones: [Range<Int>] = []
         if isWholeByline { zones.append(0..<p.count) }
         else if let open = p.prefix(8).firstIndex(of: "（"), let close = p[open...].prefix(40).firstIndex(of: "）") {
-            let inner = String(String.UnicodeScalarView(p[(open + 1)..<close]))
+            let inner = String(scalars: p[(open + 1)..<close])
             if bylineRoles.contains(where: { inner.hasPrefix($0) }) { zones.append((open + 1)..<close) }
         }
         for z in zones {
@@ -106,7 +106,7 @@ public enum ArticleSplitter {
                 if !Normalizer.isHan(p[i]) { i += 1; continue }
                 var j = i
                 while j < z.upperBound, Normalizer.isHan(p[j]) { j += 1 }
-                var word = String(String.UnicodeScalarView(p[i..<j]))
+                var word = String(scalars: p[i..<j])
                 var start = i
                 for role in bylineRoles where word.hasPrefix(role) {
                     word.removeFirst(role.count); start += role.unicodeScalars.count; break

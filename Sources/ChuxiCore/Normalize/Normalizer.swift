@@ -8,11 +8,7 @@ public struct NormalizedText: Sendable {
     /// Paragraph ranges in `scalars` (paragraphs are separated by one "\n").
     public internal(set) var paragraphs: [Range<Int>] = []
 
-    public func text(_ r: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[r])
-        return String(s)
-    }
+    public func text(_ r: Range<Int>) -> String { String(scalars: scalars[r]) }
 
     /// The original range covering a normalized range (end exclusive).
     public func originalRange(_ r: Range<Int>) -> Range<Int> {
@@ -118,7 +114,7 @@ public enum Normalizer {
         if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
         // Only lines starting with one of these scalars can start a unit: skip the string work.
         guard f == "本" || f == "记" || f == "（" || f == "新" else { return false }
-        let head = String(String.UnicodeScalarView(l.prefix(6)))
+        let head = String(scalars: l.prefix(6))
         return head.hasPrefix("本报讯") || head.hasPrefix("记者") || head.hasPrefix("（上接") || head.hasPrefix("（下转")
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")
     }

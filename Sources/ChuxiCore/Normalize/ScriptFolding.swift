@@ -33,7 +33,7 @@ public final class ScriptFolding {
     }
 
     func transform(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var units = Array(String(String.UnicodeScalarView(scalars)).utf16)
+        var units = Array(String(scalars: scalars).utf16)
         let len = Int32(units.count)
         units += [UInt16](repeating: 0, count: units.count + 16)
         var err: Int32 = 0

@@ -26,22 +26,23 @@ public struct SurnameTable: Sendable {
 }
 
 /// A set of words matched on scalars: longest match starting or ending at a position.
-/// Indexed by first and by last scalar, and compared in place, so that probing every
-/// position of a text allocates nothing (this is on the hot path of the tagger).
+/// The words sit in one flat buffer, indexed by first and by last scalar through a
+/// hash-free table, so that probing every position of a text allocates, hashes and
+/// reference-counts nothing (this is on the hot path of the tagger).
 public struct Lexicon: Sendable {
     private var words: Set<[Unicode.Scalar]> = []
-    private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]   // longest first
-    private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-    /// Scalars that begin / end some word: a bitmap test before any dictionary lookup.
-    private var firsts = ScalarSet([]), lasts = ScalarSet([])
+    /// All words, longest first, one after another; `starts[k]..<starts[k + 1]` is word k.
+    private var flat: [Unicode.Scalar] = []
+    private var starts: [Int] = [0]
+    /// Word numbers grouped by first (last) scalar, longest first within a group.
+    private var byFirst = ScalarIndex(), byLast = ScalarIndex()
 
     public init(_ list: [String]) {
         for w in list where !w.isEmpty { words.insert(Array(w.unicodeScalars)) }
-        for w in words.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }) {
-            byFirst[w[0], default: []].append(w)
-            byLast[w[w.count - 1], default: []].append(w)
-            firsts.insert(w[0]); lasts.insert(w[w.count - 1])
-        }
+        let sorted = words.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) })
+        for w in sorted { flat += w; starts.append(flat.count) }
+        byFirst = ScalarIndex(sorted.indices.map { (sorted[$0][0], $0) })
+        byLast = ScalarIndex(sorted.indices.map { (sorted[$0][sorted[$0].count - 1], $0) })
     }
     public var isEmpty: Bool { words.isEmpty }
     public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
@@ -50,24 +51,87 @@ public struct Lexicon: Sendable {
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
         let end = min(limit ?? s.count, s.count)
-        guard i < end, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return 0 }
-        for w in cands where i + w.count <= end {
-            var k = 1
-            while k < w.count && s[i + k] == w[k] { k += 1 }
-            if k == w.count { return w.count }
+        guard i < end else { return 0 }
+        let group = byFirst.entries(s[i])
+        if group.isEmpty { return 0 }
+        return flat.withUnsafeBufferPointer { f in
+            s.withUnsafeBufferPointer { t in
+                for k in group {
+                    let a = starts[k], n = starts[k + 1] - a
+                    guard i + n <= end else { continue }
+                    var j = 1
+                    while j < n && t[i + j] == f[a + j] { j += 1 }
+                    if j == n { return n }
+                }
+                return 0
+            }
         }
-        return 0
     }
+
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
     public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
-        guard e > 0, e <= s.count, lasts.contains(s[e - 1]), let cands = byLast[s[e - 1]] else { return 0 }
-        for w in cands where e - w.count >= floor {
-            let b = e - w.count
-            var k = 0
-            while k < w.count - 1 && s[b + k] == w[k] { k += 1 }
-            if k == w.count - 1 { return w.count }
+        guard e > 0, e <= s.count else { return 0 }
+        let group = byLast.entries(s[e - 1])
+        if group.isEmpty { return 0 }
+        return flat.withUnsafeBufferPointer { f in
+            s.withUnsafeBufferPointer { t in
+                for k in group {
+                    let a = starts[k], n = starts[k + 1] - a, b = e - n
+                    guard b >= floor else { continue }
+                    var j = 0
+                    while j < n - 1 && t[b + j] == f[a + j] { j += 1 }
+                    if j == n - 1 { return n }
+                }
+                return 0
+            }
         }
-        return 0
+    }
+}
+
+/// Scalar -> a group of integers (in insertion order), with a bitmap test first and then
+/// open addressing on the scalar value: no `Hasher`, no nested arrays.
+struct ScalarIndex: Sendable {
+    private var present = ScalarSet([])
+    private var keys: [UInt32] = []       // 0 = empty slot (U+0000 is never a word's end)
+    private var groups: [Range<Int>] = []
+    private var members: [Int] = []
+    private var shift: UInt32 = 31
+
+    init() {}
+    init(_ pairs: [(Unicode.Scalar, Int)]) {
+        var grouped: [UInt32: [Int]] = [:], order: [UInt32] = []
+        for (s, v) in pairs {
+            if grouped[s.value] == nil { order.append(s.value) }
+            grouped[s.value, default: []].append(v)
+            present.insert(s)
+        }
+        var size = 2
+        while size < order.count * 2 { size *= 2 }
+        shift = UInt32(32 - size.trailingZeroBitCount)
+        keys = [UInt32](repeating: 0, count: size)
+        groups = [Range<Int>](repeating: 0..<0, count: size)
+        for k in order {
+            var slot = Self.slot(k, shift)
+            let mask = size - 1
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = k
+            groups[slot] = members.count..<(members.count + grouped[k]!.count)
+            members += grouped[k]!
+        }
+    }
+
+    @inline(__always) static func slot(_ k: UInt32, _ shift: UInt32) -> Int { Int((k &* 0x9E37_79B1) >> shift) }
+
+    @inline(__always) func entries(_ s: Unicode.Scalar) -> ArraySlice<Int> {
+        guard present.contains(s) else { return [] }
+        let mask = keys.count - 1
+        var slot = Self.slot(s.value, shift)
+        while true {
+            let k = keys[slot]
+            if k == s.value { return members[groups[slot]] }
+            if k == 0 { return [] }
+            slot = (slot + 1) & mask
+        }
     }
 }
 

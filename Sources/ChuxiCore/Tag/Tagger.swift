@@ -138,7 +138,7 @@ public struct Tagger: Sendable {
             if stop > 0 {
                 // `和`/`与` inside an organization (`人力资源和社会保障局`): go on when an
                 // organization suffix lies between it and the post.
-                let w = String(String.UnicodeScalarView(s[(k - stop)..<k]))
+                let w = String(scalars: s[(k - stop)..<k])
                 let inOrg = (w == "和" || w == "与") && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
                 if !inOrg { break }
             }
@@ -293,7 +293,7 @@ public struct Tagger: Sendable {
                 l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
             }
             if l > 0, !sc.consumed[i - sc.a] {
-                let w = String(String.UnicodeScalarView(sc.s[i..<(i + l)]))
+                let w = String(scalars: sc.s[i..<(i + l)])
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
                 i += l
             } else { i += 1 }
@@ -333,7 +333,7 @@ public struct Tagger: Sendable {
         while i < b {
             let wl = rules.dateWords.match(s, at: i, limit: b)
             if wl > 0 {
-                let w = String(String.UnicodeScalarView(s[i..<(i + wl)]))
+                let w = String(scalars: s[i..<(i + wl)])
                 out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
