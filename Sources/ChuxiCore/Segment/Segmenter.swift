@@ -19,10 +19,21 @@ public final class Segmenter {
         words = try BreakIterator(.word)
     }
 
-    /// UTF-16 of `scalars`, and for each UTF-16 unit the scalar index it belongs to (+ end).
-    static func utf16(_ scalars: ArraySlice<Unicode.Scalar>) -> (units: [UInt16], scalarAt: [Int]) {
-        var units: [UInt16] = []; units.reserveCapacity(scalars.count)
-        var map: [Int] = []; map.reserveCapacity(scalars.count + 1)
+    /// UTF-16 of some scalars (what ICU reads), and the way back from a unit to a scalar.
+    struct UTF16Text {
+        var units: [UInt16]
+        /// For each unit the scalar it belongs to (+ end); nil when all scalars are in the
+        /// Basic Multilingual Plane (nearly always): then unit k is scalar k.
+        var scalarAt: [Int]?
+        @inline(__always) func scalar(_ unit: Int) -> Int { scalarAt?[unit] ?? unit }
+    }
+
+    static func utf16(_ scalars: ArraySlice<Unicode.Scalar>) -> UTF16Text {
+        if !scalars.contains(where: { $0.value >= 0x10000 }) {
+            return UTF16Text(units: scalars.map { UInt16(truncatingIfNeeded: $0.value) }, scalarAt: nil)
+        }
+        var units: [UInt16] = []; units.reserveCapacity(scalars.count + 8)
+        var map: [Int] = []; map.reserveCapacity(scalars.count + 9)
         for (k, s) in scalars.enumerated() {
             let v = s.value
             if v < 0x10000 { units.append(UInt16(v)); map.append(k) }
@@ -33,7 +44,7 @@ public final class Segmenter {
             }
         }
         map.append(scalars.count)
-        return (units, map)
+        return UTF16Text(units: units, scalarAt: map)
     }
 
     /// Sentences of one paragraph (a range of `text.scalars`).
@@ -51,11 +62,11 @@ public final class Segmenter {
     /// Sentences of one paragraph.
     public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int,
                           words: WordBreaking = .full) -> [Sentence] {
-        let (units, map) = Self.utf16(text.scalars[r])
-        let b = sentences.boundaries(utf16: units)
+        let u = Self.utf16(text.scalars[r])
+        let b = sentences.boundaries(utf16: u.units)
         var out: [Sentence] = []
         for k in 1..<b.count {
-            let s = r.lowerBound + map[b[k - 1].offset], e = r.lowerBound + map[b[k].offset]
+            let s = r.lowerBound + u.scalar(b[k - 1].offset), e = r.lowerBound + u.scalar(b[k].offset)
             guard s < e else { continue }
             switch words {
             case .full: out.append(wordBreak(text, s..<e, article: article))
@@ -95,9 +106,9 @@ public final class Segmenter {
     }
 
     public func wordBreak(_ text: NormalizedText, _ r: Range<Int>, article: Int) -> Sentence {
-        let (units, map) = Self.utf16(text.scalars[r])
+        let u = Self.utf16(text.scalars[r])
         var isB = [Bool](repeating: false, count: r.count + 1)
-        for (off, _) in words.boundaries(utf16: units) { isB[map[off]] = true }
+        for (off, _) in words.boundaries(utf16: u.units) { isB[u.scalar(off)] = true }
         return Sentence(range: r, isBoundary: isB, article: article)
     }
 }

@@ -26,23 +26,32 @@ public struct SurnameTable: Sendable {
 }
 
 /// A set of words matched on scalars: longest match starting or ending at a position.
-/// The words sit in one flat buffer, indexed by first and by last scalar through a
-/// hash-free table, so that probing every position of a text allocates, hashes and
-/// reference-counts nothing (this is on the hot path of the tagger).
-public struct Lexicon: Sendable {
-    private var words: Set<[Unicode.Scalar]> = []
+/// The words sit in one flat buffer, indexed by their first two (last two) scalars through
+/// a hash-free table, so that probing every position of a text allocates, hashes and
+/// reference-counts nothing and compares only the few words sharing that pair (this is on
+/// the hot path of the segmenter and the tagger).
+public final class Lexicon: Sendable {
+    private let words: Set<[Unicode.Scalar]>
     /// All words, longest first, one after another; `starts[k]..<starts[k + 1]` is word k.
-    private var flat: [Unicode.Scalar] = []
-    private var starts: [Int] = [0]
-    /// Word numbers grouped by first (last) scalar, longest first within a group.
-    private var byFirst = ScalarIndex(), byLast = ScalarIndex()
+    private let flat: [Unicode.Scalar]
+    private let starts: [Int]
+    /// Words of two scalars or more by their first (last) pair, longest first.
+    private let byHead: PairIndex, byTail: PairIndex
+    private let firsts: ScalarSet, lasts: ScalarSet
+    private let singles: ScalarSet
 
     public init(_ list: [String]) {
-        for w in list where !w.isEmpty { words.insert(Array(w.unicodeScalars)) }
+        words = Set(list.filter { !$0.isEmpty }.map { Array($0.unicodeScalars) })
         let sorted = words.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) })
-        for w in sorted { flat += w; starts.append(flat.count) }
-        byFirst = ScalarIndex(sorted.indices.map { (sorted[$0][0], $0) })
-        byLast = ScalarIndex(sorted.indices.map { (sorted[$0][sorted[$0].count - 1], $0) })
+        flat = sorted.flatMap { $0 }
+        var starts = [0]
+        for w in sorted { starts.append(starts.last! + w.count) }
+        self.starts = starts
+        firsts = ScalarSet(sorted.map { $0[0] }); lasts = ScalarSet(sorted.map { $0[$0.count - 1] })
+        singles = ScalarSet(sorted.filter { $0.count == 1 }.map { $0[0] })
+        let long = sorted.indices.filter { sorted[$0].count >= 2 }
+        byHead = PairIndex(long.map { (PairIndex.key(sorted[$0][0], sorted[$0][1]), $0) })
+        byTail = PairIndex(long.map { let w = sorted[$0]; return (PairIndex.key(w[w.count - 2], w[w.count - 1]), $0) })
     }
     public var isEmpty: Bool { words.isEmpty }
     public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
@@ -51,68 +60,79 @@ public struct Lexicon: Sendable {
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
         let end = min(limit ?? s.count, s.count)
-        guard i < end else { return 0 }
-        let group = byFirst.entries(s[i])
-        if group.isEmpty { return 0 }
-        return flat.withUnsafeBufferPointer { f in
-            s.withUnsafeBufferPointer { t in
-                for k in group {
-                    let a = starts[k], n = starts[k + 1] - a
-                    guard i + n <= end else { continue }
-                    var j = 1
-                    while j < n && t[i + j] == f[a + j] { j += 1 }
-                    if j == n { return n }
+        guard i < end, firsts.contains(s[i]) else { return 0 }
+        if i + 1 < end {
+            let group = byHead.entries(PairIndex.key(s[i], s[i + 1]))
+            if !group.isEmpty {
+                let n = flat.withUnsafeBufferPointer { f in
+                    s.withUnsafeBufferPointer { t -> Int in
+                        for k in group {
+                            let a = starts[k], n = starts[k + 1] - a
+                            guard i + n <= end else { continue }
+                            var j = 2
+                            while j < n && t[i + j] == f[a + j] { j += 1 }
+                            if j == n { return n }
+                        }
+                        return 0
+                    }
                 }
-                return 0
+                if n > 0 { return n }
             }
         }
+        return singles.contains(s[i]) ? 1 : 0
     }
 
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
     public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
-        guard e > 0, e <= s.count else { return 0 }
-        let group = byLast.entries(s[e - 1])
-        if group.isEmpty { return 0 }
-        return flat.withUnsafeBufferPointer { f in
-            s.withUnsafeBufferPointer { t in
-                for k in group {
-                    let a = starts[k], n = starts[k + 1] - a, b = e - n
-                    guard b >= floor else { continue }
-                    var j = 0
-                    while j < n - 1 && t[b + j] == f[a + j] { j += 1 }
-                    if j == n - 1 { return n }
+        guard e > 0, e <= s.count, e - 1 >= floor, lasts.contains(s[e - 1]) else { return 0 }
+        if e - 2 >= floor {
+            let group = byTail.entries(PairIndex.key(s[e - 2], s[e - 1]))
+            if !group.isEmpty {
+                let n = flat.withUnsafeBufferPointer { f in
+                    s.withUnsafeBufferPointer { t -> Int in
+                        for k in group {
+                            let a = starts[k], n = starts[k + 1] - a, b = e - n
+                            guard b >= floor else { continue }
+                            var j = 0
+                            while j < n - 2 && t[b + j] == f[a + j] { j += 1 }
+                            if j == n - 2 { return n }
+                        }
+                        return 0
+                    }
                 }
-                return 0
+                if n > 0 { return n }
             }
         }
+        return singles.contains(s[e - 1]) ? 1 : 0
     }
 }
 
-/// Scalar -> a group of integers (in insertion order), with a bitmap test first and then
-/// open addressing on the scalar value: no `Hasher`, no nested arrays.
-struct ScalarIndex: Sendable {
-    private var present = ScalarSet([])
-    private var keys: [UInt32] = []       // 0 = empty slot (U+0000 is never a word's end)
-    private var groups: [Range<Int>] = []
+/// A pair of scalars -> a group of integers (in insertion order), by open addressing on the
+/// pair's value: no `Hasher`, no nested arrays.
+struct PairIndex: Sendable {
+    private var keys: [UInt64] = [0, 0]   // 0 = empty slot (U+0000 is in no word)
+    private var groups: [Range<Int>] = [0..<0, 0..<0]
     private var members: [Int] = []
-    private var shift: UInt32 = 31
+    private var shift: UInt64 = 63
+
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
+    @inline(__always) static func slot(_ k: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     init() {}
-    init(_ pairs: [(Unicode.Scalar, Int)]) {
-        var grouped: [UInt32: [Int]] = [:], order: [UInt32] = []
-        for (s, v) in pairs {
-            if grouped[s.value] == nil { order.append(s.value) }
-            grouped[s.value, default: []].append(v)
-            present.insert(s)
+    init(_ pairs: [(UInt64, Int)]) {
+        var grouped: [UInt64: [Int]] = [:], order: [UInt64] = []
+        for (k, v) in pairs {
+            if grouped[k] == nil { order.append(k) }
+            grouped[k, default: []].append(v)
         }
         var size = 2
         while size < order.count * 2 { size *= 2 }
-        shift = UInt32(32 - size.trailingZeroBitCount)
-        keys = [UInt32](repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        keys = [UInt64](repeating: 0, count: size)
         groups = [Range<Int>](repeating: 0..<0, count: size)
+        let mask = size - 1
         for k in order {
             var slot = Self.slot(k, shift)
-            let mask = size - 1
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = k
             groups[slot] = members.count..<(members.count + grouped[k]!.count)
@@ -120,16 +140,13 @@ struct ScalarIndex: Sendable {
         }
     }
 
-    @inline(__always) static func slot(_ k: UInt32, _ shift: UInt32) -> Int { Int((k &* 0x9E37_79B1) >> shift) }
-
-    @inline(__always) func entries(_ s: Unicode.Scalar) -> ArraySlice<Int> {
-        guard present.contains(s) else { return [] }
+    @inline(__always) func entries(_ k: UInt64) -> ArraySlice<Int> {
         let mask = keys.count - 1
-        var slot = Self.slot(s.value, shift)
+        var slot = Self.slot(k, shift)
         while true {
-            let k = keys[slot]
-            if k == s.value { return members[groups[slot]] }
-            if k == 0 { return [] }
+            let have = keys[slot]
+            if have == k { return members[groups[slot]] }
+            if have == 0 { return [] }
             slot = (slot + 1) & mask
         }
     }
@@ -150,7 +167,9 @@ public struct Trigger: Sendable {
 
 /// All rules, loaded from a rules directory. Loading checks every file and fails with
 /// file, line and reason on the first problem.
-public struct RuleSet: Sendable {
+/// A class, not a struct: the tagger reads it at every position of the text, and a struct
+/// of twenty lexicons would be copied (each array retained) wherever Swift copies values.
+public final class RuleSet: Sendable {
     public let surnames: SurnameTable
     public let nameStops: ScalarSet
     public let notNames: Lexicon
@@ -175,7 +194,7 @@ public struct RuleSet: Sendable {
     public let candidates: Lexicon
     public let candidateFirst: ScalarSet
     /// FNV-1a 64 of the rule files' bytes: a batch re-extracts every issue when it changes.
-    public internal(set) var fingerprint: String = ""
+    public let fingerprint: String
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
     public let files: [RuleFile]
 
@@ -217,12 +236,11 @@ public struct RuleSet: Sendable {
             files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
             for b in data { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
         }
-        var set = try RuleSet(files: files)
-        set.fingerprint = String(format: "%016llx", fingerprint)
-        return set
+        return try RuleSet(files: files, fingerprint: String(format: "%016llx", fingerprint))
     }
 
-    init(files: [String: RuleFile]) throws {
+    init(files: [String: RuleFile], fingerprint: String) throws {
+        self.fingerprint = fingerprint
         func f(_ n: String) -> RuleFile { files[n]! }
         let sn = f("surnames.rules").values("surname")
         for e in f("surnames.rules").entries { for v in e.values where !(1...2).contains(v.unicodeScalars.count) {
