@@ -41,6 +41,16 @@ void cicu_brk_set_text(cicu_brk *b, const uint16_t *text, int32_t length, int32_
 int32_t cicu_brk_first(cicu_brk *b) { return ubrk_first(b->it); }
 int32_t cicu_brk_next(cicu_brk *b) { int32_t n = ubrk_next(b->it); return n == UBRK_DONE ? -1 : n; }
 int32_t cicu_brk_rule_status(cicu_brk *b) { return ubrk_getRuleStatus(b->it); }
+int32_t cicu_brk_boundaries(cicu_brk *b, const uint16_t *text, int32_t length, int32_t *out, int32_t *err) {
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(b->it, (const UChar *)text, length, &st);
+    *err = st;
+    if (U_FAILURE(st)) return 0;
+    int32_t n = 0;
+    for (int32_t p = ubrk_first(b->it); p != UBRK_DONE && n <= length; p = ubrk_next(b->it)) out[n++] = p;
+    return n;
+}
+
 void cicu_brk_close(cicu_brk *b) { if (b) { ubrk_close(b->it); free(b); } }
 
 int32_t cicu_decode(const char *charset, const char *src, int32_t src_length,

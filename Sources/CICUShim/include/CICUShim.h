@@ -25,6 +25,10 @@ int32_t cicu_brk_first(cicu_brk *b);
 int32_t cicu_brk_next(cicu_brk *b);
 int32_t cicu_brk_rule_status(cicu_brk *b);
 void cicu_brk_close(cicu_brk *b);
+/// Sets the text and writes every boundary (0 first, `length` last) to `out`, which must
+/// hold `length + 1` entries; returns how many. One call per text instead of one per
+/// boundary. The iterator keeps a pointer to `text`: set a new text before using it again.
+int32_t cicu_brk_boundaries(cicu_brk *b, const uint16_t *text, int32_t length, int32_t *out, int32_t *err);
 
 // ---- Charset conversion ----------------------------------------------------
 /// Decodes `src` in `charset` to UTF-16. Returns the number of UTF-16 units

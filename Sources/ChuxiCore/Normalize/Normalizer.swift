@@ -85,6 +85,8 @@ public enum Normalizer {
             let begin = f.scalars.count
             var i = lineStart
             while i < end {
+                // Most scalars are Han, which no folding changes and which end no space run.
+                if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { f.scalars.append(s[i]); f.origin.append(i); i += 1; continue }
                 let c = WidthFolding.toHalfWidth(s[i])
                 if isSpace(c) || c.value < 0x20 {
                     // A run of whitespace: keep one space only between two non-numeric words

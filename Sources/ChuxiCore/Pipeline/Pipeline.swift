@@ -26,7 +26,7 @@ public final class Pipeline {
     let extractor: EventExtractor
     let script: ScriptFolding
     /// Attached by `chuxi bench` to time each stage.
-    public var clock: StageClock?
+    public var clock: StageClock? { didSet { segmenter.clock = clock } }
 
     public init(rules: RuleSet) throws {
         self.rules = rules
@@ -43,16 +43,20 @@ public final class Pipeline {
         var result = IssueResult(issue: input.id, normalized: text, source: source)
         let articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
+        // All of the issue is segmented before any of it is tagged (see `Segmenter.segment`).
+        let sentencesByParagraph = clock.measure(.segment) {
+            segmenter.segment(text, paragraphs: articles.flatMap { a in a.paragraphs.map { (text.paragraphs[$0], a.number) } },
+                              words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
+        }
+        var paragraphIndex = 0
         for article in articles {
             // Headlines are tagged (mentions) but give no records: the body tells the same
             // story with its date (`市长龚正赴金桥调研` comes before `本报讯 3月4日，…`).
             var tagged: [TaggedSentence] = [], body: [TaggedSentence] = []
             for p in article.paragraphs {
                 let isHeadline = article.headlines.contains(p)
-                let sentences = clock.measure(.segment) {
-                    segmenter.sentences(in: text, paragraph: text.paragraphs[p], article: article.number,
-                                        words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
-                }
+                let sentences = sentencesByParagraph[paragraphIndex]
+                paragraphIndex += 1
                 for s in sentences {
                     let t = clock.measure(.tag) { tagger.tag(s, in: text) }
                     tagged.append(t)

@@ -26,6 +26,23 @@ public final class BreakIterator {
     }
     deinit { cicu_brk_close(handle) }
 
+    /// Boundaries of `text` as UTF-16 offsets (including 0 and the end), in one call into
+    /// ICU (the segmenter's path: it needs no rule status).
+    public func offsets(utf16 text: [UInt16]) -> [Int32] {
+        if text.isEmpty { return [0] }
+        var out = [Int32](repeating: 0, count: text.count + 1)
+        var n: Int32 = 0
+        text.withUnsafeBufferPointer { p in
+            out.withUnsafeMutableBufferPointer { o in
+                var err: Int32 = 0
+                n = cicu_brk_boundaries(handle, p.baseAddress, Int32(p.count), o.baseAddress, &err)
+                if err > 0 { n = 0 }
+            }
+        }
+        out.removeLast(out.count - Int(n))
+        return out
+    }
+
     /// Boundaries of `text` as UTF-16 offsets (including 0 and the end), each with the
     /// rule status of the segment that ends there (400 = ideographic word, 100 = number, 0 = other).
     public func boundaries(utf16 text: [UInt16]) -> [(offset: Int, status: Int32)] {

@@ -7,12 +7,18 @@ public struct Sentence: Sendable {
     /// characters, so these are evidence for the tagger, not its answer.
     public let isBoundary: [Bool]
     public let article: Int
+    /// False when the fast path found no candidate word (post, trigger, predicate) in it:
+    /// such a sentence can hold no person and no role, and the tagger only looks for dates
+    /// and organizations there.
+    public var mayHoldPersons = true
 }
 
 /// Sentence and word breaking through the system ICU. One per worker thread.
 public final class Segmenter {
     private let sentences: BreakIterator
     private let words: BreakIterator
+    /// Attached by the pipeline when `chuxi bench` times the stages.
+    var clock: StageClock?
 
     public init() throws {
         sentences = try BreakIterator(.sentence)
@@ -62,18 +68,105 @@ public final class Segmenter {
     /// Sentences of one paragraph.
     public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int,
                           words: WordBreaking = .full) -> [Sentence] {
-        let u = Self.utf16(text.scalars[r])
-        let b = sentences.boundaries(utf16: u.units)
-        var out: [Sentence] = []
-        for k in 1..<b.count {
-            let s = r.lowerBound + u.scalar(b[k - 1].offset), e = r.lowerBound + u.scalar(b[k].offset)
-            guard s < e else { continue }
-            switch words {
-            case .full: out.append(wordBreak(text, s..<e, article: article))
-            case .candidates(let needsWords): out.append(wordBreakClauses(text, s..<e, article: article, needsWords: needsWords))
+        segment(text, paragraphs: [(r, article)], words: words)[0]
+    }
+
+    /// Sentences of each paragraph, in order.
+    ///
+    /// `.full` (the reference) breaks paragraph by paragraph and sentence by sentence.
+    /// `.candidates` makes one call into ICU for the sentences of the whole issue and one for
+    /// all its candidate clauses, joined by line breaks: a line break ends every sentence
+    /// and every word, so each piece is broken as if alone (`FastPathTests` checks it); and
+    /// ICU's dictionary is used in one stretch, while it is in the CPU caches.
+    public func segment(_ text: NormalizedText, paragraphs: [(range: Range<Int>, article: Int)],
+                        words: WordBreaking = .full) -> [[Sentence]] {
+        guard case .candidates(let needsWords) = words else {
+            return paragraphs.map { p in
+                sentenceRanges(text, p.range).map { wordBreak(text, $0, article: p.article) }
             }
         }
+        // Sentences: one call over the text from the first paragraph to the last.
+        let ranges = batchedSentenceRanges(text, paragraphs.map(\.range))
+        // Candidate clauses of every sentence, broken in one call.
+        var pieces: [Range<Int>] = []
+        var clausesOf: [[Range<Int>]] = []
+        clock.measure(.candidates) {
+            for r in ranges.joined() {
+                let c = clausesToBreak(text, r, needsWords: needsWords)
+                clausesOf.append(c); pieces += c
+            }
+        }
+        let isBoundary = clock.measure(.wordBreak) { boundaries(text, of: pieces) }
+        var k = 0
+        return zip(paragraphs, ranges).map { p, rs in
+            rs.map { r in
+                defer { k += 1 }
+                var isB = [Bool](repeating: true, count: r.count + 1)
+                for c in clausesOf[k] { for i in c { isB[i - r.lowerBound] = isBoundary[i] } }
+                var s = Sentence(range: r, isBoundary: isB, article: p.article)
+                s.mayHoldPersons = !clausesOf[k].isEmpty
+                return s
+            }
+        }
+    }
+
+    /// Sentence ranges of one paragraph.
+    func sentenceRanges(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
+        let u = Self.utf16(text.scalars[r])
+        let b = clock.measure(.sentenceBreak) { sentences.offsets(utf16: u.units) }
+        var out: [Range<Int>] = []
+        for k in 1..<b.count {
+            let s = r.lowerBound + u.scalar(Int(b[k - 1])), e = r.lowerBound + u.scalar(Int(b[k]))
+            if s < e { out.append(s..<e) }
+        }
         return out
+    }
+
+    /// Sentence ranges of each paragraph, from one call over the text that spans them
+    /// (paragraphs are separated by line breaks, after which ICU always breaks).
+    func batchedSentenceRanges(_ text: NormalizedText, _ paragraphs: [Range<Int>]) -> [[Range<Int>]] {
+        guard let first = paragraphs.first?.lowerBound, let last = paragraphs.last?.upperBound, first < last else {
+            return paragraphs.map { _ in [] }
+        }
+        let span = first..<last
+        let u = Self.utf16(text.scalars[span])
+        let b = clock.measure(.sentenceBreak) { sentences.offsets(utf16: u.units) }.map { first + u.scalar(Int($0)) }
+        var out: [[Range<Int>]] = []
+        var k = 0
+        for p in paragraphs {
+            // The boundaries inside the paragraph, and its two ends.
+            while k < b.count && b[k] <= p.lowerBound { k += 1 }
+            var cuts = [p.lowerBound]
+            while k < b.count && b[k] < p.upperBound { cuts.append(b[k]); k += 1 }
+            cuts.append(p.upperBound)
+            out.append((1..<cuts.count).compactMap { cuts[$0 - 1] < cuts[$0] ? cuts[$0 - 1]..<cuts[$0] : nil })
+        }
+        return out
+    }
+
+    /// ICU word boundaries inside `pieces` (sorted, disjoint ranges of the text), from one
+    /// call over the pieces joined by line breaks; `result[i]` for each scalar `i` of a piece.
+    func boundaries(_ text: NormalizedText, of pieces: [Range<Int>]) -> [Bool] {
+        var isB = [Bool](repeating: false, count: text.scalars.count + 1)
+        guard !pieces.isEmpty else { return isB }
+        var units: [UInt16] = [], scalarAt: [Int] = []
+        let total = pieces.reduce(0) { $0 + $1.count }
+        units.reserveCapacity(total + pieces.count); scalarAt.reserveCapacity(total + pieces.count + 1)
+        for r in pieces {
+            for i in r {
+                let v = text.scalars[i].value
+                if v < 0x10000 { units.append(UInt16(v)); scalarAt.append(i) }
+                else {
+                    let w = v - 0x10000
+                    units.append(UInt16(0xD800 + (w >> 10))); units.append(UInt16(0xDC00 + (w & 0x3FF)))
+                    scalarAt.append(i); scalarAt.append(i)
+                }
+            }
+            units.append(0x0A); scalarAt.append(r.upperBound)   // the separator stands for the piece's end
+        }
+        scalarAt.append(pieces.last!.upperBound)
+        for off in words.offsets(utf16: units) { isB[scalarAt[Int(off)]] = true }
+        return isB
     }
 
     static let clauseEnds = ScalarSet("，；：。！？".unicodeScalars)
@@ -87,28 +180,21 @@ public final class Segmenter {
         return out
     }
 
-    /// The clauses of `r` the fast path word-breaks.
+    /// The clauses of `r` the fast path word-breaks; neighbours are merged into one range
+    /// (one call into ICU: the punctuation between them ends a run all the same).
     public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
-        Self.clauses(text.scalars, r).filter(needsWords)
-    }
-
-    /// Word breaking clause by clause: ICU's dictionary segments each run of CJK text on its
-    /// own, and a comma ends a run, so the boundaries are those of the whole sentence; only
-    /// the clauses with a candidate word are broken (`FastPathTests` checks the equality).
-    /// The scalars of the other clauses all count as boundaries, which no rule reads.
-    func wordBreakClauses(_ text: NormalizedText, _ r: Range<Int>, article: Int, needsWords: (Range<Int>) -> Bool) -> Sentence {
-        var isB = [Bool](repeating: true, count: r.count + 1)
-        for c in clausesToBreak(text, r, needsWords: needsWords) {
-            let w = wordBreak(text, c, article: article)
-            for k in 0...c.count { isB[c.lowerBound - r.lowerBound + k] = w.isBoundary[k] }
+        var out: [Range<Int>] = []
+        for c in Self.clauses(text.scalars, r) where needsWords(c) {
+            if let last = out.last, last.upperBound == c.lowerBound { out[out.count - 1] = last.lowerBound..<c.upperBound }
+            else { out.append(c) }
         }
-        return Sentence(range: r, isBoundary: isB, article: article)
+        return out
     }
 
     public func wordBreak(_ text: NormalizedText, _ r: Range<Int>, article: Int) -> Sentence {
         let u = Self.utf16(text.scalars[r])
         var isB = [Bool](repeating: false, count: r.count + 1)
-        for (off, _) in words.boundaries(utf16: u.units) { isB[u.scalar(off)] = true }
+        for off in words.offsets(utf16: u.units) { isB[u.scalar(Int(off))] = true }
         return Sentence(range: r, isBoundary: isB, article: article)
     }
 }

@@ -58,9 +58,15 @@ public final class Lexicon: Sendable {
     public func contains(_ w: ArraySlice<Unicode.Scalar>) -> Bool { words.contains(Array(w)) }
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
-    public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
+    /// The common answer, no word starts with this scalar, is inlined at the call site.
+    @inline(__always) public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
+        guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }
+        return matchStarting(s, at: i, limit: limit)
+    }
+
+    @inline(never) func matchStarting(_ s: [Unicode.Scalar], at i: Int, limit: Int?) -> Int {
         let end = min(limit ?? s.count, s.count)
-        guard i < end, firsts.contains(s[i]) else { return 0 }
+        guard i < end else { return 0 }
         if i + 1 < end {
             let group = byHead.entries(PairIndex.key(s[i], s[i + 1]))
             if !group.isEmpty {
@@ -83,8 +89,12 @@ public final class Lexicon: Sendable {
     }
 
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
-    public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
+    @inline(__always) public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
         guard e > 0, e <= s.count, e - 1 >= floor, lasts.contains(s[e - 1]) else { return 0 }
+        return matchEndingAt(s, at: e, floor: floor)
+    }
+
+    @inline(never) func matchEndingAt(_ s: [Unicode.Scalar], at e: Int, floor: Int) -> Int {
         if e - 2 >= floor {
             let group = byTail.entries(PairIndex.key(s[e - 2], s[e - 1]))
             if !group.isEmpty {

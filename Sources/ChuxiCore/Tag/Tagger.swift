@@ -36,12 +36,15 @@ public struct Tagger: Sendable {
         var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound,
                       sentence: sentence, consumed: [Bool](repeating: false, count: sentence.range.count))
         t.dates = tagDates(&sc)
-        t.persons = tagTitledPersons(&sc)
-        tagLists(&sc, &t.persons)
-        tagClauseInitialNames(&sc, &t.persons)
-        t.persons.sort { $0.name.lowerBound < $1.name.lowerBound }
+        // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
+        if sentence.mayHoldPersons {
+            t.persons = tagTitledPersons(&sc)
+            tagLists(&sc, &t.persons)
+            tagClauseInitialNames(&sc, &t.persons)
+            t.persons.sort { $0.name.lowerBound < $1.name.lowerBound }
+        }
         t.orgs = tagOrganizations(&sc, t.persons)
-        t.triggers = tagTriggers(sc)
+        if sentence.mayHoldPersons { t.triggers = tagTriggers(sc) }
         return t
     }
 
