@@ -37,6 +37,42 @@ public enum CSV {
     }
 }
 
+/// CSV rows written straight into UTF-8 bytes, quoted as `CSV.field` quotes: a run writes
+/// a row per record and mention, and building a String per field costs more than the rest.
+public struct CSVBuffer {
+    public private(set) var bytes: [UInt8] = []
+    private var rowStart = true
+    public init() {}
+
+    public mutating func field(_ s: String) {
+        if !rowStart { bytes.append(0x2C) }
+        rowStart = false
+        var s = s
+        s.withUTF8 { u in
+            if u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                bytes.append(0x22)
+                for b in u { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
+                bytes.append(0x22)
+            } else {
+                bytes.append(contentsOf: u)
+            }
+        }
+    }
+
+    public mutating func field(_ n: Int) {
+        if !rowStart { bytes.append(0x2C) }
+        rowStart = false
+        if n < 0 { bytes.append(0x2D) }
+        var m = n.magnitude, digits: [UInt8] = []
+        repeat { digits.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
+        bytes.append(contentsOf: digits.reversed())
+    }
+
+    public mutating func endRow() { bytes.append(0x0A); rowStart = true }
+    public mutating func row(_ fields: [String]) { for f in fields { field(f) }; endRow() }
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+}
+
 /// Writes a file so that readers never see half of it: to a temporary file in the same
 /// directory, then an atomic rename.
 public enum AtomicFile {
@@ -72,6 +108,11 @@ public final class AtomicFileWriter {
 
     public func append(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func append(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

@@ -6,28 +6,33 @@ public enum ContractCSV {
     public static let mentionsHeader = ["issue", "article", "type", "text", "start", "end"]
 
     public static func attendance(_ records: [AttendanceRecord]) -> String {
-        CSV.line(attendanceHeader) + attendanceRows(records)
+        var w = CSVBuffer()
+        w.row(attendanceHeader)
+        attendanceRows(records, into: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// Rows without the header (a streamed run appends them issue by issue).
-    public static func attendanceRows(_ records: [AttendanceRecord]) -> String {
-        var out = ""
+    public static func attendanceRows(_ records: [AttendanceRecord], into w: inout CSVBuffer) {
         for r in records {
-            out += CSV.line([r.issue, String(r.article), r.date, r.event, r.attendee, r.kind, r.titles.joined(separator: ";"), r.role.rawValue, r.evidence])
+            w.field(r.issue); w.field(r.article); w.field(r.date); w.field(r.event); w.field(r.attendee); w.field(r.kind)
+            w.field(r.titles.joined(separator: ";")); w.field(r.role.rawValue); w.field(r.evidence)
+            w.endRow()
         }
-        return out
     }
 
     public static func mentions(_ mentions: [MentionRecord]) -> String {
-        CSV.line(mentionsHeader) + mentionRows(mentions)
+        var w = CSVBuffer()
+        w.row(mentionsHeader)
+        mentionRows(mentions, into: &w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    public static func mentionRows(_ mentions: [MentionRecord]) -> String {
-        var out = ""
+    public static func mentionRows(_ mentions: [MentionRecord], into w: inout CSVBuffer) {
         for m in mentions {
-            out += CSV.line([m.issue, String(m.article), m.type.rawValue, m.text, String(m.start), String(m.end)])
+            w.field(m.issue); w.field(m.article); w.field(m.type.rawValue); w.field(m.text); w.field(m.start); w.field(m.end)
+            w.endRow()
         }
-        return out
     }
 
     /// Reads attendance.csv rows back (for diff and eval); the header decides the columns.

@@ -57,12 +57,13 @@ public struct Extraction {
         try attendance.append(CSV.line(ContractCSV.attendanceHeader))
         try mentions.append(CSV.line(ContractCSV.mentionsHeader))
         var summary = Summary()
+        var rows = CSVBuffer()
         try produce { r in
             switch r {
             case .success(let x):
                 summary.issues += 1; summary.records += x.records.count; summary.mentions += x.mentions.count
-                try attendance.append(ContractCSV.attendanceRows(x.records))
-                try mentions.append(ContractCSV.mentionRows(x.mentions))
+                rows.removeAll(); ContractCSV.attendanceRows(x.records, into: &rows); try attendance.append(rows.bytes)
+                rows.removeAll(); ContractCSV.mentionRows(x.mentions, into: &rows); try mentions.append(rows.bytes)
             case .failure(let f): summary.failures.append(f)
             }
         }
