@@ -24,7 +24,6 @@ struct Bench: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let texts = try InputWalker.files([seeds]).map { try String(contentsOfFile: $0.path, encoding: .utf8) }
-        if ProcessInfo.processInfo.environment["CHUXI_EXPERIMENT"] != nil { try Benchmark.experiment(texts, rules: rules); return }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: tmp) }
         let f = try Benchmark.run(corpus: Benchmark.Corpus(texts: texts, megabytes: mb), rules: rules, jobs: jobs, rounds: rounds, outputDirectory: tmp)

@@ -16,7 +16,7 @@ struct SegmentCommand: ParsableCommand {
         for p in n.paragraphs {
             for s in seg.sentences(in: n, paragraph: p, article: 1) {
                 var words: [String] = [], start = s.range.lowerBound
-                for k in 1...s.range.count where s.isBoundary[k] {
+                for k in 1...s.range.count where s.boundary(k) {
                     words.append(n.text(start..<(s.range.lowerBound + k))); start = s.range.lowerBound + k
                 }
                 print(words.joined(separator: "|"))

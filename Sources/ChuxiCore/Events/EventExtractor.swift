@@ -214,8 +214,7 @@ public struct EventExtractor: Sendable {
     /// Noun phrase ending with an event noun before `i` (after `的`/`在`/a clause start).
     /// An event noun must end a word: `大会` in `人民大会堂` names no event.
     func atWordEnd(_ t: TaggedSentence, _ e: Int) -> Bool {
-        let k = e - t.sentence.range.lowerBound
-        return k < 0 || k >= t.sentence.isBoundary.count || t.sentence.isBoundary[k]
+        t.sentence.boundary(e - t.sentence.range.lowerBound)
     }
 
     func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int, _ t: TaggedSentence) -> String? {

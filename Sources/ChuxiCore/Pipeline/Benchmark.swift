@@ -98,24 +98,3 @@ public enum Benchmark {
     }
 }
 
-extension Benchmark {
-    public static func experiment(_ texts: [String], rules: RuleSet) throws {
-        let brk = try BreakIterator(.word)
-        let seg = try Segmenter(), tagger = Tagger(rules: rules)
-        var whole: [[UInt16]] = [], clauses: [[UInt16]] = [], cand: [[UInt16]] = []
-        for d in texts {
-            let n = Normalizer.normalize(SourceText(d))
-            whole.append(n.scalars.map { UInt16(truncatingIfNeeded: $0.value) })
-            for par in n.paragraphs {
-                for c in Segmenter.clauses(n.scalars, par) { clauses.append(n.scalars[c].map { UInt16(truncatingIfNeeded: $0.value) }) }
-                for c in seg.clausesToBreak(n, par, needsWords: { tagger.needsWords(n.scalars, $0) }) { cand.append(n.scalars[c].map { UInt16(truncatingIfNeeded: $0.value) }) }
-            }
-        }
-        var x = 0
-        for (name, set) in [("whole", whole), ("clauses", clauses), ("candidates", cand)] {
-            let units = set.reduce(0) { $0 + $1.count }
-            let t = time { for _ in 0..<40 { for u in set { x &+= brk.offsets(utf16: u).count } } }
-            print(name, set.count * 40, "calls", units * 40, "units", String(format: "%.3f s, %.1f ns/unit, %.0f ns/call", t, t / Double(units * 40) * 1e9, t / Double(set.count * 40) * 1e9))
-        }
-    }
-}

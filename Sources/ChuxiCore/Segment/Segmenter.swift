@@ -4,8 +4,13 @@ public struct Sentence: Sendable {
     public let range: Range<Int>
     /// `isBoundary[k]`: an ICU word boundary lies before scalar `range.lowerBound + k`
     /// (index `range.count` is the end). ICU splits most personal names into single
-    /// characters, so these are evidence for the tagger, not its answer.
+    /// characters, so these are evidence for the tagger, not its answer. Empty when no part
+    /// of the sentence was word-broken: then every position counts as a boundary.
     public let isBoundary: [Bool]
+    /// Is there a word boundary before scalar `range.lowerBound + k`? (Outside: yes.)
+    @inline(__always) public func boundary(_ k: Int) -> Bool {
+        k < 0 || k >= isBoundary.count || isBoundary[k]
+    }
     public let article: Int
     /// False when the fast path found no candidate word (post, trigger, predicate) in it:
     /// such a sentence can hold no person and no role, and the tagger only looks for dates
@@ -101,8 +106,11 @@ public final class Segmenter {
         return zip(paragraphs, ranges).map { p, rs in
             rs.map { r in
                 defer { k += 1 }
-                var isB = [Bool](repeating: true, count: r.count + 1)
-                for c in clausesOf[k] { for i in c { isB[i - r.lowerBound] = isBoundary[i] } }
+                var isB: [Bool] = []
+                if !clausesOf[k].isEmpty {
+                    isB = [Bool](repeating: true, count: r.count + 1)
+                    for c in clausesOf[k] { for i in c { isB[i - r.lowerBound] = isBoundary[i] } }
+                }
                 var s = Sentence(range: r, isBoundary: isB, article: p.article)
                 s.mayHoldPersons = !clausesOf[k].isEmpty
                 return s
@@ -184,7 +192,11 @@ public final class Segmenter {
     /// (one call into ICU: the punctuation between them ends a run all the same).
     public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for c in Self.clauses(text.scalars, r) where needsWords(c) {
+        var start = r.lowerBound
+        for i in r where i + 1 == r.upperBound || Self.clauseEnds.contains(text.scalars[i]) {
+            let c = start..<(i + 1)
+            start = i + 1
+            guard needsWords(c) else { continue }
             if let last = out.last, last.upperBound == c.lowerBound { out[out.count - 1] = last.lowerBound..<c.upperBound }
             else { out.append(c) }
         }

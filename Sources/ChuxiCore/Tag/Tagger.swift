@@ -18,7 +18,7 @@ public struct Tagger: Sendable {
         let a: Int, b: Int
         let sentence: Sentence
         var consumed: [Bool]
-        func isB(_ i: Int) -> Bool { i <= a || i >= b ? true : sentence.isBoundary[i - a] }
+        func isB(_ i: Int) -> Bool { sentence.boundary(i - a) }
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
     }
 
