@@ -102,6 +102,38 @@ int32_t cicu_decode(const char *charset, const char *src, int32_t src_length,
     return written;
 }
 
+struct cicu_conv { UConverter *cnv; };
+
+cicu_conv *cicu_conv_open(const char *charset, int32_t *err) {
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &st);
+    if (U_FAILURE(st) || !cnv) { *err = st; return NULL; }
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    *err = st;
+    cicu_conv *c = (cicu_conv *)malloc(sizeof(cicu_conv));
+    if (!c) { ucnv_close(cnv); *err = U_MEMORY_ALLOCATION_ERROR; return NULL; }
+    c->cnv = cnv;
+    return c;
+}
+
+int32_t cicu_conv_decode(cicu_conv *c, const char *src, int32_t src_length, uint16_t *dst, int32_t dst_capacity,
+                         int8_t flush, int32_t *bad_offset, int32_t *err) {
+    UErrorCode st = U_ZERO_ERROR;
+    const char *s = src, *limit = src + src_length;
+    UChar *t = (UChar *)dst;
+    *bad_offset = -1;
+    ucnv_toUnicode(c->cnv, &t, (UChar *)dst + dst_capacity, &s, limit, NULL, flush, &st);
+    if (U_FAILURE(st) && st != U_BUFFER_OVERFLOW_ERROR) {
+        char bad[32]; int8_t n = sizeof bad; UErrorCode c3 = U_ZERO_ERROR;
+        ucnv_getInvalidChars(c->cnv, bad, &n, &c3);
+        *bad_offset = (int32_t)(s - src) - n;
+    }
+    *err = st;
+    return (int32_t)(t - (UChar *)dst);
+}
+
+void cicu_conv_close(cicu_conv *c) { if (c) { ucnv_close(c->cnv); free(c); } }
+
 struct cicu_trans { UTransliterator *t; };
 
 cicu_trans *cicu_trans_open(const char *id, int32_t *err) {

@@ -34,8 +34,7 @@ public enum Batch {
         if rulesChanged { summary.reextractedForRules = stored.count; stored = stored.mapValues { _ in "" } }
         var todo: [(path: String, id: String, hash: String, isNew: Bool)] = []
         for f in files {
-            guard let data = FileManager.default.contents(atPath: f.path) else { summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue }
-            let h = Store.contentHash(data)
+            guard let h = try? ContentHash.ofFile(f.path) else { summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue }
             if let old = stored[f.id] { if old == h { summary.unchanged += 1 } else { todo.append((f.path, f.id, h, false)) } }
             else { todo.append((f.path, f.id, h, true)) }
         }
@@ -45,8 +44,8 @@ public enum Batch {
                                          progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int), Error> in
             let t = todo[i]
             return Result {
-                let (r, data) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding)
-                return try store.replace(issue: r, path: t.path, hash: Store.contentHash(data))
+                let (r, hash) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding)
+                return try store.replace(issue: r, path: t.path, hash: hash)
             }
         }
         for (t, o) in zip(todo, outcomes) {

@@ -50,11 +50,7 @@ public final class Store {
     }
 
     /// FNV-1a 64 of a file's bytes: what decides whether an issue changed.
-    public static func contentHash(_ data: Data) -> String {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in data { h ^= UInt64(b); h = h &* 0x100000001b3 }
-        return String(format: "%016llx", h)
-    }
+    public static func contentHash(_ data: Data) -> String { ContentHash.of(data) }
 
     public func storedHashes() throws -> [String: String] {
         try db.read { db in

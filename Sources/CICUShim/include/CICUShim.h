@@ -38,6 +38,17 @@ int32_t cicu_decode(const char *charset, const char *src, int32_t src_length,
                     uint16_t *dst, int32_t dst_capacity,
                     int32_t *bad_offset, int32_t *err);
 
+/// A converter kept open across the pieces of one stream (a file read block by block):
+/// a character cut between two blocks is completed with the next one.
+typedef struct cicu_conv cicu_conv;
+cicu_conv *cicu_conv_open(const char *charset, int32_t *err);
+/// Decodes the next `src_length` bytes (`flush` = 1 for the last piece) into `dst`, which
+/// must hold `src_length + 4` units. Returns the units written. On an undecodable byte,
+/// *err > 0 and *bad_offset is its offset in `src` (negative: it began in an earlier piece).
+int32_t cicu_conv_decode(cicu_conv *c, const char *src, int32_t src_length, uint16_t *dst, int32_t dst_capacity,
+                         int8_t flush, int32_t *bad_offset, int32_t *err);
+void cicu_conv_close(cicu_conv *c);
+
 // ---- Transliteration -------------------------------------------------------
 typedef struct cicu_trans cicu_trans;
 /// Opens a transform by ICU id, e.g. "Traditional-Simplified".

@@ -4,6 +4,13 @@ public struct SourceText: Sendable {
     public let scalars: [Unicode.Scalar]
     /// Scalar offset at which each line starts.
     public let lineStarts: [Int]
+    /// Where this text starts in its file, when it is a piece of a large one.
+    public var offsets = PieceOffsets()
+
+    public init(_ text: String, offsets: PieceOffsets) {
+        self.init(text)
+        self.offsets = offsets
+    }
 
     public init(_ text: String) {
         let s = Self.scalars(of: text)
@@ -53,7 +60,7 @@ public struct SourceText: Sendable {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return (lo + 1, offset - lineStarts[lo] + 1)
+        return (lo + 1 + offsets.line, offset - lineStarts[lo] + 1 + (lo == 0 ? offsets.column : 0))
     }
 
     /// `L12:C5-L13:C20`: first and last scalar of `range` (both inclusive).

@@ -13,17 +13,45 @@ public struct Extraction {
     public var results: [IssueResult] = []
     public var failures: [Failure] = []
 
+    /// What a worker hands over for one file.
+    enum Outcome {
+        case done(Result<IssueResult, Failure>)
+        /// A large file: run piece by piece when its turn comes (see `stream(files:)`).
+        case large
+    }
+
     /// Runs the files and hands each issue's result (records and mentions only: the texts
-    /// are dropped) or failure to `each`, in input order.
+    /// are dropped) or failure to `each`, in input order. A large file (`Pipeline.isLarge`)
+    /// is run by the thread whose turn it is to deliver, piece by piece, each piece handed
+    /// over as it is done: its records are never all in memory.
     public static func stream(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
                               issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil,
+                              wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
                               each: (Result<IssueResult, Failure>) throws -> Void) throws {
-        try stream(count: files.count, rules: rules, jobs: jobs, run: { pipeline, i in
+        var large: Pipeline? = nil   // used by one delivering thread at a time
+        func failure(_ error: Error, _ path: String) -> Failure {
+            if let e = error as? InputError { return Failure(path: e.path, reason: e.reason) }
+            return Failure(path: path, reason: "\(error)")
+        }
+        try WorkQueue.forEachInOrder(count: files.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) }, { pipeline, i -> Outcome in
             let (path, id) = files[i]
-            do { return .success(try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding).result) }
-            catch let e as InputError { return .failure(Failure(path: e.path, reason: e.reason)) }
-            catch { return .failure(Failure(path: path, reason: "\(error)")) }
-        }, each: each)
+            if Pipeline.isLarge(path, limit: wholeFileLimit) { return .large }
+            do {
+                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit).result
+                return .done(.success(stripped(r)))
+            } catch { return .done(.failure(failure(error, path))) }
+        }, deliver: { i, outcome in
+            switch outcome {
+            case .done(let r): try each(r)
+            case .large:
+                let (path, id) = files[i]
+                if large == nil { large = try Pipeline(rules: rules) }
+                do {
+                    _ = try large!.run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
+                                       pieceScalars: pieceScalars) { try each(.success(stripped($0))) }
+                } catch let e as InputError { try each(.failure(failure(e, path))) }
+            }
+        })
     }
 
     /// The same over any source of issues (`chuxi bench` runs a corpus held in memory).
@@ -31,18 +59,31 @@ public struct Extraction {
                               run: (Pipeline, Int) -> Result<IssueResult, Failure>,
                               each: (Result<IssueResult, Failure>) throws -> Void) throws {
         try WorkQueue.forEachInOrder(count: count, jobs: jobs, makeWorker: makePipeline ?? { try Pipeline(rules: rules) }, { p, i in
-            run(p, i).map { IssueResult(issue: $0.issue, records: $0.records, mentions: $0.mentions,
-                                        normalized: NormalizedText(), source: SourceText("")) }
+            run(p, i).map(stripped)
         }, deliver: { _, r in try each(r) })
     }
 
-    /// All results in memory (tests, small runs).
+    /// Records and mentions only: the texts are not needed after the run.
+    static func stripped(_ r: IssueResult) -> IssueResult {
+        var s = IssueResult(issue: r.issue, records: r.records, mentions: r.mentions, normalized: NormalizedText(), source: SourceText(""))
+        s.articles = r.articles
+        return s
+    }
+
+    /// All results in memory (tests, small runs); the pieces of a large file are joined.
     public static func run(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-                           issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil) throws -> Extraction {
+                           issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil,
+                           wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars) throws -> Extraction {
         var out = Extraction()
-        try stream(files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding) { r in
+        try stream(files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding,
+                   wholeFileLimit: wholeFileLimit, pieceScalars: pieceScalars) { r in
             switch r {
-            case .success(let x): out.results.append(x)
+            case .success(let x):
+                if let last = out.results.last, last.issue == x.issue {
+                    out.results[out.results.count - 1].records += x.records
+                    out.results[out.results.count - 1].mentions += x.mentions
+                    out.results[out.results.count - 1].articles += x.articles
+                } else { out.results.append(x) }
             case .failure(let f): out.failures.append(f)
             }
         }
@@ -58,13 +99,16 @@ public struct Extraction {
         try mentions.append(CSV.line(ContractCSV.mentionsHeader))
         var summary = Summary()
         var rows = CSVBuffer()
+        var lastIssue: String? = nil
         try produce { r in
             switch r {
             case .success(let x):
-                summary.issues += 1; summary.records += x.records.count; summary.mentions += x.mentions.count
+                // The pieces of a large file come one after another: one issue.
+                if x.issue != lastIssue { summary.issues += 1; lastIssue = x.issue }
+                summary.records += x.records.count; summary.mentions += x.mentions.count
                 rows.removeAll(); ContractCSV.attendanceRows(x.records, into: &rows); try attendance.append(rows.bytes)
                 rows.removeAll(); ContractCSV.mentionRows(x.mentions, into: &rows); try mentions.append(rows.bytes)
-            case .failure(let f): summary.failures.append(f)
+            case .failure(let f): summary.failures.append(f); lastIssue = nil
             }
         }
         try attendance.commit()

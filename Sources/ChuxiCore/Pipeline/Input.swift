@@ -14,9 +14,11 @@ public struct IssueInput: Sendable {
     public let path: String
     public let text: String
     public let issueDate: (year: Int, month: Int, day: Int)?
+    /// Where `text` starts in the file (a piece of a large file; see `PieceReader`).
+    public var offsets = PieceOffsets()
 
-    public init(id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?) {
-        self.id = id; self.path = path; self.text = text; self.issueDate = issueDate
+    public init(id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?, offsets: PieceOffsets = PieceOffsets()) {
+        self.id = id; self.path = path; self.text = text; self.issueDate = issueDate; self.offsets = offsets
     }
 
     /// The issue date from a path: `2024-06-17`, `20240617`, `19980106-04-003`.

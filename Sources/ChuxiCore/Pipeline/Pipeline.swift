@@ -4,6 +4,8 @@ import Foundation
 public struct IssueResult: Sendable {
     public var issue: String
     public var records: [AttendanceRecord] = []
+    /// Articles found (a large file's pieces number theirs on from the pieces before).
+    public var articles = 0
     public var mentions: [MentionRecord] = []
     /// Tagged sentences and the normalized text, kept for `chuxi explain`.
     public var sentences: [TaggedSentence] = []
@@ -38,10 +40,12 @@ public final class Pipeline {
 
     /// `fullWordBreak`: word-break every sentence (the reference the fast path is tested against).
     public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool = false) -> IssueResult {
-        let source = clock.measure(.normalize) { SourceText(input.text) }
+        let source = clock.measure(.normalize) { SourceText(input.text, offsets: input.offsets) }
         let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
         var result = IssueResult(issue: input.id, normalized: text, source: source)
-        let articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
+        var articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
+        for k in articles.indices { articles[k].number += input.offsets.article }
+        result.articles = articles.count
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
         // All of the issue is segmented before any of it is tagged (see `Segmenter.segment`).
         let sentencesByParagraph = clock.measure(.segment) {
@@ -69,19 +73,63 @@ public final class Pipeline {
             clock.measure(.events) {
                 let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate)
                 result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
-                result.mentions += mentions(tagged, article: article, text: text, issue: input.id, journalists: journalistNames)
+                result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }
             if keepSentences { result.sentences += tagged }
         }
         return result
     }
 
+    /// Files up to this size are read whole; larger ones in pieces (`PieceReader`).
+    public static let wholeFileLimit = 4 << 20
+    /// About 1 MB of Chinese text: a piece's working memory stays far below the 100 MB budget.
+    public static let pieceScalars = 300_000
+
+    /// Is this file read in pieces?
+    public static func isLarge(_ path: String, limit: Int = Pipeline.wholeFileLimit) -> Bool {
+        var st = stat()   // one system call (FileManager's attributes cost more than hashing a seed)
+        return stat(path, &st) == 0 && Int(st.st_size) > limit
+    }
+
     /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
-    /// Returns the file's bytes too (a batch hashes them).
-    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?) throws -> (result: IssueResult, bytes: Data) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
-        let text = try TextDecoding.decode(data, path: path, forced: encoding)
-        return (run(IssueInput(id: id, path: path, text: text, issueDate: issueDate ?? IssueInput.date(fromPath: path))), data)
+    /// Returns the hash of the file's bytes too (a batch keys issues by it).
+    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars) throws -> (result: IssueResult, hash: String) {
+        var parts: [IssueResult] = []
+        let hash = try run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
+                           pieceScalars: pieceScalars) { parts.append($0) }
+        // A file read whole keeps its texts (for `chuxi explain`); pieces are joined.
+        if parts.count == 1 { return (parts[0], hash) }
+        var result = IssueResult(issue: id, normalized: NormalizedText(), source: SourceText(""))
+        for r in parts { result.records += r.records; result.mentions += r.mentions; result.articles += r.articles }
+        return (result, hash)
+    }
+
+    /// The same, handing over the result piece by piece: a large file is first checked to
+    /// decode (so that a bad byte at its end rejects all of it, as for a small file), then
+    /// read and run in pieces, so neither its text nor its records are ever all in memory.
+    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+                    each: (IssueResult) throws -> Void) throws -> String {
+        let date = issueDate ?? IssueInput.date(fromPath: path)
+        if !Self.isLarge(path, limit: wholeFileLimit) {
+            guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+            let text = try TextDecoding.decode(data, path: path, forced: encoding)
+            try each(run(IssueInput(id: id, path: path, text: text, issueDate: date)))
+            return ContentHash.of(data)
+        }
+        try PieceReader(path: path, encoding: encoding, pieceScalars: pieceScalars).checkDecoding()
+        let reader = try PieceReader(path: path, encoding: encoding, pieceScalars: pieceScalars)
+        var articles = 0
+        while let piece = try reader.next() {
+            var offsets = piece.offsets
+            offsets.article = articles
+            var r = run(IssueInput(id: id, path: path, text: piece.text, issueDate: date, offsets: offsets))
+            articles += r.articles
+            r.normalized = NormalizedText(); r.source = SourceText("", offsets: offsets)
+            try each(r)
+        }
+        return reader.hash.value
     }
 
     /// Titles the article gives each person, in text order.
@@ -108,13 +156,14 @@ public final class Pipeline {
             let orig = text.originalRange(lo..<hi)
             out.append((lo, d.attendee.lowerBound, AttendanceRecord(
                 issue: issue, article: article.number, date: d.date, event: d.event, attendee: name, kind: d.kind,
-                titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role, source: orig, evidence: source.evidence(orig))))
+                titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role,
+                source: (orig.lowerBound + source.offsets.scalar)..<(orig.upperBound + source.offsets.scalar), evidence: source.evidence(orig))))
         }
         // Sorted by position in the text: two runs give the same order.
         return out.sorted { ($0.0, $0.1, $0.2.role) < ($1.0, $1.1, $1.2.role) }.map(\.2)
     }
 
-    func mentions(_ tagged: [TaggedSentence], article: Article, text: NormalizedText, issue: String, journalists: Set<String>) -> [MentionRecord] {
+    func mentions(_ tagged: [TaggedSentence], article: Article, text: NormalizedText, source: SourceText, issue: String, journalists: Set<String>) -> [MentionRecord] {
         var spans: [Span] = []
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
@@ -132,9 +181,9 @@ public final class Pipeline {
         }
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
         return spans.map { sp in
-            let o = text.originalRange(sp.range)
+            let o = text.originalRange(sp.range), base = source.offsets.scalar
             return MentionRecord(issue: issue, article: article.number, type: sp.kind, text: text.text(sp.range),
-                                 start: o.lowerBound, end: o.upperBound, rule: sp.rule)
+                                 start: o.lowerBound + base, end: o.upperBound + base, rule: sp.rule)
         }
     }
 }

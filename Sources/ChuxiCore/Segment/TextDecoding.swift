@@ -21,6 +21,22 @@ public enum TextDecoding {
         }
     }
 
+    /// The encoding of a file from its first block (a file read in pieces): the charset for
+    /// ICU and how many bytes of byte-order mark to skip. The same order of choices as
+    /// `decode`: forced, UTF-16 BOM, NUL = binary, UTF-8 (BOM optional), else GB18030.
+    public static func detect(_ head: [UInt8], path: String, forced: String?) throws -> (charset: String, skip: Int) {
+        if let f = forced { return (f, 0) }
+        if head.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+        if head.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        if let nul = head.firstIndex(of: 0) { throw InputError(path: path, reason: "binary file (NUL byte at offset \(nul))") }
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
+        // The block may end inside a character: valid UTF-8 up to its last 3 bytes will do.
+        for cut in 0...min(3, head.count) where String(validating: head[..<(head.count - cut)], as: UTF8.self) != nil {
+            return ("UTF-8", 0)
+        }
+        return ("GB18030", 0)
+    }
+
     /// Byte offset of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int {
         var it = b.makeIterator(), parser = Unicode.UTF8.ForwardParser(), offset = 0
