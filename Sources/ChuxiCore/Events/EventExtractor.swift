@@ -231,6 +231,17 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
+    /// The scalars without the given words (`就X开展专题调研` -> `就X专题调研`).
+    static func dropping(_ words: [String], from s: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        let ws = words.map { Array($0.unicodeScalars) }
+        var out: [Unicode.Scalar] = [], i = s.startIndex
+        outer: while i < s.endIndex {
+            for w in ws where s[i...].starts(with: w) { i += w.count; continue outer }
+            out.append(s[i]); i += 1
+        }
+        return out
+    }
+
     func eventName(for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
                    state: inout State, headline: String?) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
@@ -239,7 +250,7 @@ public struct EventExtractor: Sendable {
             var b = trig.range.lowerBound
             while b > c.lowerBound, !["就", "对", "到", "赴", "在"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
-                let e = str(s, b..<trig.range.upperBound).replacingOccurrences(of: "开展", with: "").replacingOccurrences(of: "进行", with: "")
+                let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
                 state.event = e
                 return e
             }

@@ -27,17 +27,20 @@ public struct Extraction {
     public static func stream(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
                               issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil,
                               wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+                              makePipeline: (() throws -> Pipeline)? = nil,
                               each: (Result<IssueResult, Failure>) throws -> Void) throws {
+        let makePipeline = makePipeline ?? { try Pipeline(rules: rules) }
         var large: Pipeline? = nil   // used by one delivering thread at a time
         func failure(_ error: Error, _ path: String) -> Failure {
             if let e = error as? InputError { return Failure(path: e.path, reason: e.reason) }
             return Failure(path: path, reason: "\(error)")
         }
-        try WorkQueue.forEachInOrder(count: files.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) }, { pipeline, i -> Outcome in
+        try WorkQueue.forEachInOrder(count: files.count, jobs: jobs, makeWorker: makePipeline, { pipeline, i -> Outcome in
             let (path, id) = files[i]
             if Pipeline.isLarge(path, limit: wholeFileLimit) { return .large }
             do {
-                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit).result
+                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding,
+                                         wholeFileLimit: wholeFileLimit, hashing: false).result
                 return .done(.success(stripped(r)))
             } catch { return .done(.failure(failure(error, path))) }
         }, deliver: { i, outcome in
@@ -45,7 +48,7 @@ public struct Extraction {
             case .done(let r): try each(r)
             case .large:
                 let (path, id) = files[i]
-                if large == nil { large = try Pipeline(rules: rules) }
+                if large == nil { large = try makePipeline() }
                 do {
                     _ = try large!.run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
                                        pieceScalars: pieceScalars) { try each(.success(stripped($0))) }

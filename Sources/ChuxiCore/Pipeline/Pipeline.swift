@@ -92,12 +92,13 @@ public final class Pipeline {
     }
 
     /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
-    /// Returns the hash of the file's bytes too (a batch keys issues by it).
+    /// Returns the hash of the file's bytes too (a batch keys issues by it; "" unless `hashing`).
     public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
-                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars) throws -> (result: IssueResult, hash: String) {
+                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+                    hashing: Bool = true) throws -> (result: IssueResult, hash: String) {
         var parts: [IssueResult] = []
         let hash = try run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
-                           pieceScalars: pieceScalars) { parts.append($0) }
+                           pieceScalars: pieceScalars, hashing: hashing) { parts.append($0) }
         // A file read whole keeps its texts (for `chuxi explain`); pieces are joined.
         if parts.count == 1 { return (parts[0], hash) }
         var result = IssueResult(issue: id, normalized: NormalizedText(), source: SourceText(""))
@@ -110,13 +111,13 @@ public final class Pipeline {
     /// read and run in pieces, so neither its text nor its records are ever all in memory.
     public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
                     wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
-                    each: (IssueResult) throws -> Void) throws -> String {
+                    hashing: Bool = true, each: (IssueResult) throws -> Void) throws -> String {
         let date = issueDate ?? IssueInput.date(fromPath: path)
         if !Self.isLarge(path, limit: wholeFileLimit) {
             guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
             let text = try TextDecoding.decode(data, path: path, forced: encoding)
             try each(run(IssueInput(id: id, path: path, text: text, issueDate: date)))
-            return ContentHash.of(data)
+            return hashing ? ContentHash.of(data) : ""
         }
         try PieceReader(path: path, encoding: encoding, pieceScalars: pieceScalars).checkDecoding()
         let reader = try PieceReader(path: path, encoding: encoding, pieceScalars: pieceScalars)

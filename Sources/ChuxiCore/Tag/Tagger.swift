@@ -25,10 +25,13 @@ public struct Tagger: Sendable {
     /// Does this sentence hold any word a person, a trigger, an attending organization or a
     /// held event could hang on? If not, tagging it needs no word boundaries.
     public func needsWords(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        for i in r where rules.candidateFirst.contains(s[i]) {
-            if rules.candidates.match(s, at: i, limit: r.upperBound) > 0 { return true }
+        let first = rules.candidateFirst, candidates = rules.candidates
+        return s.withUnsafeBufferPointer { p in
+            for i in r where first.contains(p[i]) {
+                if candidates.match(s, at: i, limit: r.upperBound) > 0 { return true }
+            }
+            return false
         }
-        return false
     }
 
     public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
