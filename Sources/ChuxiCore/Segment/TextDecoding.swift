@@ -7,6 +7,7 @@ import CICUShim
 public enum TextDecoding {
     public static func decode(_ data: Data, path: String, forced: String? = nil) throws -> String {
         if data.isEmpty { throw InputError(path: path, reason: "empty file") }
+        if forced == nil, let s = utf8FastPath(data) { return s }
         let bytes = [UInt8](data)
         if let f = forced { return try icu(bytes, charset: f, path: path) }
         if bytes.starts(with: [0xFF, 0xFE]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16LE", path: path) }
@@ -35,6 +36,18 @@ public enum TextDecoding {
             return ("UTF-8", 0)
         }
         return ("GB18030", 0)
+    }
+
+    /// Most files: UTF-8 without NUL and without a UTF-16 BOM, validated in place (no copy);
+    /// nil sends the file down the full path, which also names what is wrong.
+    static func utf8FastPath(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            var b = raw.bindMemory(to: UInt8.self)[...]
+            if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) { return nil }
+            if memchr(raw.baseAddress!, 0, raw.count) != nil { return nil }
+            if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+            return String(validating: UnsafeBufferPointer(rebasing: b), as: UTF8.self)
+        }
     }
 
     /// Byte offset of the first byte that is not valid UTF-8.

@@ -84,10 +84,17 @@ public struct TriggerMention: Sendable {
 }
 
 /// Everything the tagger found in one sentence.
-public struct TaggedSentence: Sendable {
+/// A class: the pipeline hands each tagged sentence to several lists (the article's
+/// sentences, its body), and a struct of five arrays would be copied field by field.
+public final class TaggedSentence: Sendable {
     public let sentence: Sentence
-    public var persons: [PersonMention] = []
-    public var orgs: [OrgMention] = []
-    public var dates: [DateMention] = []
-    public var triggers: [TriggerMention] = []
+    public let persons: [PersonMention]
+    public let orgs: [OrgMention]
+    public let dates: [DateMention]
+    public let triggers: [TriggerMention]
+
+    public init(sentence: Sentence, persons: [PersonMention] = [], orgs: [OrgMention] = [],
+                dates: [DateMention] = [], triggers: [TriggerMention] = []) {
+        self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
+    }
 }

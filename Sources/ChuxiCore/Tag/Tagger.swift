@@ -35,20 +35,20 @@ public struct Tagger: Sendable {
     }
 
     public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
-        var t = TaggedSentence(sentence: sentence)
         var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound,
                       sentence: sentence, consumed: [Bool](repeating: false, count: sentence.range.count))
-        t.dates = tagDates(&sc)
+        let dates = tagDates(&sc)
+        var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
         if sentence.mayHoldPersons {
-            t.persons = tagTitledPersons(&sc)
-            tagLists(&sc, &t.persons)
-            tagClauseInitialNames(&sc, &t.persons)
-            t.persons.sort { $0.name.lowerBound < $1.name.lowerBound }
+            persons = tagTitledPersons(&sc)
+            tagLists(&sc, &persons)
+            tagClauseInitialNames(&sc, &persons)
+            persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
-        t.orgs = tagOrganizations(&sc, t.persons)
-        if sentence.mayHoldPersons { t.triggers = tagTriggers(sc) }
-        return t
+        let orgs = tagOrganizations(&sc, persons)
+        let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
+        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers)
     }
 
     // MARK: names
