@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChuxiCore
 
 /// `chuxi`: who attended what, from Chinese government and district newspaper issues.
 @main
@@ -12,4 +13,9 @@ struct Chuxi: ParsableCommand {
         """,
         subcommands: [Extract.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, Bench.self]
     )
+
+    static func main() {
+        Allocator.keepFreedMemory()
+        main(nil)
+    }
 }
