@@ -3,14 +3,7 @@ import XCTest
 @testable import ChuxiCore
 
 /// Messy input: other encodings, traditional script, empty and binary files, huge lines.
-final class BadInputTests: XCTestCase {
-    var dir: URL!
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-bad-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class BadInputTests: TemporaryDirectoryTestCase {
     func keys(_ r: IssueResult) -> [String] { r.records.map { "\($0.attendee)/\($0.role.rawValue)/\($0.date)/\($0.titles.joined(separator: ";"))" } }
 
     func testGB18030SeedGivesTheSameRecordsAsUTF8() throws {

@@ -5,14 +5,7 @@ import XCTest
 /// Files too large to hold whole are read, decoded and run in pieces (`PieceReader`); the
 /// records must still cite the file's own lines, columns and offsets. The limits are
 /// lowered here so that the seeds, concatenated, take that path.
-final class LargeInputTests: XCTestCase {
-    var dir: URL!
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-large-\(UUID())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class LargeInputTests: TemporaryDirectoryTestCase {
     /// All seeds in one file, each issue starting on its own line.
     func concatenatedSeeds() throws -> (url: URL, text: String) {
         let text = try seedPaths().map { try String(contentsOfFile: $0.path, encoding: .utf8) }.joined(separator: "\n")

@@ -8,6 +8,16 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 /// Rules loaded once for all tests.
 let sharedRules: RuleSet = try! RuleSet.load(from: repoRoot.appendingPathComponent("rules"))
 
+/// A test case with a fresh temporary directory, removed afterwards.
+class TemporaryDirectoryTestCase: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-\(type(of: self))-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+}
+
 func seedPaths() throws -> [(path: String, id: String)] {
     try InputWalker.files([repoRoot.appendingPathComponent("seeds").path])
 }

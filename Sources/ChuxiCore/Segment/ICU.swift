@@ -16,7 +16,6 @@ public enum ICU {
 public final class BreakIterator {
     public enum Kind { case word, sentence }
     private let handle: OpaquePointer
-    private var buffer: [UInt16] = []
 
     public init(_ kind: Kind, locale: String = "zh") throws {
         var err: Int32 = 0
@@ -27,7 +26,8 @@ public final class BreakIterator {
     deinit { cicu_brk_close(handle) }
 
     /// Boundaries of `text` as UTF-16 offsets (including 0 and the end), in one call into
-    /// ICU (the segmenter's path: it needs no rule status).
+    /// ICU. ICU keeps a pointer to `text` after the call; every call
+    /// sets its own text first, so that stale pointer is never read.
     public func offsets(utf16 text: [UInt16]) -> [Int32] {
         if text.isEmpty { return [0] }
         var out = [Int32](repeating: 0, count: text.count + 1)
@@ -40,26 +40,6 @@ public final class BreakIterator {
             }
         }
         out.removeLast(out.count - Int(n))
-        return out
-    }
-
-    /// Boundaries of `text` as UTF-16 offsets (including 0 and the end), each with the
-    /// rule status of the segment that ends there (400 = ideographic word, 100 = number, 0 = other).
-    public func boundaries(utf16 text: [UInt16]) -> [(offset: Int, status: Int32)] {
-        buffer = text // ICU keeps a pointer to the text: keep it alive in self.
-        var out: [(offset: Int, status: Int32)] = [(0, 0)]
-        buffer.withUnsafeBufferPointer { p in
-            var err: Int32 = 0
-            cicu_brk_set_text(handle, p.baseAddress, Int32(p.count), &err)
-            guard err <= 0 else { return }
-            _ = cicu_brk_first(handle)
-            while true {
-                let n = cicu_brk_next(handle)
-                if n < 0 { break }
-                out.append((Int(n), cicu_brk_rule_status(handle)))
-            }
-        }
-        buffer = []
         return out
     }
 }

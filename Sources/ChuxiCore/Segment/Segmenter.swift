@@ -179,15 +179,6 @@ public final class Segmenter {
 
     static let clauseEnds = ScalarSet("，；：。！？".unicodeScalars)
 
-    /// Clauses of `r`: each ends after a clause punctuation mark or at the end of `r`.
-    static func clauses(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = r.lowerBound
-        for i in r where clauseEnds.contains(scalars[i]) { out.append(start..<(i + 1)); start = i + 1 }
-        if start < r.upperBound { out.append(start..<r.upperBound) }
-        return out
-    }
-
     /// The clauses of `r` the fast path word-breaks; neighbours are merged into one range
     /// (one call into ICU: the punctuation between them ends a run all the same).
     public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
