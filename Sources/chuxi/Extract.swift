@@ -55,7 +55,9 @@ struct Extract: ParsableCommand {
         }
         standardError("chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out)")
         if !summary.failures.isEmpty {
-            standardError("chuxi: \(summary.failures.count) file(s) failed: " + summary.failures.map(\.path).joined(separator: ", "))
+            let paths = summary.failures.map(\.path)
+            let more = paths.count > 20 ? " and \(paths.count - 20) more (each reported above)" : ""
+            standardError("chuxi: \(paths.count) file(s) failed: " + paths.prefix(20).joined(separator: ", ") + more)
             throw ExitCode(2)
         }
     }

@@ -47,5 +47,10 @@ final class WorkQueueTests: XCTestCase {
         try w.append(String(repeating: "x", count: 100_000) + "\n")
         try w.commit()
         XCTAssertEqual(try Data(contentsOf: url).count, 100_001)
+        // What a killed run leaves (its process gone) is cleared by the next writer.
+        let stale = dir.appendingPathComponent(".attendance.csv.999999999.tmp")
+        try Data("half".utf8).write(to: stale)
+        _ = try AtomicFileWriter(url)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
     }
 }

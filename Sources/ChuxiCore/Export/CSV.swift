@@ -86,7 +86,8 @@ public enum AtomicFile {
 /// A file written piece by piece (a run's records as each issue is done) that appears
 /// under its name only once complete: until `commit()` it is a hidden temporary file in the
 /// same directory, removed if the writer is dropped without committing. A killed run
-/// leaves the previous file intact (and at worst a stray `.NAME.PID.tmp`).
+/// leaves the previous file intact and a stray `.NAME.PID.tmp`, which the next writer of
+/// that name removes once no process of that id is alive.
 public final class AtomicFileWriter {
     public let url: URL
     private let tmp: URL
@@ -99,11 +100,22 @@ public final class AtomicFileWriter {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        Self.removeStale(in: dir, name: url.lastPathComponent)
         guard FileManager.default.createFile(atPath: tmp.path, contents: nil),
               let h = FileHandle(forWritingAtPath: tmp.path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path])
         }
         handle = h
+    }
+
+    /// Temporary files of killed runs (`.NAME.PID.tmp` whose process is gone).
+    static func removeStale(in dir: URL, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for e in entries where e.hasPrefix(".\(name).") && e.hasSuffix(".tmp") {
+            guard let pid = Int32(e.dropFirst(name.count + 2).dropLast(4)), pid != ProcessInfo.processInfo.processIdentifier,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(e))
+        }
     }
 
     public func append(_ text: String) throws {

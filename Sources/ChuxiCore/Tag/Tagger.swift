@@ -7,7 +7,7 @@ public struct Tagger: Sendable {
 
     static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
     static let delimiters: ScalarSet = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
-    static let listJoiners = ["以及", "、", "和", "及", "与"]
+    static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
 
     /// Context in which a name is looked for: after a title or in a list the evidence is
     /// strong; at the start of a clause it must be confirmed by a predicate.
@@ -190,9 +190,8 @@ public struct Tagger: Sendable {
             var n = p.name.upperBound
             var added: [PersonMention] = []
             while n < sc.b {
-                guard let joiner = Self.listJoiners.first(where: { j in
-                    let u = Array(j.unicodeScalars); return n + u.count <= sc.b && Array(sc.s[n..<(n + u.count)]) == u }) else { break }
-                let j = n + joiner.unicodeScalars.count
+                guard let joiner = Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) }) else { break }
+                let j = n + joiner.count
                 if persons.contains(where: { $0.name.lowerBound == j }) { break }
                 guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
                 mark(&sc, name)
