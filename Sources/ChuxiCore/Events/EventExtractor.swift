@@ -200,7 +200,9 @@ public struct EventExtractor: Sendable {
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.
     func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence) -> String? {
-        var e = end
+        // An event's name holds no person or title (`出席开幕式的领导有市人大常委会副主任李华`).
+        let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }.min()
+        var e = min(end, firstPerson ?? end)
         while e > i {
             if rules.eventNouns.matchEnding(s, at: e, floor: i) > 0, e - i <= 48, atWordEnd(t, e) {
                 let p = str(s, i..<e)

@@ -92,6 +92,8 @@ public struct Tagger: Sendable {
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
+            // An organization is no name (`区人大` in `赵锋及区人大、政府各领导`).
+            if !hasDot, rules.orgSuffixes.matchEnding(s, at: j, floor: i + 1) > 0 { return nil }
             name = i..<j
         } else {
             // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
@@ -113,7 +115,9 @@ public struct Tagger: Sendable {
             guard let e = end else { return nil }
             // A surname and one character forming a dictionary word (`高飞`, `金山`): only in strong context.
             if e == g + 1, !sc.isB(g), !strong { return nil }
-            if !strong, rules.nameStops.contains(s[g]) { return nil }
+            // A surname fused with the word before it (`主席台|前排`) is weak evidence: its given
+            // name must not begin with a stop character.
+            if !strong || !sc.isB(i), rules.nameStops.contains(s[g]) { return nil }
             name = i..<e
         }
         let word = Array(s[name])
@@ -230,6 +234,7 @@ public struct Tagger: Sendable {
                     }
                 }
                 confirmed = confirmed || rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
+                    || triggerInClause(sc, after: end)
                 if confirmed {
                     sc = trial
                     persons += tail
@@ -239,6 +244,19 @@ public struct Tagger: Sendable {
             }
             i += 1
         }
+    }
+
+    /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
+    /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
+    func triggerInClause(_ sc: Scan, after end: Int) -> Bool {
+        guard end < sc.b, sc.s[end] == "在" else { return false }
+        var k = end + 1
+        while k < sc.b, k - end <= 16, !Self.clausePunct.contains(sc.s[k]) {
+            if triggerLength(sc, at: k) > 0 { return true }
+            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中", rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 { return true }
+            k += 1
+        }
+        return false
     }
 
     // MARK: organizations
@@ -287,16 +305,21 @@ public struct Tagger: Sendable {
 
     // MARK: triggers
 
+    /// Length of the role trigger at `i`, 0 if none: it starts a word (`作报告` in `工作报告`
+    /// is none) and is no part of a noun (`座谈` in `座谈会`: roles.rules `noun-suffix`).
+    func triggerLength(_ sc: Scan, at i: Int) -> Int {
+        var l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
+        while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
+            l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
+        }
+        return l
+    }
+
     func tagTriggers(_ sc: Scan) -> [TriggerMention] {
         var out: [TriggerMention] = []
         var i = sc.a
         while i < sc.b {
-            // A trigger starts a word (`作报告` in `工作报告` is none) and is no part of a noun
-            // (`座谈` in `座谈会`, `主持` in `主持人`: roles.rules `noun-suffix`).
-            var l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
-            while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
-                l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
-            }
+            let l = triggerLength(sc, at: i)
             if l > 0, !sc.consumed[i - sc.a] {
                 let w = String(scalars: sc.s[i..<(i + l)])
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
