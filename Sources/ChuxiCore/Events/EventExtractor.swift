@@ -157,6 +157,10 @@ public struct EventExtractor: Sendable {
             if let base = state.dateline { return base.adding(days: n).iso }
             if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).adding(days: n).iso }
             return ""
+        case .dayOfMonth(let d):
+            if let base = state.dateline { return base.latest(day: d).iso }
+            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).latest(day: d).iso }
+            return ""
         case .vague: return ""
         }
     }
@@ -250,7 +254,7 @@ public struct EventExtractor: Sendable {
         if trig.trigger.role == .inspect {
             // `就X开展专题调研` -> `X专题调研`.
             var b = trig.range.lowerBound
-            while b > c.lowerBound, !["就", "对", "到", "赴", "在"].contains(s[b - 1]) { b -= 1 }
+            while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
                 let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
                 state.event = e

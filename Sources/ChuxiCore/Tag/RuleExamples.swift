@@ -14,7 +14,10 @@ public enum RuleExamples {
         var out = Set<String>()
         for m in r.mentions where m.type != .date { out.insert("\(m.type.rawValue):\(m.text)") }
         for t in r.sentences { for d in t.dates { if case .absolute(let v) = d.value { out.insert("date:\(v.iso)") } } }
-        for rec in r.records { out.insert("record:\(rec.attendee)/\(rec.role.rawValue)") }
+        for rec in r.records {
+            out.insert("record:\(rec.attendee)/\(rec.role.rawValue)")
+            if !rec.date.isEmpty { out.insert("date:\(rec.date)") }   // dates resolved in context (`11日`, `昨天`)
+        }
         return out
     }
 

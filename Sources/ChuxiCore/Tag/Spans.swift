@@ -43,6 +43,14 @@ public struct DateValue: Sendable, Equatable {
         return v
     }
 
+    /// Day `d` of this date's month, or of the month before when `d` is later
+    /// (`11日` reported on the 2nd is last month's 11th).
+    public func latest(day d: Int) -> DateValue {
+        if d <= day { return DateValue(year: year, month: month, day: d) }
+        let y = month == 1 ? year.map { $0 - 1 } : year
+        return DateValue(year: y, month: month == 1 ? 12 : month - 1, day: d)
+    }
+
     /// The date `days` after this one (for 昨天/今天 against a dateline); needs a year.
     public func adding(days: Int) -> DateValue {
         guard days != 0 else { return DateValue(year: year, month: month, day: day) }
@@ -59,7 +67,9 @@ extension String {
 }
 
 public struct DateMention: Sendable {
-    public enum Value: Sendable { case absolute(DateValue), relative(Int), vague }
+    /// `absolute`: `6月11日`; `relative`: `昨天` (days); `dayOfMonth`: `11日` in the
+    /// dateline's month (`新华社北京6月12日电 习近平11日在…`); `vague`: `近日`.
+    public enum Value: Sendable { case absolute(DateValue), relative(Int), dayOfMonth(Int), vague }
     public let range: Range<Int>
     public let value: Value
 }

@@ -158,6 +158,13 @@ public struct Tagger: Sendable {
         return k
     }
 
+    /// `国务委员兼外长` holds two titles: split at 兼 when a post ends right before it.
+    func splitConcurrent(_ sc: Scan, _ t: Range<Int>) -> [Range<Int>] {
+        guard let k = t.dropFirst().firstIndex(where: { sc.s[$0] == "兼" }), k + 1 < t.upperBound,
+              rules.posts.matchEnding(sc.s, at: k, floor: t.lowerBound) > 0 else { return [t] }
+        return [t.lowerBound..<k] + splitConcurrent(sc, (k + 1)..<t.upperBound)
+    }
+
     func mark(_ sc: inout Scan, _ r: Range<Int>) { for i in r { sc.consumed[i - sc.a] = true } }
 
     /// Persons introduced by a title: `TITLE NAME`, with titles chained by `、` before it.
@@ -167,15 +174,14 @@ public struct Tagger: Sendable {
         while e < sc.b {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
             guard pl > 0, !sc.consumed[e - 1 - sc.a], let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
-            var titles: [Range<Int>] = []
             var ts = titleStart(sc, postStart: e - pl)
-            titles.append(ts..<e)
+            var titles = splitConcurrent(sc, ts..<e)
             // Chained titles: `区委常委、常务副区长傅俊`.
             while ts - 1 > sc.a, sc.s[ts - 1] == "、" {
                 let pl2 = rules.posts.matchEnding(sc.s, at: ts - 1, floor: sc.a)
                 guard pl2 > 0, !sc.consumed[ts - 2 - sc.a] else { break }
                 let ts2 = titleStart(sc, postStart: ts - 1 - pl2)
-                titles.insert(ts2..<(ts - 1), at: 0)
+                titles.insert(contentsOf: splitConcurrent(sc, ts2..<(ts - 1)), at: 0)
                 ts = ts2
             }
             for t in titles { mark(&sc, t) }
@@ -365,6 +371,11 @@ public struct Tagger: Sendable {
                 out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
+            if let d = dayOfMonth(s, i, sc.a, b) {
+                out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
+                mark(&sc, i..<d.end)
+                i = d.end; continue
+            }
             guard Self.numeralStart.contains(s[i]), i == sc.a || !Self.numeralStart.contains(s[i - 1]),
                   let d = parseDate(s, i, b) else { i += 1; continue }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
@@ -372,6 +383,20 @@ public struct Tagger: Sendable {
             i = d.end
         }
         return out
+    }
+
+    static let afterDay = ["上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到", "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"].map { Array($0.unicodeScalars) }
+
+    /// A day without a month (`习近平11日在…`): Arabic digits + 日, not after 月 or a
+    /// number, and followed by a time of day, a comma or a verb, so that `3日内`, `30日前`
+    /// are not read as dates.
+    func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
+        guard Normalizer.isDigit(s[i]), i == a || !(Self.numeralStart.contains(s[i - 1]) || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
+        var j = i, v = 0
+        while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
+        guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) else { return nil }
+        return (v, j + 1)
     }
 
     /// `(Y年)? M月 D日 ((至|到|-|—) (M月)? D日)?`, in Arabic or Chinese numerals.
