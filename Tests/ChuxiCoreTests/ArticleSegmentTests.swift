@@ -28,6 +28,27 @@ final class ArticleSegmentTests: XCTestCase {
         XCTAssertTrue(ArticleSplitter.isByline(Array("● 宗河".unicodeScalars)[...], surnames: sharedRules.surnames))
     }
 
+    /// A summary above the dateline (`摘要：`) retells the body: it belongs to the article
+    /// that follows, gives no records of its own, and the body's records carry the date.
+    func testSummaryAboveDatelineJoinsItsArticle() throws {
+        let text = """
+        论坛开幕
+
+        摘要：自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
+
+        本报拉萨电（记者 王一）10月29日上午，发展论坛在拉萨开幕。
+
+        自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
+        """
+        let n = Normalizer.normalize(SourceText(text))
+        let arts = ArticleSplitter.split(n, surnames: sharedRules.surnames)
+        XCTAssertEqual(arts.count, 1)
+        XCTAssertEqual(arts[0].headlines.count, 2)   // the headline and the summary
+        let r = try Pipeline(rules: sharedRules).run(IssueInput(id: "t", path: "t", text: text, issueDate: nil))
+        XCTAssertEqual(r.records.map { "\($0.attendee)/\($0.role.rawValue)/\($0.date)" },
+                       ["陈明/attend/--10-29", "陈明/speak/--10-29", "刘强/chair/--10-29"])
+    }
+
     func testICUSentencesAndWordsOnASeedSentence() throws {
         let text = "6月14日，区委副书记、代理区长翟磊就静安区区块链产业创新发展情况开展专题调研并主持召开座谈会。区委常委、常务副区长傅俊参加。"
         let n = Normalizer.normalize(SourceText(text))

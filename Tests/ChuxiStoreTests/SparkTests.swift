@@ -18,7 +18,7 @@ final class SparkTests: XCTestCase {
     }
 
     func testSparkJobEqualsExtract() throws {
-        let bin = repoRoot.appendingPathComponent(".build/debug/chuxi")
+        let bin = chuxiBinary
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bin.path), "build chuxi first (swift build)")
         try XCTSkipUnless((try? sh(["java", "-version"]).0) == 0, "Java is not installed: Spark test skipped")
         try XCTSkipUnless((try? sh(["python3", "-c", "import pyspark"]).0) == 0, "pyspark is not installed (pip install pyspark): Spark test skipped")

@@ -5,6 +5,14 @@ import XCTest
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let rules = try! RuleSet.load(from: repoRoot.appendingPathComponent("rules"))
+/// The `chuxi` built with these tests: it sits next to the test bundle, whatever the
+/// build directory (`--scratch-path`), so a stale `.build/debug/chuxi` is never run.
+let chuxiBinary: URL = {
+    // On Linux the test runner is itself an executable in the products directory.
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let candidates = [runner, Bundle.main.bundleURL, repoRoot.appendingPathComponent(".build/debug")].map { $0.appendingPathComponent("chuxi") }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+}()
 
 /// Batch runs over an archive made of the seeds, the store, and the graph exports.
 final class StoreTests: XCTestCase {
@@ -56,7 +64,7 @@ final class StoreTests: XCTestCase {
 
     /// A batch killed with SIGKILL mid-run, run again, ends with exactly a clean run's records.
     func testKilledBatchRerunEqualsCleanRun() throws {
-        let bin = repoRoot.appendingPathComponent(".build/debug/chuxi")
+        let bin = chuxiBinary
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bin.path), "build chuxi first (swift build)")
         let arch = try makeArchive(copies: 40)   // 200 issues
         func batch(_ db: String) throws -> Process {

@@ -15,9 +15,15 @@ public struct EventExtractor: Sendable {
     }
 
     static let speechLead: [String] = ["并作", "并发表", "并", "作", "发表", "进行"]
-    static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时"].flatMap(\.unicodeScalars))
+    static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
+
+    /// Where the article's first date stands.
+    func firstDatePosition(_ sentences: [TaggedSentence]) -> Int {
+        sentences.lazy.compactMap { $0.dates.first?.range.lowerBound }.first ?? Int.max
+    }
 
     struct State {
+        var firstDate: String? = nil
         var date: String = ""
         var event: String? = nil
         var dateline: DateValue? = nil
@@ -71,10 +77,11 @@ public struct EventExtractor: Sendable {
                         && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
                     if joined { subjects = previousSubjects }
                     else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
-                    else if let p = before.last, adjacent(s, p.0.upperBound, trig.range.lowerBound)
-                                || inSpeech(s, p.0.upperBound, trig.range) || madeSpeech(s, p.0.upperBound, trig.range) { subjects = [p] }
+                    else if let p = before.last, case let i = afterPost(s, p.0.upperBound, trig.range.lowerBound),
+                            adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) { subjects = [p] }
                 case .said:
-                    if let p = before.last, p.1 == "person", adjacent(s, p.0.upperBound, trig.range.lowerBound) {
+                    if let p = before.last, p.1 == "person", case let i = afterPost(s, p.0.upperBound, trig.range.lowerBound),
+                       adjacent(s, i, trig.range.lowerBound) || madeSpeech(s, i, trig.range) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
                         let gap = String(scalars: s[p.0.upperBound..<trig.range.lowerBound])
@@ -90,6 +97,14 @@ public struct EventExtractor: Sendable {
                 segStart = trig.range.upperBound
             }
             if let last = t.dates.last { st.date = render(last, issueDate: issueDate, state: &st) }
+            if let d = t.dates.first, st.firstDate == nil {
+                if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
+            }
+        }
+        // Records before the article's first date (a summary above the dateline) take that
+        // date, unless the article is vague about it (`近日`).
+        if let first = st.firstDate, !first.isEmpty {
+            for k in out.indices where out[k].date.isEmpty && out[k].trigger.lowerBound < firstDatePosition(sentences) { out[k].date = first }
         }
         return out
     }
@@ -130,12 +145,27 @@ public struct EventExtractor: Sendable {
         return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
     }
 
-    /// `李强作政府工作报告`, `X发表重要讲话`: a speech made by the name just before.
+    /// `李强作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
+    /// the name just before.
     func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
-        guard trig.lowerBound > i, trig.lowerBound - i <= 12 else { return false }
+        guard trig.lowerBound > i, trig.lowerBound - i <= 60,
+              !s[i..<trig.lowerBound].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
         let gap = String(scalars: s[i..<trig.lowerBound])
-        guard gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") else { return false }
-        return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
+        let listed = gap.contains("、")
+        if trig.lowerBound - i <= 12, !listed, gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") { return true }
+        // `受区政府委托作了《关于…的报告》`: a speech named by its title.
+        if let b = gap.range(of: "作了《") ?? gap.range(of: "作《"), !gap[b.upperBound...].contains("》"),
+           !gap[..<b.lowerBound].contains("、") { return true }
+        // `对/就 … 作了 …`: a topic, then the speech.
+        guard trig.lowerBound - i <= 30, gap.hasPrefix("对") || gap.hasPrefix("就") || gap.hasPrefix("围绕") else { return false }
+        guard let made = ["作了", "做了", "作出", "发表了", "进行了"].compactMap({ gap.range(of: $0) }).first else { return false }
+        return gap.distance(from: made.upperBound, to: gap.endIndex) <= 8
+    }
+
+    /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).
+    func afterPost(_ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> Int {
+        let j = i + rules.posts.match(s, at: i, limit: limit)
+        return s[j..<limit].starts(with: "同志".unicodeScalars) ? j + 2 : j
     }
 
     func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {
@@ -195,7 +225,8 @@ public struct EventExtractor: Sendable {
             let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
             let c = clause(t, s, around: i)
-            if let after = nounPhrase(s, from: i + l, to: c.upperBound, t) { return after }
+            let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l   // `举行了第二次全体会议`
+            if let after = nounPhrase(s, from: from, to: c.upperBound, t) ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns) { return after }
             if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
             i += l
         }
@@ -203,12 +234,15 @@ public struct EventExtractor: Sendable {
     }
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.
-    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence) -> String? {
+    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence, ending nouns: Lexicon? = nil) -> String? {
+        let nouns = nouns ?? rules.eventNouns
         // An event's name holds no person or title (`出席开幕式的领导有市人大常委会副主任李华`).
         let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }.min()
         var e = min(end, firstPerson ?? end)
         while e > i {
-            if rules.eventNouns.matchEnding(s, at: e, floor: i) > 0, e - i <= 48, atWordEnd(t, e) {
+            // A held noun names an event only with words before it (`…谈话会`, not `会`).
+            let nl = nouns.matchEnding(s, at: e, floor: i)
+            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl {
                 let p = str(s, i..<e)
                 return p.isEmpty ? nil : p
             }

@@ -6,7 +6,8 @@ public struct Article: Sendable {
     public var paragraphs: Range<Int>
     /// Journalists named in bylines (`■记者 彭旭卉`, `（记者 樊国庆 通讯员 陈烨雯）`), with their ranges.
     public var journalists: [(name: String, range: Range<Int>)] = []
-    /// Paragraphs that are headlines (short, no final punctuation).
+    /// Paragraphs that are headlines (short, no final punctuation) or summaries above the
+    /// dateline (`摘要：…`): both retell the body, so they give mentions but no records.
     public var headlines: Set<Int> = []
 }
 
@@ -33,7 +34,7 @@ public enum ArticleSplitter {
                 var s = i
                 // Take the leading byline and headlines just before the start.
                 if kinds[i] != .leadingByline, s > 0, kinds[s - 1] == .leadingByline { s -= 1 }
-                while s > 0, kinds[s - 1] == .headline, !starts.contains(s - 1) { s -= 1 }
+                while s > 0, kinds[s - 1] == .headline || kinds[s - 1] == .summary, !starts.contains(s - 1) { s -= 1 }
                 if starts.last.map({ s > $0 }) ?? true { starts.append(s) }
                 if kinds[i] == .leadingByline, i + 1 < kinds.count, kinds[i + 1] == .dateline { i += 1 }
             }
@@ -44,14 +45,16 @@ public enum ArticleSplitter {
         for (n, s) in starts.enumerated() {
             let e = n + 1 < starts.count ? starts[n + 1] : paras.count
             var a = Article(number: n + 1, paragraphs: s..<e)
-            a.headlines = Set((s..<e).filter { kinds[$0] == .headline })
+            a.headlines = Set((s..<e).filter { kinds[$0] == .headline || kinds[$0] == .summary })
             for p in s..<e { a.journalists += journalists(in: text, paragraph: p, surnames: surnames) }
             articles.append(a)
         }
         return articles
     }
 
-    enum Kind { case headline, body, byline, leadingByline, dateline, pageJump }
+    enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump }
+
+    static let summaryLeads = ["摘要", "内容摘要", "内容提要", "导读"].map { Array($0.unicodeScalars) }
 
     static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
         if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" {
@@ -59,6 +62,7 @@ public enum ArticleSplitter {
             if s.hasPrefix("（上接") { return .pageJump }
             if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
         }
+        if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) { return .summary }
         if isByline(p, surnames: surnames) { return .byline }
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
         return Normalizer.endsSentence(p) ? .body : .headline

@@ -138,7 +138,11 @@ public final class Pipeline {
         var out: [String: [String]] = [:]
         for t in tagged { for p in t.persons {
             let n = text.text(p.name)
-            for r in p.titles { let title = text.text(r); if !(out[n] ?? []).contains(title) { out[n, default: []].append(title) } }
+            // A title repeated without its organization (`郑州大学党委副书记` … `党委副书记`) is the same title.
+            for r in p.titles {
+                let title = text.text(r)
+                if !(out[n] ?? []).contains(where: { $0.hasSuffix(title) }) { out[n, default: []].append(title) }
+            }
         } }
         return out
     }

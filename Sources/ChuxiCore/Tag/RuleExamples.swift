@@ -17,6 +17,7 @@ public enum RuleExamples {
         for rec in r.records {
             out.insert("record:\(rec.attendee)/\(rec.role.rawValue)")
             if !rec.date.isEmpty { out.insert("date:\(rec.date)") }   // dates resolved in context (`11日`, `昨天`)
+            out.insert("event:\(rec.event)")
         }
         return out
     }

@@ -19,11 +19,11 @@ public struct RuleFile: Sendable {
         public let line: Int
     }
     public struct Expectation: Sendable, Equatable, CustomStringConvertible {
-        public let kind: String   // person, title, organization, date, journalist, record
+        public let kind: String   // person, title, organization, date, journalist, record, event
         public let text: String   // for record: NAME/ROLE
         public var description: String { "\(kind):\(text)" }
     }
-    public static let expectationKinds: Set<String> = ["person", "title", "organization", "date", "journalist", "record"]
+    public static let expectationKinds: Set<String> = ["person", "title", "organization", "date", "journalist", "record", "event"]
 
     public let name: String
     public let entries: [Entry]

@@ -183,19 +183,27 @@ public final class RuleSet: Sendable {
     public let surnames: SurnameTable
     public let nameStops: ScalarSet
     public let notNames: Lexicon
+    /// Words that never end a name as its given part (`团一行`, `王某同志`).
+    public let notGiven: Lexicon
     public let predicates: Lexicon
     public let posts: Lexicon
     public let titleStops: Lexicon
+    /// Names that hold a stop word but belong inside a title (`人民代表大会`).
+    public let titleInside: Lexicon
     public let orgSuffixes: Lexicon
     public let orgLexicon: Lexicon
     public let orgAttendMarkers: Lexicon
     public let orgGeneric: Lexicon
+    /// Words that lead into a list of organizations and are no part of the first (`来自`).
+    public let orgLeads: Lexicon
     public let triggers: [String: Trigger]
     public let triggerWords: Lexicon
     /// Characters that make a trigger part of a noun (`座谈会`, `主持人`, `发言人`).
     public let triggerNounSuffixes: ScalarSet
     public let eventNouns: Lexicon
     public let holdVerbs: Lexicon
+    /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
+    public let heldNouns: Lexicon
     public let genericEvents: Set<String>
     public let relativeDays: [String: Int]
     public let vagueDates: Lexicon
@@ -210,12 +218,12 @@ public final class RuleSet: Sendable {
 
     static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max],
-        "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "predicate": 1...Int.max],
-        "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max],
-        "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max],
+        "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max],
+        "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
+        "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
                         "noun-suffix": 1...Int.max],
-        "events.rules": ["noun": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
+        "events.rules": ["noun": 1...Int.max, "held": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
         "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
     ]
 
@@ -265,14 +273,17 @@ public final class RuleSet: Sendable {
         } }
         nameStops = ScalarSet(stops)
         notNames = Lexicon(names.values("not-name"))
+        notGiven = Lexicon(names.values("not-given"))
         predicates = Lexicon(names.values("predicate"))
         posts = Lexicon(f("titles.rules").values("post"))
         titleStops = Lexicon(f("titles.rules").values("stop"))
+        titleInside = Lexicon(f("titles.rules").values("inside"))
         let orgs = f("organizations.rules")
         orgSuffixes = Lexicon(orgs.values("suffix"))
         orgLexicon = Lexicon(orgs.values("org"))
         orgAttendMarkers = Lexicon(orgs.values("attend-marker"))
         orgGeneric = Lexicon(orgs.values("generic"))
+        orgLeads = Lexicon(orgs.values("lead"))
         let roles = f("roles.rules")
         var trig: [String: Trigger] = [:]
         for e in roles.entries where e.keyword != "noun-suffix" {
@@ -290,6 +301,7 @@ public final class RuleSet: Sendable {
         let ev = f("events.rules")
         eventNouns = Lexicon(ev.values("noun"))
         holdVerbs = Lexicon(ev.values("hold"))
+        heldNouns = Lexicon(ev.values("held"))
         genericEvents = Set(ev.values("generic"))
         let d = f("dates.rules")
         var rel: [String: Int] = [:]

@@ -8,6 +8,8 @@ public struct Tagger: Sendable {
     static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
     static let delimiters: ScalarSet = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
     static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
+    /// `习近平和夫人彭丽媛`: a spouse continues the list without the title.
+    static let spouseJoiners = ["和夫人", "及夫人", "偕夫人", "与夫人"].map { Array($0.unicodeScalars) }
 
     /// Context in which a name is looked for: after a title or in a list the evidence is
     /// strong; at the start of a clause it must be confirmed by a predicate.
@@ -60,14 +62,28 @@ public struct Tagger: Sendable {
         let s = sc.s, b = sc.b
         guard i < b, isHan(s[i]), !sc.consumed[i - sc.a] else { return nil }
         let strong = ctx != .clauseStart
-        var sl = rules.surnames.surnameLength(s[..<b], at: i)
+        let known = rules.surnames.surnameLength(s[..<b], at: i)
+        // A known surname that yields no well-closed name may begin a transliteration
+        // (`梅拉尼娅` after `和夫人`): read it again as one.
+        guard known > 0 else { return strong ? nameAt(sc, i, ctx, surnameLength: 0) : nil }
+        let n = nameAt(sc, i, ctx, surnameLength: known)
+        if let n, !strong || followsName(sc, n.upperBound) { return n }
+        if strong, let t = nameAt(sc, i, ctx, surnameLength: 0), t.count > (n?.count ?? 0),
+           t.allSatisfy({ $0 == t.lowerBound || sc.isB($0) }) { return t }   // all single-character words
+        return n
+    }
+
+    func nameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int) -> Range<Int>? {
+        let s = sc.s, b = sc.b
+        let strong = ctx != .clauseStart
+        var sl = known
         var name: Range<Int>
         // A foreign name joined by `·` (`安东尼奥·古特雷斯`) is read whole, whatever its first character.
         var dot = i
         while dot < b, isHan(s[dot]), dot - i < 8 { dot += 1 }
         if strong, dot < b, s[dot] == "·", dot + 1 < b, isHan(s[dot + 1]) { sl = 0 }
         if sl == 0 {
-            guard strong else { return nil }
+            guard strong, !rules.nameStops.contains(s[i]) else { return nil }
             // A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of
             // Han characters that ends right at a delimiter, a trigger or a predicate.
             var j = i
@@ -82,13 +98,23 @@ public struct Tagger: Sendable {
             }
             if !hasDot {
                 var k = i
-                while k < j && k - i < 3, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
+                while k < j && k - i < 5, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
                       rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
                 j = k
             }
-            // Without a known surname, only a name closed by punctuation or 等 is believed.
-            guard (2...(hasDot ? 20 : 3)).contains(j - i), hasDot ? followsName(sc, j) : (j >= b || Self.delimiters.contains(s[j])
-                    || Self.clausePunct.contains(s[j]) || s[j] == "等") else { return nil }
+            // Without a known surname, only a name closed by punctuation, 等, a joiner, a trigger
+            // or a predicate is believed; one of four or five characters (`嘎玛泽登`, `热季根诺夫`)
+            // must read as a transliteration: ICU finds at most one dictionary word in it.
+            let closed = j >= b || Self.delimiters.contains(s[j]) || Self.clausePunct.contains(s[j]) || s[j] == "等"
+                || Self.listJoiners.contains(where: { s[j...].starts(with: $0) })
+                || rules.triggerWords.match(s, at: j, limit: b) > 0 || rules.predicates.match(s, at: j, limit: b) > 0
+            guard (2...(hasDot ? 20 : 5)).contains(j - i), hasDot ? followsName(sc, j) : closed else { return nil }
+            if !hasDot, j - i >= 4 {
+                // At most one dictionary word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`).
+                var words = 0, w = i
+                while w < j { let e = min(sc.tokenEnd(w), j); if e - w >= 2 { words += w == i ? 1 : 2 }; w = e }
+                guard words <= 1, sc.isB(i), sc.isB(j) else { return nil }
+            }
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
@@ -109,18 +135,34 @@ public struct Tagger: Sendable {
                rules.posts.match(s, at: g, limit: g + 2) == 0,
                !(sl == 1 && !sc.isB(g) && !sc.isB(g + 1)) {   // one dictionary word of three (`高新区`)
                 end = g + 2
+            } else if strong, g + 2 < b, isHan(s[g + 1]), !rules.nameStops.contains(s[g + 1]), !sc.isB(g + 2),
+                      Self.listJoiners.contains(where: { s[(g + 2)...].starts(with: $0) }), sc.isB(g + 1) || sc.isB(g),
+                      rules.posts.match(s, at: g + 1, limit: b) == 0, rules.triggerWords.match(s, at: g, limit: g + 2) == 0 {
+                // The last given character fused with a joiner after it (`习|近|平和|夫人`).
+                end = g + 2
+            } else if strong, g + 2 < b, isHan(s[g + 1]), Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]),
+                      !"等和与及们".unicodeScalars.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0 {
+                // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`).
+                end = g + 2
             } else if sc.isB(g + 1) {
                 end = g + 1
             }
             guard let e = end else { return nil }
+            // A surname that is also a stop character (`和`, `于`) before a dictionary word is
+            // a conjunction or preposition (`领导和来宾`), not a name.
+            if sl == 1, rules.nameStops.contains(s[i]), e == g + 2, sc.isB(g), !sc.isB(g + 1) { return nil }
             // A surname and one character forming a dictionary word (`高飞`, `金山`): only in strong context.
             if e == g + 1, !sc.isB(g), !strong { return nil }
             // A surname fused with the word before it (`主席台|前排`) is weak evidence: its given
             // name must not begin with a stop character.
-            if !strong || !sc.isB(i), rules.nameStops.contains(s[g]) { return nil }
+            // So must one that forms a single word with its surname (`来到`, `于是`).
+            if !strong || !sc.isB(i) || !sc.isB(g), rules.nameStops.contains(s[g]) { return nil }
             name = i..<e
         }
         let word = Array(s[name])
+        // A known non-name (`班子`) is none with a character after it either (`领导班子时`).
+        if name.count == 3, sl > 0, rules.notNames.contains(word[..<2]) { return nil }
+        if rules.notGiven.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0 { return nil }
         if rules.notNames.contains(word[...]) || rules.posts.contains(word[...]) || rules.triggerWords.contains(word[...]) { return nil }
         if name.count >= 2, rules.posts.match(s, at: name.lowerBound + 1, limit: b) >= 2 { return nil } // 王书记
         if name.dropFirst().contains(where: { !sc.consumed.indices.contains($0 - sc.a) || sc.consumed[$0 - sc.a] }) { return nil }
@@ -144,7 +186,12 @@ public struct Tagger: Sendable {
             let c = s[k - 1]
             if sc.consumed[k - 1 - sc.a] || (Self.delimiters.contains(c) && c != "·") || Self.clausePunct.contains(c) { break }
             if !isHan(c) && !WidthFolding.isASCIIAlnum(c) && c != "（" && c != "）" { break }
-            let stop = rules.titleStops.matchEnding(s, at: k, floor: sc.a)
+            // `（` … `）` inside a title (`党校（行政学院）`), never a bracket that closes a byline.
+            if c == "）", !opens(sc, before: k - 1) { break }
+            var stop = rules.titleStops.matchEnding(s, at: k, floor: sc.a)
+            // A stop word inside a name that belongs to the title (`区人民代表大会常务委员会主任`).
+            if stop > 0, ((k - stop - 6)...(k - stop)).contains(where: { j in
+                j >= sc.a && rules.titleInside.match(s, at: j, limit: p) >= k - j }) { stop = 0 }
             if stop > 0 {
                 // `和`/`与` inside an organization (`人力资源和社会保障局`): go on when an
                 // organization suffix lies between it and the post.
@@ -165,6 +212,18 @@ public struct Tagger: Sendable {
         return [t.lowerBound..<k] + splitConcurrent(sc, (k + 1)..<t.upperBound)
     }
 
+    /// Is the bracket closed at `i` opened within the same phrase (no delimiter between)?
+    func opens(_ sc: Scan, before i: Int) -> Bool {
+        var k = i - 1
+        while k >= sc.a, i - k <= 12 {
+            let c = sc.s[k]
+            if c == "（" { return true }
+            if Self.delimiters.contains(c) || Self.clausePunct.contains(c) { return false }
+            k -= 1
+        }
+        return false
+    }
+
     func mark(_ sc: inout Scan, _ r: Range<Int>) { for i in r { sc.consumed[i - sc.a] = true } }
 
     /// Persons introduced by a title: `TITLE NAME`, with titles chained by `、` before it.
@@ -173,7 +232,9 @@ public struct Tagger: Sendable {
         var e = sc.a + 1
         while e < sc.b {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
-            guard pl > 0, !sc.consumed[e - 1 - sc.a], let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
+            // A post that begins a longer post is none (`主席` in `主席团成员`).
+            guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
+                  let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
             var ts = titleStart(sc, postStart: e - pl)
             var titles = splitConcurrent(sc, ts..<e)
             // Chained titles: `区委常委、常务副区长傅俊`.
@@ -200,12 +261,13 @@ public struct Tagger: Sendable {
             var n = p.name.upperBound
             var added: [PersonMention] = []
             while n < sc.b {
-                guard let joiner = Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) }) else { break }
+                let spouse = Self.spouseJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                guard let joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) }) else { break }
                 let j = n + joiner.count
                 if persons.contains(where: { $0.name.lowerBound == j }) { break }
                 guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
                 mark(&sc, name)
-                let m = PersonMention(name: name, titles: p.titles, rule: "names.rules:list")
+                let m = PersonMention(name: name, titles: spouse == nil ? p.titles : [], rule: "names.rules:list")
                 added.append(m); p = m
                 n = name.upperBound
             }
@@ -241,6 +303,13 @@ public struct Tagger: Sendable {
                 }
                 confirmed = confirmed || rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
                     || triggerInClause(sc, after: end)
+                // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
+                let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
+                if !confirmed, pl > 0, tail.count == 1 {
+                    let e2 = end + pl
+                    confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
+                        || triggerInClause(sc, after: e2)
+                }
                 if confirmed {
                     sc = trial
                     persons += tail
@@ -277,11 +346,15 @@ public struct Tagger: Sendable {
             // A marker followed by a name is a title (`必博人力负责人陈云海`), not a group.
             if persons.contains(where: { $0.name.lowerBound == m + ml }) { m += ml; continue }
             var end = m
+            // `A、B等部门负责人`: the group noun after 等 is no organization.
+            if let deng = (max(sc.a, m - 6)..<m).last(where: { sc.s[$0] == "等" }), deng > sc.a,
+               !(deng..<m).contains(where: { sc.consumed[$0 - sc.a] || !isHan(sc.s[$0]) }) { end = deng }
             var found: [OrgMention] = []
             while end > sc.a {
                 var st = end
                 while st > sc.a, isHan(sc.s[st - 1]) || sc.s[st - 1] == "（" || sc.s[st - 1] == "）",
                       !sc.consumed[st - 1 - sc.a], !["和", "及", "与"].contains(sc.s[st - 1]) || end - st < 2 { st -= 1 }
+                st += rules.orgLeads.match(sc.s, at: st, limit: end)
                 let item = st..<end
                 let generic = (st..<end).contains { rules.orgGeneric.match(sc.s, at: $0, limit: end) > 0 }
                 if item.count >= 2, !generic,
@@ -395,7 +468,7 @@ public struct Tagger: Sendable {
         var j = i, v = 0
         while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
-        guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) else { return nil }
+        guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 else { return nil }
         return (v, j + 1)
     }
 
@@ -413,9 +486,12 @@ public struct Tagger: Sendable {
         guard n.end < b, s[n.end] == "月", (1...12).contains(n.value) else { return nil }
         let month = n.value
         j = n.end + 1
-        guard let dn = number(s, j, b), dn.end < b, s[dn.end] == "日" || s[dn.end] == "号", (1...31).contains(dn.value) else { return nil }
+        guard let dn = number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
+        // `7月28上午`: a day whose 日 was dropped before a time of day.
+        let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
+        guard s[dn.end] == "日" || s[dn.end] == "号" || dropped else { return nil }
         var v = DateValue(year: year, month: month, day: dn.value)
-        j = dn.end + 1
+        j = dropped ? dn.end : dn.end + 1
         if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = number(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
