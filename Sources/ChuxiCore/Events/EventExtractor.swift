@@ -77,11 +77,11 @@ public struct EventExtractor: Sendable {
                         && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
                     if joined { subjects = previousSubjects }
                     else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
-                    else if let p = before.last, case let i = afterPost(s, p.0.upperBound, trig.range.lowerBound),
-                            adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) { subjects = [p] }
+                    else if let p = before.last, [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
+                            adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) }) { subjects = [p] }
                 case .said:
-                    if let p = before.last, p.1 == "person", case let i = afterPost(s, p.0.upperBound, trig.range.lowerBound),
-                       adjacent(s, i, trig.range.lowerBound) || madeSpeech(s, i, trig.range) {
+                    if let p = before.last, p.1 == "person", [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
+                       adjacent(s, i, trig.range.lowerBound) || madeSpeech(s, i, trig.range) }) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
                         let gap = String(scalars: s[p.0.upperBound..<trig.range.lowerBound])
@@ -133,6 +133,8 @@ public struct EventExtractor: Sendable {
         let gap = s[i..<j]
         if gap.contains(where: { Tagger.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
+        // `李家林代表全体学员发言`: speaking on behalf of a group.
+        if gap.starts(with: "代表".unicodeScalars), j - i <= 12 { return true }
         guard gap.first == "在" else { return false }
         let g = String(scalars: gap)
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
@@ -150,9 +152,13 @@ public struct EventExtractor: Sendable {
     func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
         guard trig.lowerBound > i, trig.lowerBound - i <= 60,
               !s[i..<trig.lowerBound].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
-        let gap = String(scalars: s[i..<trig.lowerBound])
+        var gap = String(scalars: s[i..<trig.lowerBound])
+        // `在大会上作…报告`: the place of the speech before it.
+        if gap.hasPrefix("在"), let on = gap.prefix(12).firstIndex(where: { $0 == "上" || $0 == "中" }) {
+            gap = String(gap[gap.index(after: on)...])
+        }
         let listed = gap.contains("、")
-        if trig.lowerBound - i <= 12, !listed, gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") { return true }
+        if gap.count <= 30, !listed, gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") { return true }
         // `受区政府委托作了《关于…的报告》`: a speech named by its title.
         if let b = gap.range(of: "作了《") ?? gap.range(of: "作《"), !gap[b.upperBound...].contains("》"),
            !gap[..<b.lowerBound].contains("、") { return true }

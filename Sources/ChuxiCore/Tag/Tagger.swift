@@ -173,7 +173,7 @@ public struct Tagger: Sendable {
     func followsName(_ sc: Scan, _ j: Int) -> Bool {
         if j >= sc.b { return true }
         let c = sc.s[j]
-        return Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c) || c == "（"
+        return Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c) || c == "（" || Normalizer.isDigit(c)
             || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 || rules.predicates.match(sc.s, at: j, limit: sc.b) > 0
     }
 
@@ -292,12 +292,15 @@ public struct Tagger: Sendable {
                 var end = tail.last!.name.upperBound
                 var confirmed = false
                 if end < sc.b, sc.s[end] == "等" {
-                    // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger.
+                    // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger;
+                    // `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
                     end += 1
                     var k = end
-                    while k < sc.b, k - end <= 6, !confirmed {
-                        confirmed = rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0
-                        if !isHan(sc.s[k]) { break }
+                    while k < sc.b, k - end <= 8, !confirmed {
+                        confirmed = (k - end <= 6 && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
+                            || (tail.count >= 2 && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
+                                && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
+                        if k < sc.b, !isHan(sc.s[k]) { break }
                         if !confirmed { k += 1 }
                     }
                 }
@@ -328,7 +331,7 @@ public struct Tagger: Sendable {
         var k = end + 1
         while k < sc.b, k - end <= 16, !Self.clausePunct.contains(sc.s[k]) {
             if triggerLength(sc, at: k) > 0 { return true }
-            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中", rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 { return true }
+            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中", rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 || sc.s[k] == "作" { return true }
             k += 1
         }
         return false
