@@ -27,6 +27,8 @@ public struct EventExtractor: Sendable {
         var date: String = ""
         var event: String? = nil
         var dateline: DateValue? = nil
+        /// The meeting (`会见`) told by the sentence before, for a next sentence that lists its guests.
+        var lastMeet: Draft? = nil
     }
 
     public func extract(_ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
@@ -42,6 +44,17 @@ public struct EventExtractor: Sendable {
             if let e = sentEvent { st.event = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
+            // `X会见了多批客人。包括：A一行，B一行`: the listed guests attend the meeting before.
+            let meetBefore = st.lastMeet
+            st.lastMeet = nil
+            let lead = rules.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound)
+            let colon = t.sentence.range.lowerBound + lead
+            if let m = meetBefore, lead > 0, colon < s.count, s[colon] == ":" || s[colon] == "：" {
+                let end = t.triggers.first?.range.lowerBound ?? t.sentence.range.upperBound
+                for (r, kind) in persons(t, in: t.sentence.range.lowerBound..<end) {
+                    out.append(Draft(attendee: r, kind: kind, role: .attend, trigger: m.trigger, event: m.event, date: m.date))
+                }
+            }
             // `A在B陪同下，到X调研`: B accompanies (attend) and A waits for the next trigger.
             var waiting: [(Range<Int>, String)] = []
             for trig in t.triggers {
@@ -95,6 +108,7 @@ public struct EventExtractor: Sendable {
                 } }
                 previousSubjects = subjects
                 segStart = trig.range.upperBound
+                st.lastMeet = trig.trigger.kind == .meet ? out.last : nil
             }
             if let last = t.dates.last { st.date = render(last, issueDate: issueDate, state: &st) }
             if let d = t.dates.first, st.firstDate == nil {

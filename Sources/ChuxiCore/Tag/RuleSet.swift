@@ -181,6 +181,9 @@ public struct Trigger: Sendable {
 /// of twenty lexicons would be copied (each array retained) wherever Swift copies values.
 public final class RuleSet: Sendable {
     public let surnames: SurnameTable
+    /// Japanese family names (`佐藤`, `长谷川`): read before the Chinese table, with a given
+    /// name of one to three characters (`佐藤树一郎`).
+    public let foreignSurnames: Lexicon
     public let nameStops: ScalarSet
     public let notNames: Lexicon
     /// Words that never end a name as its given part (`团一行`, `王某同志`).
@@ -200,6 +203,8 @@ public final class RuleSet: Sendable {
     public let triggerWords: Lexicon
     /// Characters that make a trigger part of a noun (`座谈会`, `主持人`, `发言人`).
     public let triggerNounSuffixes: ScalarSet
+    /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
+    public let listLeads: Lexicon
     public let eventNouns: Lexicon
     public let holdVerbs: Lexicon
     /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
@@ -217,12 +222,12 @@ public final class RuleSet: Sendable {
     public let files: [RuleFile]
 
     static let layout: [String: [String: ClosedRange<Int>]] = [
-        "surnames.rules": ["surname": 1...Int.max],
+        "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
         "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
-                        "noun-suffix": 1...Int.max],
+                        "noun-suffix": 1...Int.max, "list-lead": 1...Int.max],
         "events.rules": ["noun": 1...Int.max, "held": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
         "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
     ]
@@ -261,10 +266,15 @@ public final class RuleSet: Sendable {
         self.fingerprint = fingerprint
         func f(_ n: String) -> RuleFile { files[n]! }
         let sn = f("surnames.rules").values("surname")
-        for e in f("surnames.rules").entries { for v in e.values where !(1...2).contains(v.unicodeScalars.count) {
+        for e in f("surnames.rules").entries where e.keyword == "surname" { for v in e.values where !(1...2).contains(v.unicodeScalars.count) {
             throw RuleError(file: f("surnames.rules").name, line: e.line, reason: "surname `\(v)` must be one or two characters")
         } }
         surnames = SurnameTable(sn)
+        let fs = f("surnames.rules")
+        for e in fs.entries where e.keyword == "foreign" { for v in e.values where !(2...3).contains(v.unicodeScalars.count) {
+            throw RuleError(file: fs.name, line: e.line, reason: "foreign surname `\(v)` must be two or three characters")
+        } }
+        foreignSurnames = Lexicon(fs.values("foreign"))
         let names = f("names.rules")
         var stops = Set<Unicode.Scalar>()
         for e in names.entries where e.keyword == "stop" { for v in e.values {
@@ -286,7 +296,7 @@ public final class RuleSet: Sendable {
         orgLeads = Lexicon(orgs.values("lead"))
         let roles = f("roles.rules")
         var trig: [String: Trigger] = [:]
-        for e in roles.entries where e.keyword != "noun-suffix" {
+        for e in roles.entries where e.keyword != "noun-suffix" && e.keyword != "list-lead" {
             guard let kind = Trigger.Kind(rawValue: e.values[0]) else {
                 throw RuleError(file: roles.name, line: e.line, reason: "unknown trigger kind `\(e.values[0])` (verb, speech, said, meet)")
             }
@@ -297,6 +307,7 @@ public final class RuleSet: Sendable {
         }
         triggers = trig
         triggerNounSuffixes = ScalarSet(roles.values("noun-suffix").flatMap { $0.unicodeScalars })
+        listLeads = Lexicon(roles.values("list-lead"))
         triggerWords = Lexicon(Array(trig.keys))
         let ev = f("events.rules")
         eventNouns = Lexicon(ev.values("noun"))

@@ -62,6 +62,7 @@ public struct Tagger: Sendable {
         let s = sc.s, b = sc.b
         guard i < b, isHan(s[i]), !sc.consumed[i - sc.a] else { return nil }
         let strong = ctx != .clauseStart
+        if strong, let f = foreignNameAt(sc, i) { return f }
         let known = rules.surnames.surnameLength(s[..<b], at: i)
         // A known surname that yields no well-closed name may begin a transliteration
         // (`梅拉尼娅` after `和夫人`): read it again as one.
@@ -159,6 +160,10 @@ public struct Tagger: Sendable {
             if !strong || !sc.isB(i) || !sc.isB(g), rules.nameStops.contains(s[g]) { return nil }
             name = i..<e
         }
+        // The last given character that begins a word never ending a name (`刘洋|一行`) is not part of it.
+        if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
+            name = name.lowerBound..<(name.upperBound - 1)
+        }
         let word = Array(s[name])
         // A known non-name (`班子`) is none with a character after it either (`领导班子时`).
         if name.count == 3, sl > 0, rules.notNames.contains(word[..<2]) { return nil }
@@ -167,6 +172,23 @@ public struct Tagger: Sendable {
         if name.count >= 2, rules.posts.match(s, at: name.lowerBound + 1, limit: b) >= 2 { return nil } // 王书记
         if name.dropFirst().contains(where: { !sc.consumed.indices.contains($0 - sc.a) || sc.consumed[$0 - sc.a] }) { return nil }
         return name
+    }
+
+    /// A Japanese name (`佐藤树一郎率…`, `高岛宗一郎等`): a family name from the rules and the
+    /// longest given name of one to three Han characters that something a name may end at follows.
+    func foreignNameAt(_ sc: Scan, _ i: Int) -> Range<Int>? {
+        let s = sc.s, b = sc.b
+        let fl = rules.foreignSurnames.match(s, at: i, limit: b)
+        guard fl > 0 else { return nil }
+        for given in stride(from: 3, through: 1, by: -1) {
+            let e = i + fl + given
+            guard e <= b, s[(i + fl)..<e].allSatisfy(isHan) else { continue }
+            if s[(i + fl)..<e].contains(where: { rules.nameStops.contains($0) }) { continue }
+            if rules.orgSuffixes.matchEnding(s, at: e, floor: i + fl) > 0 { continue }   // a place (`大分市`)
+            if followsName(sc, e) || rules.notGiven.match(s, at: e, limit: b) > 0,
+               !s[(i + 1)..<e].indices.contains(where: { sc.consumed[$0 - sc.a] }) { return i..<e }
+        }
+        return nil
     }
 
     /// What may follow a name: a delimiter, a list joiner, a stop character, a trigger or a predicate.
