@@ -73,6 +73,14 @@ public struct EventExtractor: Sendable {
                         waiting = before.filter { $0.0.upperBound <= zai }
                         subjects = before.filter { $0.0.lowerBound > zai }
                     }
+                    if subjects.isEmpty, let during = duringPrefix(t, s, trig) {
+                        // `考察中，县委书记A、县长B详细介绍了…`: the hosts named during a visit told
+                        // before attend it (the visitors already hold their own records).
+                        let named = Set(out.map { str(s, $0.attendee) })
+                        subjects = persons(t, in: during..<t.sentence.range.upperBound).filter { !named.contains(str(s, $0.0)) }
+                        roles = [.attend]
+                        if subjects.isEmpty || out.isEmpty { continue }
+                    }
                     if subjects.isEmpty || trig.trigger.kind == .meet {
                         // `列席会议的公众代表分别为A、B、C` (a copula before the list), `会见X`: persons after the trigger.
                         let after = trig.range.upperBound..<clauseOrSentenceEnd(t, s, from: trig.range.upperBound, meet: trig.trigger.kind == .meet)
@@ -110,7 +118,7 @@ public struct EventExtractor: Sendable {
                 segStart = trig.range.upperBound
                 st.lastMeet = trig.trigger.kind == .meet ? out.last : nil
             }
-            if let last = t.dates.last { st.date = render(last, issueDate: issueDate, state: &st) }
+            if let last = datesTelling(t).last { st.date = render(last, issueDate: issueDate, state: &st) }
             if let d = t.dates.first, st.firstDate == nil {
                 if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
             }
@@ -129,6 +137,17 @@ public struct EventExtractor: Sendable {
         var out = t.persons.filter { r.contains($0.name.lowerBound) }.map { ($0.name, "person") }
         out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { ($0.range, "organization") }
         return out.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    /// `考察中，`, `调研期间，`: a trigger opening its sentence as the time of what follows;
+    /// returns where the rest of the sentence starts.
+    func duringPrefix(_ t: TaggedSentence, _ s: [Unicode.Scalar], _ trig: TriggerMention) -> Int? {
+        let start = t.sentence.range.lowerBound
+        guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else { return nil }
+        var j = trig.range.upperBound
+        for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) { j += w.unicodeScalars.count; break }
+        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Tagger.clausePunct.contains(s[j]) else { return nil }
+        return j + 1
     }
 
     /// The word just before a trigger (`并`, `并作`...), if any.
@@ -172,14 +191,16 @@ public struct EventExtractor: Sendable {
             gap = String(gap[gap.index(after: on)...])
         }
         let listed = gap.contains("、")
-        if gap.count <= 30, !listed, gap.hasPrefix("作") || gap.hasPrefix("发表") || gap.hasPrefix("进行") { return true }
+        // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
+        let made = gap.drop { Self.saidGap.contains($0.unicodeScalars.first!) }
+        if gap.count <= 30, !listed, ["作", "做", "发表", "进行"].contains(where: { gap.hasPrefix($0) || made.hasPrefix($0) }) { return true }
         // `受区政府委托作了《关于…的报告》`: a speech named by its title.
         if let b = gap.range(of: "作了《") ?? gap.range(of: "作《"), !gap[b.upperBound...].contains("》"),
            !gap[..<b.lowerBound].contains("、") { return true }
         // `对/就 … 作了 …`: a topic, then the speech.
         guard trig.lowerBound - i <= 30, gap.hasPrefix("对") || gap.hasPrefix("就") || gap.hasPrefix("围绕") else { return false }
-        guard let made = ["作了", "做了", "作出", "发表了", "进行了"].compactMap({ gap.range(of: $0) }).first else { return false }
-        return gap.distance(from: made.upperBound, to: gap.endIndex) <= 8
+        guard let verb = ["作了", "做了", "作出", "发表了", "进行了"].compactMap({ gap.range(of: $0) }).first else { return false }
+        return gap.distance(from: verb.upperBound, to: gap.endIndex) <= 8
     }
 
     /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).
@@ -218,8 +239,17 @@ public struct EventExtractor: Sendable {
     /// The date of an event triggered at `i`: the last date before it in the sentence,
     /// else the article's current date.
     func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?) -> String {
-        if let d = t.dates.last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
+        if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
         return st.date
+    }
+
+    /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:
+    /// `近期` qualifies the speech, not the meeting).
+    func datesTelling(_ t: TaggedSentence) -> [DateMention] {
+        guard let firstPrecise = t.dates.firstIndex(where: { if case .vague = $0.value { return false } else { return true } }) else { return t.dates }
+        return t.dates.enumerated().filter { k, d in
+            if case .vague = d.value { return k < firstPrecise } else { return true }
+        }.map(\.element)
     }
 
     // MARK: events

@@ -16,6 +16,7 @@ public enum RuleExamples {
         for t in r.sentences { for d in t.dates { if case .absolute(let v) = d.value { out.insert("date:\(v.iso)") } } }
         for rec in r.records {
             out.insert("record:\(rec.attendee)/\(rec.role.rawValue)")
+            out.insert("record:\(rec.attendee)/\(rec.role.rawValue)@\(rec.date)")   // `@` and no date: an empty one
             if !rec.date.isEmpty { out.insert("date:\(rec.date)") }   // dates resolved in context (`11日`, `昨天`)
             out.insert("event:\(rec.event)")
         }

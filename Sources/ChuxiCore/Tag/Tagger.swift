@@ -164,6 +164,18 @@ public struct Tagger: Sendable {
         if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
             name = name.lowerBound..<(name.upperBound - 1)
         }
+        // A place before its own post (`县人大代表杨集镇镇长王楠`: `杨集镇` heads the title `镇长`).
+        if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0,
+           rules.posts.match(s, at: name.upperBound, limit: b) > 0 { return nil }
+        // A surname that is also a conjunction or preposition (`和`, `于`) names a person only
+        // when the name closes at a delimiter, a trigger, a predicate or `一行` (not `代表和商（协）会`).
+        if rules.nameStops.contains(s[name.lowerBound]), name.upperBound < b {
+            let c = s[name.upperBound]
+            guard Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c)
+                || rules.triggerWords.match(s, at: name.upperBound, limit: b) > 0
+                || rules.predicates.match(s, at: name.upperBound, limit: b) > 0
+                || rules.notGiven.match(s, at: name.upperBound, limit: b) > 0 else { return nil }   // `于法昌一行`
+        }
         let word = Array(s[name])
         // A known non-name (`班子`) is none with a character after it either (`领导班子时`).
         if name.count == 3, sl > 0, rules.notNames.contains(word[..<2]) { return nil }
@@ -349,7 +361,17 @@ public struct Tagger: Sendable {
     /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
     /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
     func triggerInClause(_ sc: Scan, after end: Int) -> Bool {
-        guard end < sc.b, sc.s[end] == "在" else { return false }
+        guard end < sc.b else { return false }
+        // `X又做了重点强调`, `X还作了讲话`: a speech made, after 也/还/又.
+        if "也还又".unicodeScalars.contains(sc.s[end]), end + 1 < sc.b, sc.s[end + 1] == "作" || sc.s[end + 1] == "做" {
+            var k = end + 2
+            while k < sc.b, k - end <= 10, !Self.clausePunct.contains(sc.s[k]) {
+                if triggerLength(sc, at: k) > 0 { return true }
+                k += 1
+            }
+            return false
+        }
+        guard sc.s[end] == "在" else { return false }
         var k = end + 1
         while k < sc.b, k - end <= 16, !Self.clausePunct.contains(sc.s[k]) {
             if triggerLength(sc, at: k) > 0 { return true }
