@@ -57,6 +57,9 @@ public struct EventExtractor: Sendable {
             }
             // `A在B陪同下，到X调研`: B accompanies (attend) and A waits for the next trigger.
             var waiting: [(Range<Int>, String)] = []
+            // The companions' records (`在B陪同下`): they take the event of the trigger that follows.
+            var companions: Range<Int>? = nil
+            var takesWaiting = false
             for trig in t.triggers {
                 let date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
                 var subjects: [(Range<Int>, String)] = []
@@ -67,7 +70,8 @@ public struct EventExtractor: Sendable {
                     subjects = before
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
-                    if subjects.isEmpty && !waiting.isEmpty { subjects = waiting; waiting = [] }
+                    takesWaiting = subjects.isEmpty && !waiting.isEmpty
+                    if takesWaiting { subjects = waiting; waiting = [] }
                     if trig.range.upperBound < s.count, s[trig.range.upperBound] == "下",
                        let zai = (segStart..<trig.range.lowerBound).last(where: { s[$0] == "在" }) {
                         waiting = before.filter { $0.0.upperBound <= zai }
@@ -98,10 +102,15 @@ public struct EventExtractor: Sendable {
                         && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
                     if joined { subjects = previousSubjects }
                     else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
+                    else if let p = before.last, respectively(s, p.0.upperBound, trig.range.lowerBound) { subjects = before }
+                    else if before.isEmpty, let p = previousSubjects.last, adjacent(s, p.0.upperBound, trig.range.lowerBound) { subjects = [p] }
                     else if let p = before.last, [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
                             adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) }) { subjects = [p] }
                 case .said:
-                    if let p = before.last, p.1 == "person", [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
+                    // `刘光明在主持会议时指出`: the chair's words, the name before the first trigger.
+                    let speaker = before.last ?? previousSubjects.last.flatMap { p in
+                        adjacent(s, p.0.upperBound, trig.range.lowerBound) ? p : nil }
+                    if let p = speaker, p.1 == "person", [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
                        adjacent(s, i, trig.range.lowerBound) || madeSpeech(s, i, trig.range) }) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
@@ -111,14 +120,20 @@ public struct EventExtractor: Sendable {
                 }
                 if subjects.isEmpty { continue }
                 let event = eventName(for: trig, t, s, sentenceEvent: sentEvent, state: &st, headline: headline)
+                if takesWaiting, let c = companions { for k in c { out[k].event = event } }
+                let first = out.count
                 for (r, kind) in subjects { for role in roles {
                     out.append(Draft(attendee: r, kind: kind, role: role, trigger: trig.range, event: event, date: date))
                 } }
+                if !waiting.isEmpty { companions = first..<out.count }
                 previousSubjects = subjects
                 segStart = trig.range.upperBound
                 st.lastMeet = trig.trigger.kind == .meet ? out.last : nil
             }
-            if let last = datesTelling(t).last { st.date = render(last, issueDate: issueDate, state: &st) }
+            // A vague date (`此前`, `近期`) dates what follows only when it opens the sentence or
+            // the sentence tells an event (`据悉，李军此前曾任…` does not).
+            if let last = datesTelling(t).last, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
+                || !t.triggers.isEmpty || sentEvent != nil { st.date = render(last, issueDate: issueDate, state: &st) }
             if let d = t.dates.first, st.firstDate == nil {
                 if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
             }
@@ -172,6 +187,13 @@ public struct EventExtractor: Sendable {
         let g = String(scalars: gap)
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
+    }
+
+    /// `A，B分别讲话`, `A、B分别作了发言`: one speech each for the persons listed before.
+    func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        guard j > i, j - i <= 6, s[i...].starts(with: "分别".unicodeScalars) else { return false }
+        let rest = String(scalars: s[(i + 2)..<j])
+        return ["", "作", "做", "作了", "做了", "发表", "发表了", "进行"].contains(rest)
     }
 
     /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
@@ -242,6 +264,8 @@ public struct EventExtractor: Sendable {
         if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
         return st.date
     }
+
+    func isVague(_ d: DateMention) -> Bool { if case .vague = d.value { return true } else { return false } }
 
     /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:
     /// `近期` qualifies the speech, not the meeting).

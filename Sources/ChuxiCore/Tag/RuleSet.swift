@@ -185,6 +185,8 @@ public final class RuleSet: Sendable {
     /// name of one to three characters (`佐藤树一郎`).
     public let foreignSurnames: Lexicon
     public let nameStops: ScalarSet
+    /// Stop characters that may still end a given name before a role trigger (`来` in `张春来陪同`).
+    public let givenEnds: ScalarSet
     public let notNames: Lexicon
     /// Words that never end a name as its given part (`团一行`, `王某同志`).
     public let notGiven: Lexicon
@@ -223,7 +225,7 @@ public final class RuleSet: Sendable {
 
     static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
-        "names.rules": ["stop": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max],
+        "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
@@ -282,6 +284,14 @@ public final class RuleSet: Sendable {
             stops.insert(v.unicodeScalars.first!)
         } }
         nameStops = ScalarSet(stops)
+        var ends = Set<Unicode.Scalar>()
+        for e in names.entries where e.keyword == "given-end" { for v in e.values {
+            guard v.unicodeScalars.count == 1, stops.contains(v.unicodeScalars.first!) else {
+                throw RuleError(file: names.name, line: e.line, reason: "given-end `\(v)` must be one of the stop characters")
+            }
+            ends.insert(v.unicodeScalars.first!)
+        } }
+        givenEnds = ScalarSet(ends)
         notNames = Lexicon(names.values("not-name"))
         notGiven = Lexicon(names.values("not-given"))
         predicates = Lexicon(names.values("predicate"))
@@ -296,13 +306,13 @@ public final class RuleSet: Sendable {
         orgLeads = Lexicon(orgs.values("lead"))
         let roles = f("roles.rules")
         var trig: [String: Trigger] = [:]
-        for e in roles.entries where e.keyword != "noun-suffix" && e.keyword != "list-lead" {
+        for e in roles.entries where Role(rawValue: e.keyword) != nil {
             guard let kind = Trigger.Kind(rawValue: e.values[0]) else {
                 throw RuleError(file: roles.name, line: e.line, reason: "unknown trigger kind `\(e.values[0])` (verb, speech, said, meet)")
             }
             for w in e.values.dropFirst() {
                 if trig[w] != nil { throw RuleError(file: roles.name, line: e.line, reason: "trigger `\(w)` defined twice") }
-                trig[w] = Trigger(role: Role(rawValue: e.keyword)!, kind: kind, word: w)
+                trig[w] = Trigger(role: Role(rawValue: e.keyword)!, kind: kind, word: w)   // checked by `where`
             }
         }
         triggers = trig

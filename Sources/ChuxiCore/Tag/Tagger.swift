@@ -145,6 +145,12 @@ public struct Tagger: Sendable {
                       !"等和与及们".unicodeScalars.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0 {
                 // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`).
                 end = g + 2
+            } else if strong, g + 2 < b, rules.givenEnds.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0,
+                      case let tl = rules.triggerWords.match(s, at: g + 2, limit: b), tl > 0,
+                      rules.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])]?.role != .inspect {
+                // A stop-like last character that names end with (`张春来陪同`, `王建中主持`), before
+                // a role trigger; not before a visit (`张春来调研` is 张春 coming to inspect).
+                end = g + 2
             } else if sc.isB(g + 1) {
                 end = g + 1
             }
