@@ -49,14 +49,14 @@ final class ArticleSegmentTests: XCTestCase {
                        ["陈明/attend/--10-29", "陈明/speak/--10-29", "刘强/chair/--10-29"])
     }
 
-    func testICUSentencesAndWordsOnASeedSentence() throws {
-        let text = "6月14日，区委副书记、代理区长翟磊就静安区区块链产业创新发展情况开展专题调研并主持召开座谈会。区委常委、常务副区长傅俊参加。"
+    func testICUSentencesAndWordsOnANewsSentence() throws {
+        let text = "6月14日，区委副书记、代理区长翟军就本区区块链产业创新发展情况开展专题调研并主持召开座谈会。区委常委、常务副区长傅强参加。"
         let n = Normalizer.normalize(SourceText(text))
         let seg = try Segmenter()
         let sents = seg.sentences(in: n, paragraph: n.paragraphs[0], article: 1)
         XCTAssertEqual(sents.map { n.text($0.range) }, [
-            "6月14日，区委副书记、代理区长翟磊就静安区区块链产业创新发展情况开展专题调研并主持召开座谈会。",
-            "区委常委、常务副区长傅俊参加。"])
+            "6月14日，区委副书记、代理区长翟军就本区区块链产业创新发展情况开展专题调研并主持召开座谈会。",
+            "区委常委、常务副区长傅强参加。"])
         // Word boundaries: 主持 and 召开 are words; the name is split into characters.
         let s = sents[0]
         func word(_ w: String) -> Bool {
@@ -65,6 +65,6 @@ final class ArticleSegmentTests: XCTestCase {
         }
         XCTAssertTrue(word("主持"))
         XCTAssertTrue(word("召开"))
-        XCTAssertFalse(word("翟磊"))
+        XCTAssertFalse(word("翟军"))
     }
 }

@@ -138,6 +138,9 @@ public struct EventExtractor: Sendable {
                 if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
             }
         }
+        // An article whose only records are words said at no named event (`习近平总书记强调：…`
+        // quoted in a commentary) tells no attendance.
+        if out.allSatisfy({ $0.event.isEmpty && $0.role == .speak && rules.triggers[str(s, $0.trigger)]?.kind == .said }) { return [] }
         // Records before the article's first date (a summary above the dateline) take that
         // date, unless the article is vague about it (`近日`).
         if let first = st.firstDate, !first.isEmpty {
