@@ -67,7 +67,8 @@ public struct EventExtractor: Sendable {
                 let before = persons(t, in: segStart..<trig.range.lowerBound)
                 switch trig.trigger.kind {
                 case .verb, .meet:
-                    subjects = before
+                    // `X表示，…要共同营造…`: a trigger inside what X says is not X's act.
+                    subjects = before.filter { !says(s, $0.0.upperBound, before: trig.range.lowerBound) }
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
                     takesWaiting = subjects.isEmpty && !waiting.isEmpty
@@ -103,9 +104,14 @@ public struct EventExtractor: Sendable {
                     if joined { subjects = previousSubjects }
                     else if lead == "并" || lead == "并作" || lead == "并发表" { subjects = previousSubjects.isEmpty ? before : previousSubjects }
                     else if let p = before.last, respectively(s, p.0.upperBound, trig.range.lowerBound) { subjects = before }
+                    // `X到会致辞`: a speech right after the trigger that brought X there.
+                    else if before.isEmpty, !previousSubjects.isEmpty, segStart == trig.range.lowerBound { subjects = previousSubjects }
                     else if before.isEmpty, let p = previousSubjects.last, adjacent(s, p.0.upperBound, trig.range.lowerBound) { subjects = [p] }
                     else if let p = before.last, [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
-                            adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) }) { subjects = [p] }
+                            adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) }) {
+                        // `A，B致辞`: a list of titled names before a speech speaks one by one.
+                        subjects = adjacent(s, p.0.upperBound, trig.range.lowerBound) ? titledList(t, s, endingWith: p, in: before) : [p]
+                    }
                 case .said:
                     // `刘光明在主持会议时指出`: the chair's words, the name before the first trigger.
                     let speaker = before.last ?? previousSubjects.last.flatMap { p in
@@ -117,6 +123,11 @@ public struct EventExtractor: Sendable {
                         let gap = String(scalars: s[p.0.upperBound..<trig.range.lowerBound])
                         if gap.hasPrefix("在"), gap.hasSuffix("上") { roles.append(.attend) }
                     }
+                }
+                // `在贺信中指出`, `的视频致辞`: a message from someone who was not there.
+                if trig.trigger.kind == .speech || trig.trigger.kind == .said {
+                    subjects = subjects.filter { p in
+                        !(p.0.upperBound..<trig.range.lowerBound).contains { rules.absentMarkers.match(s, at: $0, limit: trig.range.lowerBound) > 0 } }
                 }
                 if subjects.isEmpty { continue }
                 let event = eventName(for: trig, t, s, sentenceEvent: sentEvent, state: &st, headline: headline)
@@ -168,6 +179,17 @@ public struct EventExtractor: Sendable {
         return j + 1
     }
 
+    /// Does the name ending at `i` introduce words (`表示，`, `在贺信中指出，`) that run up to `j`?
+    func says(_ s: [Unicode.Scalar], _ i: Int, before j: Int) -> Bool {
+        var k = afterPost(s, i, j)
+        while k < j, !Tagger.clausePunct.contains(s[k]) {
+            let l = max(rules.predicates.match(s, at: k, limit: j), rules.triggerWords.match(s, at: k, limit: j))
+            if l > 0, k + l < j, s[k + l] == "，" || s[k + l] == "：" { return true }
+            k += max(l, 1)
+        }
+        return false
+    }
+
     /// The word just before a trigger (`并`, `并作`...), if any.
     func leadWord(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String? {
         for w in Self.speechLead {
@@ -192,11 +214,29 @@ public struct EventExtractor: Sendable {
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
     }
 
-    /// `A，B分别讲话`, `A、B分别作了发言`: one speech each for the persons listed before.
+    /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
+    /// the persons listed before.
     func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
-        guard j > i, j - i <= 6, s[i...].starts(with: "分别".unicodeScalars) else { return false }
-        let rest = String(scalars: s[(i + 2)..<j])
-        return ["", "作", "做", "作了", "做了", "发表", "发表了", "进行"].contains(rest)
+        guard j > i, j - i <= 14, s[i...].starts(with: "分别".unicodeScalars),
+              !s[i..<j].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+        return i + 2 == j || adjacent(s, i + 2, j) || madeSpeech(s, i + 2, j..<j)
+    }
+
+    /// The persons of `before` that form one list ending with `last`: only their titles and
+    /// list punctuation stand between them (`云南省老科协副会长A，市委副书记、市长B致辞`).
+    func titledList(_ t: TaggedSentence, _ s: [Unicode.Scalar], endingWith last: (Range<Int>, String), in before: [(Range<Int>, String)]) -> [(Range<Int>, String)] {
+        guard last.1 == "person", let k = before.lastIndex(where: { $0.0 == last.0 }) else { return [last] }
+        var list = [last]
+        var next = last.0
+        for q in before[..<k].reversed() {
+            guard q.1 == "person", let m = t.persons.first(where: { $0.name == next }) else { break }
+            var gap = Array(q.0.upperBound..<next.lowerBound)
+            gap.removeAll { i in "、，,和及".unicodeScalars.contains(s[i]) || m.titles.contains { $0.contains(i) } }
+            guard gap.isEmpty else { break }
+            list.insert(q, at: 0)
+            next = q.0
+        }
+        return list
     }
 
     /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
@@ -218,7 +258,7 @@ public struct EventExtractor: Sendable {
         let listed = gap.contains("、")
         // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
         let made = gap.drop { Self.saidGap.contains($0.unicodeScalars.first!) }
-        if gap.count <= 30, !listed, ["作", "做", "发表", "进行"].contains(where: { gap.hasPrefix($0) || made.hasPrefix($0) }) { return true }
+        if gap.count <= 30, !listed, ["作", "做", "发表", "进行", "讲了"].contains(where: { gap.hasPrefix($0) || made.hasPrefix($0) }) { return true }
         // `受区政府委托作了《关于…的报告》`: a speech named by its title.
         if let b = gap.range(of: "作了《") ?? gap.range(of: "作《"), !gap[b.upperBound...].contains("》"),
            !gap[..<b.lowerBound].contains("、") { return true }

@@ -56,17 +56,19 @@ public final class Pipeline {
         for article in articles {
             // Headlines are tagged (mentions) but give no records: the body tells the same
             // story with its date (`市长龚正赴金桥调研` comes before `本报讯 3月4日，…`).
-            var tagged: [TaggedSentence] = [], body: [TaggedSentence] = []
+            var tagged: [TaggedSentence] = [], inHeadline: [Bool] = []
             for p in article.paragraphs {
                 let isHeadline = article.headlines.contains(p)
                 let sentences = sentencesByParagraph[paragraphIndex]
                 paragraphIndex += 1
                 for s in sentences {
-                    let t = clock.measure(.tag) { tagger.tag(s, in: text) }
-                    tagged.append(t)
-                    if !isHeadline { body.append(t) }
+                    tagged.append(clock.measure(.tag) { tagger.tag(s, in: text) })
+                    inHeadline.append(isHeadline)
                 }
             }
+            // A person named with a title once is known by the name alone in the rest of the article.
+            tagged = clock.measure(.tag) { tagger.withKnownNames(tagged, text) }
+            let body = zip(tagged, inHeadline).filter { !$0.1 }.map(\.0)
             // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }

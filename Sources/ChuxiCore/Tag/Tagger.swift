@@ -109,6 +109,7 @@ public struct Tagger: Sendable {
             let closed = j >= b || Self.delimiters.contains(s[j]) || Self.clausePunct.contains(s[j]) || s[j] == "等"
                 || Self.listJoiners.contains(where: { s[j...].starts(with: $0) })
                 || rules.triggerWords.match(s, at: j, limit: b) > 0 || rules.predicates.match(s, at: j, limit: b) > 0
+                || triggerInClause(sc, after: j)   // `美国副总统拜登在洛杉矶共同会见…`
             guard (2...(hasDot ? 20 : 5)).contains(j - i), hasDot ? followsName(sc, j) : closed else { return nil }
             if !hasDot, j - i >= 4 {
                 // At most one dictionary word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`).
@@ -119,6 +120,8 @@ public struct Tagger: Sendable {
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
+            // A title and a word closing a quotation is a brand (`打造“院士智汇”品牌`).
+            if !hasDot, j < b, s[j] == "”" { return nil }
             // An organization is no name (`区人大` in `赵锋及区人大、政府各领导`).
             if !hasDot, rules.orgSuffixes.matchEnding(s, at: j, floor: i + 1) > 0 { return nil }
             name = i..<j
@@ -274,7 +277,7 @@ public struct Tagger: Sendable {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
             // A post that begins a longer post is none (`主席` in `主席团成员`).
             guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
-                  let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
+                  !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
             var ts = titleStart(sc, postStart: e - pl)
             var titles = splitConcurrent(sc, ts..<e)
             // Chained titles: `区委常委、常务副区长傅俊`.
@@ -291,6 +294,52 @@ public struct Tagger: Sendable {
             e = name.upperBound + 1
         }
         return out
+    }
+
+    /// Adds, in sentences that hold a role trigger, the bare mentions of names the article
+    /// gives elsewhere with a title (`国家主席习近平…` then `依次向习近平递交国书`).
+    public func withKnownNames(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [TaggedSentence] {
+        let s = text.scalars
+        var known: [[Unicode.Scalar]] = []
+        for t in tagged { for p in t.persons where !p.titles.isEmpty && p.name.count >= 2 {
+            let n = Array(s[p.name])
+            if !known.contains(n) { known.append(n) }
+        } }
+        guard !known.isEmpty else { return tagged }
+        return tagged.map { t in
+            guard !t.triggers.isEmpty else { return t }
+            let r = t.sentence.range
+            var taken = t.persons.flatMap { [$0.name] + $0.titles } + t.orgs.map(\.range) + t.triggers.map(\.range)
+            var added: [PersonMention] = []
+            for n in known {
+                var i = r.lowerBound
+                while i + n.count <= r.upperBound {
+                    let e = i + n.count
+                    if s[i] == n[0], s[i..<e].elementsEqual(n), !taken.contains(where: { $0.overlaps(i..<e) }),
+                       i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同",
+                       e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e]) || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
+                        || rules.predicates.match(s, at: e, limit: r.upperBound) > 0 || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
+                        || rules.posts.match(s, at: e, limit: r.upperBound) > 0 {
+                        added.append(PersonMention(name: i..<e, titles: [], rule: "names.rules:known"))
+                        taken.append(i..<e)
+                        i = e
+                    } else { i += 1 }
+                }
+            }
+            guard !added.isEmpty else { return t }
+            return TaggedSentence(sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
+                                  orgs: t.orgs, dates: t.dates, triggers: t.triggers)
+        }
+    }
+
+    /// `王建国代表双方签约`, `A、B分别代表主办单位致辞`: a post (`代表`) right after a name or
+    /// after 分别/共同/各自 is a verb, and what follows it no name.
+    func postIsVerb(_ sc: Scan, postStart p: Int) -> Bool {
+        if p > sc.a, sc.consumed[p - 1 - sc.a] { return true }
+        return ["分别", "共同", "各自"].contains { w in
+            let u = Array(w.unicodeScalars)
+            return p - u.count >= sc.a && Array(sc.s[(p - u.count)..<p]) == u
+        }
     }
 
     /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title.
@@ -444,6 +493,8 @@ public struct Tagger: Sendable {
         while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
             l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
         }
+        // `讲话精神`, `签约仪式`: a phrase that makes the trigger a noun.
+        if l > 0, rules.triggerNounPhrases.match(sc.s, at: i, limit: sc.b) > l { return 0 }
         return l
     }
 
