@@ -180,14 +180,13 @@ public struct EventExtractor: Sendable {
     }
 
     /// Does the name ending at `i` introduce words (`表示，`, `在贺信中指出，`) that run up to `j`?
+    /// (The words of saying end the name's clause: one look at the clause's end.)
     func says(_ s: [Unicode.Scalar], _ i: Int, before j: Int) -> Bool {
-        var k = afterPost(s, i, j)
-        while k < j, !Tagger.clausePunct.contains(s[k]) {
-            let l = max(rules.predicates.match(s, at: k, limit: j), rules.triggerWords.match(s, at: k, limit: j))
-            if l > 0, k + l < j, s[k + l] == "，" || s[k + l] == "：" { return true }
-            k += max(l, 1)
-        }
-        return false
+        let k = afterPost(s, i, j)
+        var c = k
+        while c < j, !Tagger.clausePunct.contains(s[c]) { c += 1 }
+        guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
+        return rules.predicates.matchEnding(s, at: c, floor: k) > 0 || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
     }
 
     /// The word just before a trigger (`并`, `并作`...), if any.

@@ -172,12 +172,13 @@ public final class Pipeline {
 
     func mentions(_ tagged: [TaggedSentence], article: Article, text: NormalizedText, source: SourceText, issue: String, journalists: Set<String>) -> [MentionRecord] {
         var spans: [Span] = []
+        var titleRanges = Set<Range<Int>>()   // a list's names share one title span
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
             for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
-            for p in t.persons where !journalists.contains(text.text(p.name)) {
+            for p in t.persons where journalists.isEmpty || !journalists.contains(text.text(p.name)) {
                 spans.append(Span(kind: .person, range: p.name, rule: p.rule))
-                for r in p.titles where !spans.contains(where: { $0.kind == .title && $0.range == r }) {
+                for r in p.titles where titleRanges.insert(r).inserted {
                     spans.append(Span(kind: .title, range: r, rule: "titles.rules:post"))
                     if let o = tagger.organization(inTitle: r, text.scalars) {
                         spans.append(Span(kind: .organization, range: o, rule: "organizations.rules:suffix(in title)"))

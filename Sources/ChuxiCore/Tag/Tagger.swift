@@ -306,30 +306,35 @@ public struct Tagger: Sendable {
             if !known.contains(n) { known.append(n) }
         } }
         guard !known.isEmpty else { return tagged }
+        let firsts = ScalarSet(known.map { $0[0] })
         return tagged.map { t in
             guard !t.triggers.isEmpty else { return t }
             let r = t.sentence.range
-            var taken = t.persons.flatMap { [$0.name] + $0.titles } + t.orgs.map(\.range) + t.triggers.map(\.range)
             var added: [PersonMention] = []
-            for n in known {
-                var i = r.lowerBound
-                while i + n.count <= r.upperBound {
-                    let e = i + n.count
-                    if s[i] == n[0], s[i..<e].elementsEqual(n), !taken.contains(where: { $0.overlaps(i..<e) }),
-                       i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同",
-                       e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e]) || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
-                        || rules.predicates.match(s, at: e, limit: r.upperBound) > 0 || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
-                        || rules.posts.match(s, at: e, limit: r.upperBound) > 0 {
-                        added.append(PersonMention(name: i..<e, titles: [], rule: "names.rules:known"))
-                        taken.append(i..<e)
-                        i = e
-                    } else { i += 1 }
-                }
+            var i = r.lowerBound
+            while i < r.upperBound {
+                guard firsts.contains(s[i]), let n = known.first(where: { i + $0.count <= r.upperBound && s[i..<(i + $0.count)].elementsEqual($0) }),
+                      isBareName(s, i..<(i + n.count), in: r),
+                      !t.persons.contains(where: { p in p.name.overlaps(i..<(i + n.count)) || p.titles.contains { $0.overlaps(i..<(i + n.count)) } }),
+                      !t.orgs.contains(where: { $0.range.overlaps(i..<(i + n.count)) }),
+                      !t.triggers.contains(where: { $0.range.overlaps(i..<(i + n.count)) }) else { i += 1; continue }
+                added.append(PersonMention(name: i..<(i + n.count), titles: [], rule: "names.rules:known"))
+                i += n.count
             }
             guard !added.isEmpty else { return t }
             return TaggedSentence(sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
                                   orgs: t.orgs, dates: t.dates, triggers: t.triggers)
         }
+    }
+
+    /// A known name standing alone: nothing Han glued before it but a stop or 同, and after it
+    /// a stop, trigger, predicate, post or `一行`.
+    func isBareName(_ s: [Unicode.Scalar], _ n: Range<Int>, in r: Range<Int>) -> Bool {
+        let i = n.lowerBound, e = n.upperBound
+        guard i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同" else { return false }
+        return e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e]) || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
+            || rules.predicates.match(s, at: e, limit: r.upperBound) > 0 || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
+            || rules.posts.match(s, at: e, limit: r.upperBound) > 0
     }
 
     /// `王建国代表双方签约`, `A、B分别代表主办单位致辞`: a post (`代表`) right after a name or
