@@ -13,6 +13,17 @@ final class NormalizeTests: XCTestCase {
         XCTAssertEqual(n.text(n.paragraphs[1]), "■记者 戚佳佳 申佳琦")
     }
 
+    /// A paragraph that ends a sentence before the writer and the source in brackets is body
+    /// text: it gives records and does not run into the next line.
+    func testSentenceEndBeforeBracketedSourceEndsTheParagraph() throws {
+        XCTAssertTrue(Normalizer.endsSentence("会见时，省外办副主任张立等在座。（王某）（新华日报）".unicodeScalars))
+        XCTAssertTrue(Normalizer.endsSentence("代表们参观了展厅。(下转2版)".unicodeScalars))
+        XCTAssertFalse(Normalizer.endsSentence("区领导调研（图）".unicodeScalars))
+        XCTAssertFalse(Normalizer.endsSentence("静安晶品项目总经理居".unicodeScalars))
+        let res = try extract("本报讯 3月5日，省长王建国会见了来访的客人。\n会见时，省外办副主任张立等在座。（王某）（新华日报）")
+        XCTAssertEqual(res.records.filter { $0.attendee == "张立" }.map(\.role), [.attend])
+    }
+
     /// Seed 000: a paragraph cut by the layout (`…总经理居` / `珂、江宁路…`) is one paragraph.
     func testParagraphCutByPageBreakIsJoined() throws {
         let n = Normalizer.normalize(SourceText(try seedText("000")))

@@ -207,8 +207,10 @@ public struct EventExtractor: Sendable {
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
         // `李家林代表全体学员发言`: speaking on behalf of a group.
         if gap.starts(with: "代表".unicodeScalars), j - i <= 12 { return true }
-        guard gap.first == "在" else { return false }
-        let g = String(scalars: gap)
+        // `在会上`, `也在开通仪式上`: the place of the words, after 也/还.
+        let place = gap.drop { $0 != "在" && Self.saidGap.contains($0) }
+        guard place.first == "在" else { return false }
+        let g = String(scalars: place)
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
     }

@@ -128,9 +128,21 @@ public enum Normalizer {
         return l.count <= 40 && l.starts(with: "记者".unicodeScalars)
     }
 
+    /// Does the line end a sentence? Closing quotes and short bracketed tails after the final
+    /// punctuation (`…在座。（姚大鋆）（新华日报）`: the writer, the source) do not count.
     static func endsSentence<C: BidirectionalCollection>(_ l: C) -> Bool where C.Element == Unicode.Scalar {
         guard var k = l.indices.last else { return true }
-        while k > l.startIndex && closingQuotes.contains(l[k]) { k = l.index(before: k) }
+        while true {
+            while k > l.startIndex && closingQuotes.contains(l[k]) { k = l.index(before: k) }
+            guard l[k] == "）" || l[k] == ")" else { break }
+            // Back to the opening bracket, at most 20 characters away.
+            var o = k, n = 0
+            while o > l.startIndex, l[o] != "（", l[o] != "(", n <= 20 { o = l.index(before: o); n += 1 }
+            guard o > l.startIndex, l[o] == "（" || l[o] == "(", n <= 20 else { break }
+            let before = l.index(before: o)
+            guard sentenceFinal.contains(l[before]) || l[before] == "）" || l[before] == ")" || closingQuotes.contains(l[before]) else { break }
+            k = before
+        }
         return sentenceFinal.contains(l[k])
     }
 

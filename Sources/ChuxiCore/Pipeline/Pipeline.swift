@@ -158,6 +158,8 @@ public final class Pipeline {
             let name = text.text(d.attendee)
             if d.kind == "person" && journalists.contains(name) { continue }
             let key = "\(name)|\(d.role)|\(d.event)|\(d.date)"
+            // The same role with no event name adds nothing to one with it (`会见时，A等在座`).
+            if d.event.isEmpty, drafts.contains(where: { !$0.event.isEmpty && $0.role == d.role && $0.date == d.date && text.text($0.attendee) == name }) { continue }
             guard seen.insert(key).inserted else { continue }
             let lo = min(d.attendee.lowerBound, d.trigger.lowerBound), hi = max(d.attendee.upperBound, d.trigger.upperBound)
             let orig = text.originalRange(lo..<hi)

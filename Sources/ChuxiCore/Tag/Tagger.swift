@@ -173,9 +173,9 @@ public struct Tagger: Sendable {
         if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
             name = name.lowerBound..<(name.upperBound - 1)
         }
-        // A place before its own post (`县人大代表杨集镇镇长王楠`: `杨集镇` heads the title `镇长`).
+        // A place before its own post or organization (`杨集镇镇长王某`, `孟村镇人民政府`).
         if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0,
-           rules.posts.match(s, at: name.upperBound, limit: b) > 0 { return nil }
+           rules.posts.match(s, at: name.upperBound, limit: b) > 0 || !followsName(sc, name.upperBound) { return nil }
         // A surname that is also a conjunction or preposition (`和`, `于`) names a person only
         // when the name closes at a delimiter, a trigger, a predicate or `一行` (not `代表和商（协）会`).
         if rules.nameStops.contains(s[name.lowerBound]), name.upperBound < b {
@@ -337,11 +337,11 @@ public struct Tagger: Sendable {
             || rules.posts.match(s, at: e, limit: r.upperBound) > 0
     }
 
-    /// `王建国代表双方签约`, `A、B分别代表主办单位致辞`: a post (`代表`) right after a name or
-    /// after 分别/共同/各自 is a verb, and what follows it no name.
+    /// `王建国代表双方签约`, `A、B分别代表主办单位致辞`, `李玮同志代表镇政府作报告`: a post
+    /// (`代表`) right after a name, 同志 or 分别/共同/各自 is a verb, and what follows it no name.
     func postIsVerb(_ sc: Scan, postStart p: Int) -> Bool {
         if p > sc.a, sc.consumed[p - 1 - sc.a] { return true }
-        return ["分别", "共同", "各自"].contains { w in
+        return ["分别", "共同", "各自", "同志"].contains { w in
             let u = Array(w.unicodeScalars)
             return p - u.count >= sc.a && Array(sc.s[(p - u.count)..<p]) == u
         }
@@ -398,8 +398,10 @@ public struct Tagger: Sendable {
                         if !confirmed { k += 1 }
                     }
                 }
-                confirmed = confirmed || rules.predicates.match(sc.s, at: end, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: end, limit: sc.b) > 0
-                    || triggerInClause(sc, after: end)
+                // `李玮同志代表…`: 同志 after the name.
+                let afterComrade = sc.s[end...].starts(with: "同志".unicodeScalars) && tail.count == 1 ? end + 2 : end
+                confirmed = confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
+                    || triggerInClause(sc, after: afterComrade)
                 // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
                 let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
                 if !confirmed, pl > 0, tail.count == 1 {
