@@ -149,9 +149,9 @@ public struct EventExtractor: Sendable {
                 if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
             }
         }
-        // An article whose only records are words said at no named event (`习近平总书记强调：…`
-        // quoted in a commentary) tells no attendance.
-        if out.allSatisfy({ $0.event.isEmpty && $0.role == .speak && rules.triggers[str(s, $0.trigger)]?.kind == .said }) { return [] }
+        // An article whose only records are words said at no named or dated event
+        // (`习近平总书记强调：…` quoted in a commentary) tells no attendance.
+        if out.allSatisfy({ ($0.event.isEmpty || $0.date.isEmpty) && $0.role == .speak && rules.triggers[str(s, $0.trigger)]?.kind == .said }) { return [] }
         // Records before the article's first date (a summary above the dateline) take that
         // date, unless the article is vague about it (`近日`).
         if let first = st.firstDate, !first.isEmpty {
@@ -343,6 +343,19 @@ public struct EventExtractor: Sendable {
             let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
             let c = clause(t, s, around: i)
+            // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is
+            // the event where the sentence is set (`开幕式上，…`).
+            let nl = rules.eventNouns.match(s, at: i, limit: c.upperBound)
+            if nl > l {
+                if i + nl < c.upperBound, s[i + nl] == "上" {
+                    // The name starts after any trigger, person or organization before it in the clause.
+                    let spans = t.triggers.map(\.range) + t.persons.map(\.name) + t.persons.flatMap(\.titles) + t.orgs.map(\.range)
+                    let floor = spans.map(\.upperBound).filter { $0 <= i && $0 >= c.lowerBound }.max() ?? c.lowerBound
+                    if let named = nounPhrase(s, endingBefore: i + nl, from: floor, t) { return named }
+                }
+                i += nl
+                continue
+            }
             let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l   // `举行了第二次全体会议`
             if let after = nounPhrase(s, from: from, to: c.upperBound, t) ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns) { return after }
             if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
@@ -381,8 +394,11 @@ public struct EventExtractor: Sendable {
             if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
                 var b = e - 1
                 while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
-                while b < e, Tagger.delimiters.contains(s[b]), s[b] != "“" { b += 1 }
-                return e - b <= 48 && b < e ? str(s, b..<e) : nil
+                while b < e, Tagger.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
+                // A quotation opened in the name closes with it (`“静邻一家·美好生活节”`).
+                let opens = s[b..<e].filter { $0 == "“" }.count, closes = s[b..<e].filter { $0 == "”" }.count
+                let end = opens > closes && e < i && s[e] == "”" ? e + 1 : e
+                return end - b <= 48 && b < end ? str(s, b..<end) : nil
             }
             e -= 1
         }
