@@ -99,18 +99,18 @@ public struct Tagger: Sendable {
             }
             if !hasDot {
                 var k = i
-                while k < j && k - i < 5, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
+                while k < j && k - i < 6, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
                       rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
                 j = k
             }
             // Without a known surname, only a name closed by punctuation, 等, a joiner, a trigger
-            // or a predicate is believed; one of four or five characters (`嘎玛泽登`, `热季根诺夫`)
+            // or a predicate is believed; one of four to six characters (`嘎玛泽登`, `柯依舍巴耶夫`)
             // must read as a transliteration: ICU finds at most one dictionary word in it.
             let closed = j >= b || Self.delimiters.contains(s[j]) || Self.clausePunct.contains(s[j]) || s[j] == "等"
                 || Self.listJoiners.contains(where: { s[j...].starts(with: $0) })
                 || rules.triggerWords.match(s, at: j, limit: b) > 0 || rules.predicates.match(s, at: j, limit: b) > 0
                 || triggerInClause(sc, after: j)   // `美国副总统拜登在洛杉矶共同会见…`
-            guard (2...(hasDot ? 20 : 5)).contains(j - i), hasDot ? followsName(sc, j) : closed else { return nil }
+            guard (2...(hasDot ? 20 : 6)).contains(j - i), hasDot ? followsName(sc, j) : closed else { return nil }
             if !hasDot, j - i >= 4 {
                 // At most one dictionary word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`).
                 var words = 0, w = i
@@ -375,7 +375,11 @@ public struct Tagger: Sendable {
     func tagClauseInitialNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         var i = sc.a
         while i < sc.b {
+            // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
+            // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
             let atStart = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+                || sc.s[i - 1] == "向"
+                || (rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2 && !rules.nameStops.contains(sc.s[i]))
             if atStart, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
                 // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
@@ -385,10 +389,11 @@ public struct Tagger: Sendable {
                 tagLists(&trial, &tail)
                 var end = tail.last!.name.upperBound
                 var confirmed = false
-                if end < sc.b, sc.s[end] == "等" {
+                let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
+                if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
                     // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger;
                     // `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
-                    end += 1
+                    end += sc.s[end] == "等" ? 1 : counted
                     var k = end
                     while k < sc.b, k - end <= 8, !confirmed {
                         confirmed = (k - end <= 6 && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
@@ -422,6 +427,12 @@ public struct Tagger: Sendable {
 
     /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
     /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
+    /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
+    func countWord(_ sc: Scan, at i: Int) -> Int {
+        guard i < sc.b, let (_, e) = number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
+        return e + 1 - i
+    }
+
     func triggerInClause(_ sc: Scan, after end: Int) -> Bool {
         guard end < sc.b else { return false }
         // `X又做了重点强调`, `X还作了讲话`: a speech made, after 也/还/又.
