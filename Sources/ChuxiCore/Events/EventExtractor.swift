@@ -14,7 +14,7 @@ public struct EventExtractor: Sendable {
         public var date: String
     }
 
-    static let speechLead: [String] = ["并作", "并发表", "并", "作", "发表", "进行"]
+    static let speechLead: [(String, [Unicode.Scalar])] = ["并作", "并发表", "并", "作", "发表", "进行"].map { ($0, Array($0.unicodeScalars)) }
     static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
 
     /// Where the article's first date stands.
@@ -191,10 +191,7 @@ public struct EventExtractor: Sendable {
 
     /// The word just before a trigger (`并`, `并作`...), if any.
     func leadWord(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String? {
-        for w in Self.speechLead {
-            let u = Array(w.unicodeScalars)
-            if i - u.count >= floor, Array(s[(i - u.count)..<i]) == u { return w }
-        }
+        for (w, u) in Self.speechLead where i - u.count >= floor && s[(i - u.count)..<i].elementsEqual(u) { return w }
         return nil
     }
 

@@ -89,6 +89,9 @@ public final class Lexicon: Sendable {
     }
 
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
+    /// Could a word of this lexicon end with `c`? (One bit test: a filter before `matchEnding`.)
+    @inline(__always) public func mayEnd(with c: Unicode.Scalar) -> Bool { lasts.contains(c) }
+
     @inline(__always) public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
         guard e > 0, e <= s.count, e - 1 >= floor, lasts.contains(s[e - 1]) else { return 0 }
         return matchEndingAt(s, at: e, floor: floor)

@@ -341,11 +341,9 @@ public struct Tagger: Sendable {
     /// (`代表`) right after a name, 同志 or 分别/共同/各自 is a verb, and what follows it no name.
     func postIsVerb(_ sc: Scan, postStart p: Int) -> Bool {
         if p > sc.a, sc.consumed[p - 1 - sc.a] { return true }
-        return ["分别", "共同", "各自", "同志"].contains { w in
-            let u = Array(w.unicodeScalars)
-            return p - u.count >= sc.a && Array(sc.s[(p - u.count)..<p]) == u
-        }
+        return Self.verbalizers.contains { u in p - u.count >= sc.a && sc.s[(p - u.count)..<p].elementsEqual(u) }
     }
+    static let verbalizers: [[Unicode.Scalar]] = ["分别", "共同", "各自", "同志"].map { Array($0.unicodeScalars) }
 
     /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title.
     func tagLists(_ sc: inout Scan, _ persons: inout [PersonMention]) {
@@ -377,11 +375,14 @@ public struct Tagger: Sendable {
         while i < sc.b {
             // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
             // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
-            let atStart = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
-                || sc.s[i - 1] == "向"
-                || (rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2 && !rules.nameStops.contains(sc.s[i]))
-            if atStart, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
+            let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+            let extended = !plain && (sc.s[i - 1] == "向"
+                || (rules.orgSuffixes.mayEnd(with: sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
+                    && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
+            if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
+                // In those contexts only a list or a trigger right after the name is worth a trial.
+                if extended, !(j < sc.b && (sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0)) { i += 1; continue }
                 // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
                 var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
                 var trial = sc
