@@ -143,7 +143,11 @@ public struct EventExtractor: Sendable {
             }
             // A vague date (`此前`, `近期`) dates what follows only when it opens the sentence or
             // the sentence tells an event (`据悉，李军此前曾任…` does not).
-            if let last = datesTelling(t).last, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
+            // With triggers, the date of the last one (`1月12日…主持召开…传达1月6日…会议精神`:
+            // the later date is that of what was studied); else the sentence's last date.
+            let telling = datesTelling(t)
+            let governing = t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) } ?? telling.last
+            if let last = governing, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
                 || !t.triggers.isEmpty || sentEvent != nil { st.date = render(last, issueDate: issueDate, state: &st) }
             if let d = t.dates.first, st.firstDate == nil {
                 if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }

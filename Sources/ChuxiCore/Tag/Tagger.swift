@@ -122,8 +122,8 @@ public struct Tagger: Sendable {
             if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
             // A title and a word closing a quotation is a brand (`打造“院士智汇”品牌`).
             if !hasDot, j < b, s[j] == "”" { return nil }
-            // An organization is no name (`区人大` in `赵锋及区人大、政府各领导`).
-            if !hasDot, rules.orgSuffixes.matchEnding(s, at: j, floor: i + 1) > 0 { return nil }
+            // An organization or a place is no name (`区人大` in `赵锋及区人大、政府各领导`, `佳木斯市`).
+            if !hasDot, rules.orgSuffixes.matchEnding(s, at: j, floor: i + 1) > 0 || Self.placeEnds.contains(s[j - 1]) { return nil }
             name = i..<j
         } else {
             // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
@@ -174,7 +174,7 @@ public struct Tagger: Sendable {
             name = name.lowerBound..<(name.upperBound - 1)
         }
         // A place before its own post or organization (`杨集镇镇长王某`, `孟村镇人民政府`).
-        if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0,
+        if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0 || Self.placeEnds.contains(s[name.upperBound - 1]),
            rules.posts.match(s, at: name.upperBound, limit: b) > 0 || !followsName(sc, name.upperBound) { return nil }
         // A surname that is also a conjunction or preposition (`和`, `于`) names a person only
         // when the name closes at a delimiter, a trigger, a predicate or `一行` (not `代表和商（协）会`).
@@ -341,8 +341,17 @@ public struct Tagger: Sendable {
     /// (`代表`) right after a name, 同志 or 分别/共同/各自 is a verb, and what follows it no name.
     func postIsVerb(_ sc: Scan, postStart p: Int) -> Bool {
         if p > sc.a, sc.consumed[p - 1 - sc.a] { return true }
-        return Self.verbalizers.contains { u in p - u.count >= sc.a && sc.s[(p - u.count)..<p].elementsEqual(u) }
+        if Self.verbalizers.contains(where: { u in p - u.count >= sc.a && sc.s[(p - u.count)..<p].elementsEqual(u) }) { return true }
+        // `推介会上，姜强代表佳木斯市…`: a bare name opening the clause (not yet tagged: clause-initial
+        // names come later) before the post.
+        guard sc.s[p...].starts(with: "代表".unicodeScalars) else { return false }   // the post that is also a verb
+        for n in 2...3 where p - n >= sc.a && (p - n == sc.a || Self.clausePunct.contains(sc.s[p - n - 1])) {
+            return sc.s[(p - n)..<p].allSatisfy(isHan) && rules.surnames.surnameLength(sc.s, at: p - n) > 0
+                && rules.orgSuffixes.matchEnding(sc.s, at: p, floor: p - n) == 0
+        }
+        return false
     }
+    static let placeEnds = ScalarSet("市县区省州村镇乡".unicodeScalars)
     static let verbalizers: [[Unicode.Scalar]] = ["分别", "共同", "各自", "同志"].map { Array($0.unicodeScalars) }
 
     /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title.
@@ -612,9 +621,11 @@ public struct Tagger: Sendable {
         guard let dn = number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
         // `7月28上午`: a day whose 日 was dropped before a time of day.
         let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
-        guard s[dn.end] == "日" || s[dn.end] == "号" || dropped else { return nil }
+        // `4月22至24日`: a range whose first 日 is left to the second.
+        let rangeFirst = ["至", "到", "-", "—", "~", "－"].contains(s[dn.end])
+        guard s[dn.end] == "日" || s[dn.end] == "号" || dropped || rangeFirst else { return nil }
         var v = DateValue(year: year, month: month, day: dn.value)
-        j = dropped ? dn.end : dn.end + 1
+        j = dropped || rangeFirst ? dn.end : dn.end + 1
         if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = number(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
@@ -623,6 +634,7 @@ public struct Tagger: Sendable {
                 v.end = (nil, e1.value, e2.value); j = e2.end + 1
             }
         }
+        if rangeFirst && v.end == nil { return nil }
         return (v, j)
     }
 }
