@@ -68,7 +68,7 @@ public struct EventExtractor: Sendable {
                 switch trig.trigger.kind {
                 case .verb, .meet:
                     // `X表示，…要共同营造…`: a trigger inside what X says is not X's act.
-                    subjects = before.filter { !says(s, $0.0.upperBound, before: trig.range.lowerBound) }
+                    subjects = before.filter { !says(s, $0.0.upperBound, before: trig.range.lowerBound) && !entrusting(s, $0.0) }
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
                     takesWaiting = subjects.isEmpty && !waiting.isEmpty
@@ -191,6 +191,20 @@ public struct EventExtractor: Sendable {
         while c < j, !Tagger.clausePunct.contains(s[c]) { c += 1 }
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
         return rules.predicates.matchEnding(s, at: c, floor: k) > 0 || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
+    }
+
+    /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
+    func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
+        var k = name.upperBound
+        while k + 1 < s.count, k - name.upperBound <= 4, !Tagger.clausePunct.contains(s[k]) {
+            if s[k] == "委", s[k + 1] == "托" {
+                var b = name.lowerBound
+                while b > 0, !Tagger.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "受" { return true } }
+                return false
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The word just before a trigger (`并`, `并作`...), if any.

@@ -115,7 +115,8 @@ public struct Tagger: Sendable {
                 // At most one dictionary word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`).
                 var words = 0, w = i
                 while w < j { let e = min(sc.tokenEnd(w), j); if e - w >= 2 { words += w == i ? 1 : 2 }; w = e }
-                guard words <= 1, sc.isB(i), sc.isB(j) else { return nil }
+                // Six characters: no dictionary word at all (`柯|依|舍|巴|耶|夫`, not `候选|人|李|检|华`).
+                guard words <= (j - i >= 6 ? 0 : 1), sc.isB(i), sc.isB(j) else { return nil }
             }
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
@@ -145,8 +146,10 @@ public struct Tagger: Sendable {
                 // The last given character fused with a joiner after it (`习|近|平和|夫人`).
                 end = g + 2
             } else if strong, g + 2 < b, isHan(s[g + 1]), Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]),
-                      !"等和与及们".unicodeScalars.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0 {
-                // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`).
+                      !"等们".unicodeScalars.contains(s[g + 1]), s[g + 2] == "、" || !"和与及".unicodeScalars.contains(s[g + 1]),
+                      rules.posts.match(s, at: g + 1, limit: b) == 0 {
+                // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`,
+                // `孙铭和、`: no conjunction stands before 、).
                 end = g + 2
             } else if strong, g + 2 < b, rules.givenEnds.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0,
                       case let tl = rules.triggerWords.match(s, at: g + 2, limit: b), tl > 0,
