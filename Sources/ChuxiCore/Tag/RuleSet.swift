@@ -89,9 +89,6 @@ public final class Lexicon: Sendable {
     }
 
     /// Length of the longest word ending at `e` (exclusive) and starting at or after `floor`.
-    /// Could a word of this lexicon end with `c`? (One bit test: a filter before `matchEnding`.)
-    @inline(__always) public func mayEnd(with c: Unicode.Scalar) -> Bool { lasts.contains(c) }
-
     @inline(__always) public func matchEnding(_ s: [Unicode.Scalar], at e: Int, floor: Int = 0) -> Int {
         guard e > 0, e <= s.count, e - 1 >= floor, lasts.contains(s[e - 1]) else { return 0 }
         return matchEndingAt(s, at: e, floor: floor)
@@ -199,6 +196,8 @@ public final class RuleSet: Sendable {
     /// Names that hold a stop word but belong inside a title (`人民代表大会`).
     public let titleInside: Lexicon
     public let orgSuffixes: Lexicon
+    /// Last characters of the organization suffixes of two characters or more (a cheap filter).
+    public let orgLongSuffixLasts: ScalarSet
     public let orgLexicon: Lexicon
     public let orgAttendMarkers: Lexicon
     public let orgGeneric: Lexicon
@@ -307,6 +306,7 @@ public final class RuleSet: Sendable {
         titleInside = Lexicon(f("titles.rules").values("inside"))
         let orgs = f("organizations.rules")
         orgSuffixes = Lexicon(orgs.values("suffix"))
+        orgLongSuffixLasts = ScalarSet(orgs.values("suffix").filter { $0.unicodeScalars.count >= 2 }.map { $0.unicodeScalars.last! })
         orgLexicon = Lexicon(orgs.values("org"))
         orgAttendMarkers = Lexicon(orgs.values("attend-marker"))
         orgGeneric = Lexicon(orgs.values("generic"))

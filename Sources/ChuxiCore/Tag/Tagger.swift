@@ -48,7 +48,8 @@ public struct Tagger: Sendable {
             tagClauseInitialNames(&sc, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
-        let orgs = tagOrganizations(&sc, persons)
+        // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
+        let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
         return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers)
     }
@@ -389,7 +390,7 @@ public struct Tagger: Sendable {
             // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
             let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
             let extended = !plain && (sc.s[i - 1] == "向"
-                || (rules.orgSuffixes.mayEnd(with: sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
+                || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
                     && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
             if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
