@@ -392,6 +392,7 @@ public struct Tagger: Sendable {
             let extended = !plain && (sc.s[i - 1] == "向"
                 || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
                     && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
+                && listOrTriggerAfterName(sc, i)
             if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
                 // In those contexts only a list or a trigger right after the name is worth a trial.
@@ -441,6 +442,15 @@ public struct Tagger: Sendable {
 
     /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
     /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
+    /// Is there a `、` or a trigger where a name of two to four characters from `i` would end?
+    /// (A cheap test before trying a name in the wider clause-start contexts.)
+    func listOrTriggerAfterName(_ sc: Scan, _ i: Int) -> Bool {
+        for j in (i + 2)...(i + 4) where j < sc.b {
+            if sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 { return true }
+        }
+        return false
+    }
+
     /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
     func countWord(_ sc: Scan, at i: Int) -> Int {
         guard i < sc.b, let (_, e) = number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
