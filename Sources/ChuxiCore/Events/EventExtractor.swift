@@ -389,7 +389,7 @@ public struct EventExtractor: Sendable {
             // A held noun names an event only with words before it (`…谈话会`, not `会`).
             let nl = nouns.matchEnding(s, at: e, floor: i)
             if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl {
-                let p = str(s, i..<e)
+                let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)   // `召开的座谈会`
                 return p.isEmpty ? nil : p
             }
             e -= 1

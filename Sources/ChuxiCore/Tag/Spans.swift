@@ -46,6 +46,8 @@ public struct DateValue: Sendable, Equatable {
     /// Day `d` of this date's month, or of the month before when `d` is later
     /// (`11日` reported on the 2nd is last month's 11th).
     public func latest(day d: Int) -> DateValue {
+        // A range's end counts (`3月13日到14日` … `14日晚`).
+        if let e = end, e.month == month, d <= e.day { return DateValue(year: year, month: month, day: d) }
         if d <= day { return DateValue(year: year, month: month, day: d) }
         let y = month == 1 ? year.map { $0 - 1 } : year
         return DateValue(year: y, month: month == 1 ? 12 : month - 1, day: d)

@@ -367,7 +367,12 @@ public struct Tagger: Sendable {
             var added: [PersonMention] = []
             while n < sc.b {
                 let spouse = Self.spouseJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
-                guard let joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) }) else { break }
+                var joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                // `省领导A、B，C，D、E`: a list of two names or more goes on over a comma to a bare
+                // name that itself ends at list punctuation.
+                if joiner == nil, !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b, let next = nameAt(sc, n + 1, .list),
+                   next.upperBound >= sc.b || "、，。；".unicodeScalars.contains(sc.s[next.upperBound]) { joiner = [sc.s[n]] }
+                guard let joiner else { break }
                 let j = n + joiner.count
                 if persons.contains(where: { $0.name.lowerBound == j }) { break }
                 guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
