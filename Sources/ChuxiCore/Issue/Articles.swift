@@ -64,7 +64,8 @@ public enum ArticleSplitter {
         }
         if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) { return .summary }
         if isByline(p, surnames: surnames) { return .byline }
-        if let last = p.last, Normalizer.sentenceFinal.contains(last) || p.count > 60 { return .body }
+        // A paragraph cut after a comma (`…工作方案》，` / `并安排部署…`) is body text, never a headline.
+        if let last = p.last, Normalizer.sentenceFinal.contains(last) || "，、；：,;".unicodeScalars.contains(last) || p.count > 60 { return .body }
         return Normalizer.endsSentence(p) ? .body : .headline
     }
 

@@ -93,9 +93,12 @@ public struct Tagger: Sendable {
             let hasDot = s[i..<j].contains("·")
             if hasDot, let lastDot = s[i..<j].lastIndex(of: "·") {
                 // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
+                // (`不`, `都`, `来` are stops in Chinese but common in transliterations: `阿不都热西提`.)
+                // A predicate overlapping a trigger just after it is the name's end (`…热西提|出席`, not `提出`).
                 var k = lastDot + 2
-                while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0, rules.predicates.match(s, at: k, limit: b) == 0,
-                      !rules.nameStops.contains(s[k]) { k += 1 }
+                while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0,
+                      rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
+                      !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k]) { k += 1 }
                 j = k
             }
             if !hasDot {
@@ -147,7 +150,7 @@ public struct Tagger: Sendable {
                 // The last given character fused with a joiner after it (`习|近|平和|夫人`).
                 end = g + 2
             } else if strong, g + 2 < b, isHan(s[g + 1]), Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]),
-                      !"等们".unicodeScalars.contains(s[g + 1]), s[g + 2] == "、" || !"和与及".unicodeScalars.contains(s[g + 1]),
+                      !"等们".unicodeScalars.contains(s[g + 1]), s[g + 2] == "、" || s[g + 2] == "，" || !"和与及".unicodeScalars.contains(s[g + 1]),
                       rules.posts.match(s, at: g + 1, limit: b) == 0 {
                 // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`,
                 // `孙铭和、`: no conjunction stands before 、).
@@ -536,7 +539,9 @@ public struct Tagger: Sendable {
     /// Length of the role trigger at `i`, 0 if none: it starts a word (`作报告` in `工作报告`
     /// is none) and is no part of a noun (`座谈` in `座谈会`: roles.rules `noun-suffix`).
     func triggerLength(_ sc: Scan, at i: Int) -> Int {
-        var l = sc.isB(i) ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
+        // Right after a tagged name a trigger may share an ICU word with the name's end (`热西提|出席` -> `提出|席`).
+        let afterName = i > sc.a && sc.consumed[i - 1 - sc.a] && !sc.consumed[i - sc.a]
+        var l = sc.isB(i) || afterName ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
         while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
             l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
         }
