@@ -32,6 +32,24 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8), path: "bom"), text)
     }
 
+    /// The fast path decodes straight to scalars; on every input it must accept exactly what
+    /// Swift's own UTF-8 validation accepts (and decode it the same), else defer to `decode`.
+    func testUTF8FastPathAgreesWithSwiftValidation() throws {
+        let seed = Array(try seedText("001").utf8.prefix(3000))
+        var rng = FuzzTests.SplitMix64(state: 7)
+        var inputs: [[UInt8]] = [seed, [0xEF, 0xBB, 0xBF] + seed, [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0xAF], [0xF0, 0x9F, 0x98, 0x80]]
+        for _ in 0..<400 {
+            var m = seed
+            for _ in 0..<Int.random(in: 1...4, using: &rng) { m[Int.random(in: 0..<m.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            inputs.append(m)
+        }
+        for b in inputs {
+            let body = b.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(b.dropFirst(3)) : b
+            let swift = body.contains(0) ? nil : String(validating: body, as: UTF8.self).map { Array($0.unicodeScalars) }
+            XCTAssertEqual(TextDecoding.utf8Scalars(Data(b)), swift, "\(b.prefix(8))")
+        }
+    }
+
     func testEmptyBinaryAndUndecodableFilesGiveClearErrors() {
         XCTAssertThrowsError(try TextDecoding.decode(Data(), path: "e.txt")) { XCTAssertTrue("\($0)".contains("e.txt: empty file")) }
         XCTAssertThrowsError(try TextDecoding.decode(Data([0x41, 0x00, 0x42]), path: "b.txt")) { XCTAssertTrue("\($0)".contains("NUL byte at offset 1")) }

@@ -13,7 +13,12 @@ public struct SourceText: Sendable {
     }
 
     public init(_ text: String) {
-        let s = Self.scalars(of: text)
+        self.init(scalars: Self.scalars(of: text))
+    }
+
+    /// From scalars already decoded (`TextDecoding.utf8Scalars`: no String in between).
+    public init(scalars s: [Unicode.Scalar], offsets: PieceOffsets = PieceOffsets()) {
+        self.offsets = offsets
         var starts = [0]
         var i = 0
         while i < s.count {

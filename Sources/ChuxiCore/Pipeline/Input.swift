@@ -17,8 +17,16 @@ public struct IssueInput: Sendable {
     /// Where `text` starts in the file (a piece of a large file; see `PieceReader`).
     public var offsets = PieceOffsets()
 
+    /// The text already decoded to scalars (the UTF-8 fast path), else nil and `text` holds it.
+    public var scalars: [Unicode.Scalar]? = nil
+
     public init(id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?, offsets: PieceOffsets = PieceOffsets()) {
         self.id = id; self.path = path; self.text = text; self.issueDate = issueDate; self.offsets = offsets
+    }
+
+    public init(id: String, path: String, scalars: [Unicode.Scalar], issueDate: (year: Int, month: Int, day: Int)?) {
+        self.init(id: id, path: path, text: "", issueDate: issueDate)
+        self.scalars = scalars
     }
 
     /// The issue date from a path: `2024-06-17`, `20240617`, `19980106-04-003`.

@@ -40,7 +40,9 @@ public final class Pipeline {
 
     /// `fullWordBreak`: word-break every sentence (the reference the fast path is tested against).
     public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool = false) -> IssueResult {
-        let source = clock.measure(.normalize) { SourceText(input.text, offsets: input.offsets) }
+        let source = clock.measure(.normalize) {
+            input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) } ?? SourceText(input.text, offsets: input.offsets)
+        }
         let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
         var result = IssueResult(issue: input.id, normalized: text, source: source)
         var articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
@@ -117,8 +119,12 @@ public final class Pipeline {
         let date = issueDate ?? IssueInput.date(fromPath: path)
         if !Self.isLarge(path, limit: wholeFileLimit) {
             guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
-            let text = try TextDecoding.decode(data, path: path, forced: encoding)
-            try each(run(IssueInput(id: id, path: path, text: text, issueDate: date)))
+            if encoding == nil, let scalars = TextDecoding.utf8Scalars(data) {
+                try each(run(IssueInput(id: id, path: path, scalars: scalars, issueDate: date)))
+            } else {
+                let text = try TextDecoding.decode(data, path: path, forced: encoding)
+                try each(run(IssueInput(id: id, path: path, text: text, issueDate: date)))
+            }
             return hashing ? ContentHash.of(data) : ""
         }
         try PieceReader(path: path, encoding: encoding, pieceScalars: pieceScalars).checkDecoding()

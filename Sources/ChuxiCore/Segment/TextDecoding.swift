@@ -50,6 +50,43 @@ public enum TextDecoding {
         }
     }
 
+    /// Most files, straight to scalars: UTF-8 (BOM optional) without NUL and without a UTF-16
+    /// BOM, validated while it is decoded (no String in between). Nil sends the file down `decode`,
+    /// which also names what is wrong.
+    public static func utf8Scalars(_ data: Data) -> [Unicode.Scalar]? {
+        data.withUnsafeBytes { raw -> [Unicode.Scalar]? in
+            let u = raw.bindMemory(to: UInt8.self)
+            let n = u.count
+            if n == 0 || n >= 2 && (u[0] == 0xFF && u[1] == 0xFE || u[0] == 0xFE && u[1] == 0xFF) { return nil }
+            var i = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0
+            var out = [Unicode.Scalar](); out.reserveCapacity(n - i)
+            @inline(__always) func cont(_ k: Int) -> UInt32? { k < n && u[k] & 0xC0 == 0x80 ? UInt32(u[k] & 0x3F) : nil }
+            while i < n {
+                let b = u[i]
+                var v: UInt32
+                if b < 0x80 {
+                    if b == 0 { return nil }   // binary
+                    v = UInt32(b); i += 1
+                } else if b >= 0xC2 && b < 0xE0 {
+                    guard let c1 = cont(i + 1) else { return nil }
+                    v = UInt32(b & 0x1F) << 6 | c1; i += 2
+                } else if b >= 0xE0 && b < 0xF0 {
+                    guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return nil }
+                    v = UInt32(b & 0x0F) << 12 | c1 << 6 | c2
+                    guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }   // overlong, surrogate
+                    i += 3
+                } else if b >= 0xF0 && b < 0xF5 {
+                    guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return nil }
+                    v = UInt32(b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                    guard (0x10000...0x10FFFF).contains(v) else { return nil }
+                    i += 4
+                } else { return nil }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+            return out
+        }
+    }
+
     /// Byte offset of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int {
         var it = b.makeIterator(), parser = Unicode.UTF8.ForwardParser(), offset = 0
