@@ -37,8 +37,10 @@ public struct Tagger: Sendable {
     }
 
     public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
-        var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound,
-                      sentence: sentence, consumed: [Bool](repeating: false, count: sentence.range.count))
+        // Only persons, organizations and triggers look at what is taken: a sentence without a
+        // candidate word (most of them) is scanned for dates alone and needs no such array.
+        var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
+                      consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         let dates = tagDates(&sc)
         var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
@@ -274,7 +276,10 @@ public struct Tagger: Sendable {
         return false
     }
 
-    func mark(_ sc: inout Scan, _ r: Range<Int>) { for i in r { sc.consumed[i - sc.a] = true } }
+    func mark(_ sc: inout Scan, _ r: Range<Int>) {
+        guard !sc.consumed.isEmpty else { return }
+        for i in r { sc.consumed[i - sc.a] = true }
+    }
 
     /// Persons introduced by a title: `TITLE NAME`, with titles chained by `、` before it.
     func tagTitledPersons(_ sc: inout Scan) -> [PersonMention] {
