@@ -1,0 +1,98 @@
+/// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
+extension Tagger {
+    static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    static let numeralStart = ScalarSet("0123456789〇零一二两三四五六七八九十".unicodeScalars)
+
+    /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
+    func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
+        var j = i, v = 0
+        while j < b, Normalizer.isDigit(s[j]), j - i < 4 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        if j > i { return (v, j) }
+        // Chinese numerals: digit sequences (年份 二〇二〇) or tens (三十一).
+        var digits: [Int] = [], sawTen = false, total = 0
+        while j < b, j - i < 4 {
+            if let d = Self.chineseDigits[s[j]] { digits.append(d) }
+            else if s[j] == "十" {
+                sawTen = true; total += (digits.last ?? 1) * 10; digits = []
+            } else { break }
+            j += 1
+        }
+        guard j > i else { return nil }
+        if sawTen { return (total + (digits.last ?? 0), j) }
+        return (digits.reduce(0) { $0 * 10 + $1 }, j)
+    }
+
+    func tagDates(_ sc: inout Scan) -> [DateMention] {
+        let s = sc.s, b = sc.b
+        var out: [DateMention] = []
+        var i = sc.a
+        while i < b {
+            let wl = rules.dateWords.match(s, at: i, limit: b)
+            if wl > 0 {
+                let w = String(scalars: s[i..<(i + wl)])
+                out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
+                i += wl; continue
+            }
+            if let d = dayOfMonth(s, i, sc.a, b) {
+                out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
+                mark(&sc, i..<d.end)
+                i = d.end; continue
+            }
+            guard Self.numeralStart.contains(s[i]), i == sc.a || !Self.numeralStart.contains(s[i - 1]),
+                  let d = parseDate(s, i, b) else { i += 1; continue }
+            out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
+            mark(&sc, i..<d.end)
+            i = d.end
+        }
+        return out
+    }
+
+    static let afterDay = ["上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到", "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"].map { Array($0.unicodeScalars) }
+
+    /// A day without a month (`习近平11日在…`): Arabic digits + 日, not after 月 or a
+    /// number, and followed by a time of day, a comma or a verb, so that `3日内`, `30日前`
+    /// are not read as dates.
+    func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
+        guard Normalizer.isDigit(s[i]), i == a || !(Self.numeralStart.contains(s[i - 1]) || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
+        var j = i, v = 0
+        while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
+        guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 else { return nil }
+        return (v, j + 1)
+    }
+
+    /// `(Y年)? M月 D日 ((至|到|-|—) (M月)? D日)?`, in Arabic or Chinese numerals.
+    func parseDate(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: DateValue, end: Int)? {
+        var j = i
+        var year: Int? = nil
+        guard var n = number(s, j, b) else { return nil }
+        if n.end < b, s[n.end] == "年" {
+            guard n.value >= 1900 && n.value <= 2100 else { return nil }
+            year = n.value; j = n.end + 1
+            guard let m = number(s, j, b) else { return nil }
+            n = m
+        }
+        guard n.end < b, s[n.end] == "月", (1...12).contains(n.value) else { return nil }
+        let month = n.value
+        j = n.end + 1
+        guard let dn = number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
+        // `7月28上午`: a day whose 日 was dropped before a time of day.
+        let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
+        // `4月22至24日`: a range whose first 日 is left to the second.
+        let rangeFirst = ["至", "到", "-", "—", "~", "－"].contains(s[dn.end])
+        guard s[dn.end] == "日" || s[dn.end] == "号" || dropped || rangeFirst else { return nil }
+        var v = DateValue(year: year, month: month, day: dn.value)
+        j = dropped || rangeFirst ? dn.end : dn.end + 1
+        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = number(s, j + 1, b) {
+            if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
+                v.end = (nil, month, e1.value); j = e1.end + 1
+            } else if e1.end < b, s[e1.end] == "月", let e2 = number(s, e1.end + 1, b), e2.end < b, s[e2.end] == "日" || s[e2.end] == "号",
+                      (1...12).contains(e1.value), (1...31).contains(e2.value) {
+                v.end = (nil, e1.value, e2.value); j = e2.end + 1
+            }
+        }
+        if rangeFirst && v.end == nil { return nil }
+        return (v, j)
+    }
+}

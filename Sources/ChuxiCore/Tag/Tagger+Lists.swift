@@ -1,0 +1,128 @@
+/// Lists of names after a titled person, and untitled names at the start of a clause,
+/// confirmed by what follows them.
+extension Tagger {
+    /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title.
+    func tagLists(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        var k = 0
+        while k < persons.count {
+            var p = persons[k]
+            var n = p.name.upperBound
+            var added: [PersonMention] = []
+            while n < sc.b {
+                let spouse = Self.spouseJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                var joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                // `省领导A、B，C，D、E`: a list of two names or more goes on over a comma to a bare
+                // name that itself ends at list punctuation.
+                if joiner == nil, !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b, let next = nameAt(sc, n + 1, .list),
+                   next.upperBound >= sc.b || "、，。；".unicodeScalars.contains(sc.s[next.upperBound]) { joiner = [sc.s[n]] }
+                guard let joiner else { break }
+                let j = n + joiner.count
+                if persons.contains(where: { $0.name.lowerBound == j }) { break }
+                guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
+                mark(&sc, name)
+                let m = PersonMention(name: name, titles: spouse == nil ? p.titles : [], rule: "names.rules:list")
+                added.append(m); p = m
+                n = name.upperBound
+            }
+            persons.insert(contentsOf: added, at: k + 1)
+            k += 1 + added.count
+        }
+    }
+
+    /// Untitled names at the start of a clause, confirmed by what follows (`刘健要求`,
+    /// `会议由李新华主持`, `于勇在讲话中强调`).
+    func tagClauseInitialNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        var i = sc.a
+        while i < sc.b {
+            // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
+            // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
+            let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+            let extended = !plain && (sc.s[i - 1] == "向"
+                || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
+                    && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
+                && listOrTriggerAfterName(sc, i)
+            if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
+                let j = name.upperBound
+                // In those contexts only a list or a trigger right after the name is worth a trial.
+                if extended, !(j < sc.b && (sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0)) { i += 1; continue }
+                // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
+                var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
+                var trial = sc
+                mark(&trial, name)
+                tagLists(&trial, &tail)
+                var end = tail.last!.name.upperBound
+                var confirmed = false
+                let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
+                if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
+                    // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger;
+                    // `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
+                    end += sc.s[end] == "等" ? 1 : counted
+                    var k = end
+                    while k < sc.b, k - end <= 8, !confirmed {
+                        confirmed = (k - end <= 6 && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
+                            || (tail.count >= 2 && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
+                                && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
+                        if k < sc.b, !isHan(sc.s[k]) { break }
+                        if !confirmed { k += 1 }
+                    }
+                }
+                // `李玮同志代表…`: 同志 after the name.
+                let afterComrade = sc.s[end...].starts(with: "同志".unicodeScalars) && tail.count == 1 ? end + 2 : end
+                confirmed = confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
+                    || triggerInClause(sc, after: afterComrade)
+                // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
+                let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
+                if !confirmed, pl > 0, tail.count == 1 {
+                    let e2 = end + pl
+                    confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
+                        || triggerInClause(sc, after: e2)
+                }
+                if confirmed {
+                    sc = trial
+                    persons += tail
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// Is there a `、` or a trigger where a name of two to four characters from `i` would end?
+    /// (A cheap test before trying a name in the wider clause-start contexts.)
+    func listOrTriggerAfterName(_ sc: Scan, _ i: Int) -> Bool {
+        for j in (i + 2)...(i + 4) where j < sc.b {
+            if sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 { return true }
+        }
+        return false
+    }
+
+    /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
+    func countWord(_ sc: Scan, at i: Int) -> Int {
+        guard i < sc.b, let (_, e) = number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
+        return e + 1 - i
+    }
+
+    /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
+    /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
+    func triggerInClause(_ sc: Scan, after end: Int) -> Bool {
+        guard end < sc.b else { return false }
+        // `X又做了重点强调`, `X还作了讲话`: a speech made, after 也/还/又.
+        if "也还又".unicodeScalars.contains(sc.s[end]), end + 1 < sc.b, sc.s[end + 1] == "作" || sc.s[end + 1] == "做" {
+            var k = end + 2
+            while k < sc.b, k - end <= 10, !Self.clausePunct.contains(sc.s[k]) {
+                if triggerLength(sc, at: k) > 0 { return true }
+                k += 1
+            }
+            return false
+        }
+        guard sc.s[end] == "在" else { return false }
+        var k = end + 1
+        while k < sc.b, k - end <= 16, !Self.clausePunct.contains(sc.s[k]) {
+            if triggerLength(sc, at: k) > 0 { return true }
+            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中", rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 || sc.s[k] == "作" { return true }
+            k += 1
+        }
+        return false
+    }
+}
