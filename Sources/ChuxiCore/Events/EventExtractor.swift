@@ -264,6 +264,9 @@ public struct EventExtractor: Sendable {
     /// `李强作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
     /// the name just before.
     func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        // `总经理秦某，作为企业家代表发表讲话`: the comma before 作为 does not end the speaker's clause.
+        var i = i
+        if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
         guard trig.lowerBound > i, trig.lowerBound - i <= 60,
               !s[i..<trig.lowerBound].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
         var gap = String(scalars: s[i..<trig.lowerBound])
