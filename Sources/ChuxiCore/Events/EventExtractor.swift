@@ -454,6 +454,8 @@ public struct EventExtractor: Sendable {
         }
         let object = nounPhrase(s, from: from, to: c.upperBound, t)
         if let o = object, !rules.genericEvents.contains(o) { state.event = o; return o }
+        // `X会见了Y`: a meeting of its own, not the event told before it.
+        if trig.trigger.kind == .meet, sentenceEvent == nil, trig.trigger.word != "陪同" { state.event = trig.trigger.word; return trig.trigger.word }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return trig.trigger.word }
         return object ?? headline ?? ""
