@@ -30,6 +30,17 @@ final class ArticleSegmentTests: XCTestCase {
 
     /// A summary above the dateline (`摘要：`) retells the body: it belongs to the article
     /// that follows, gives no records of its own, and the body's records carry the date.
+    /// The article's first date dates the records just above it (a summary, a lead), never
+    /// ones far above it: with no dateline between two stories, the first keeps no date.
+    func testFirstDateDatesOnlyRecordsCloseAboveIt() throws {
+        let filler = String(repeating: "全区经济社会发展取得新成效，", count: 40) + "群众满意度不断提高。"
+        let res = try extract("区委书记王建国主持会议并讲话。\n\n\(filler)\n\n6月1日，区长李明出席活动。")
+        XCTAssertEqual(Set(res.records.filter { $0.attendee == "王建国" }.map(\.date)), [""])
+        XCTAssertEqual(res.records.first { $0.attendee == "李明" }?.date, "--06-01")
+        let close = try extract("区委书记王建国主持会议并讲话。\n\n6月1日，区长李明出席活动。")
+        XCTAssertEqual(Set(close.records.filter { $0.attendee == "王建国" }.map(\.date)), ["--06-01"])
+    }
+
     func testSummaryAboveDatelineJoinsItsArticle() throws {
         let text = """
         论坛开幕

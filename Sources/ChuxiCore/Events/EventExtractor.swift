@@ -159,7 +159,9 @@ public struct EventExtractor: Sendable {
         // Records before the article's first date (a summary above the dateline) take that
         // date, unless the article is vague about it (`近日`).
         if let first = st.firstDate, !first.isEmpty {
-            for k in out.indices where out[k].date.isEmpty && out[k].trigger.lowerBound < firstDatePosition(sentences) { out[k].date = first }
+            // Only close above it (a summary, a lead): a date far below belongs to another story.
+            let at = firstDatePosition(sentences)
+            for k in out.indices where out[k].date.isEmpty && out[k].trigger.lowerBound < at && at - out[k].trigger.lowerBound <= 400 { out[k].date = first }
         }
         return out
     }
