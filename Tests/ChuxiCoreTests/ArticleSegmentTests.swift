@@ -41,6 +41,13 @@ final class ArticleSegmentTests: XCTestCase {
         XCTAssertEqual(Set(close.records.filter { $0.attendee == "王建国" }.map(\.date)), ["--06-01"])
     }
 
+    /// A web page's date line above the body (`2008-09-22 22:11:41  来源：…`, spaces folded
+    /// away) dates `22日晚` in the body.
+    func testPageDateLineDatesADayOfMonth() throws {
+        let res = try extract("市领导会见外国客人\n\n2008-09-22 22:11:41  作者：李某  来源：某新闻网\n\n某新闻网讯 22日晚，副市长王建国会见了来访的客人一行。")
+        XCTAssertEqual(res.records.first { $0.attendee == "王建国" }?.date, "2008-09-22")
+    }
+
     func testSummaryAboveDatelineJoinsItsArticle() throws {
         let text = """
         论坛开幕

@@ -27,13 +27,17 @@ public struct EventExtractor: Sendable {
         var date: String = ""
         var event: String? = nil
         var dateline: DateValue? = nil
+        /// A dated line among the headlines (`2008-09-22 22:11 来源：…`): the base for `今天`, `22日`
+        /// when the body gives no date of its own first.
+        var pageDate: DateValue? = nil
         /// The meeting (`会见`) told by the sentence before, for a next sentence that lists its guests.
         var lastMeet: Draft? = nil
     }
 
     public func extract(_ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
-                        issueDate: (year: Int, month: Int, day: Int)?) -> [Draft] {
+                        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue? = nil) -> [Draft] {
         var st = State()
+        st.pageDate = pageDate
         var out: [Draft] = []
         let s = text.scalars
         for t in sentences {
@@ -311,11 +315,11 @@ public struct EventExtractor: Sendable {
             return r.iso
         case .relative(let n):
             // 今天/昨天: against the dateline, else the issue date.
-            if let base = state.dateline { return base.adding(days: n).iso }
+            if let base = state.dateline ?? state.pageDate { return base.adding(days: n).iso }
             if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).adding(days: n).iso }
             return ""
         case .dayOfMonth(let d):
-            if let base = state.dateline { return base.latest(day: d).iso }
+            if let base = state.dateline ?? state.pageDate { return base.latest(day: d).iso }
             if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).latest(day: d).iso }
             return ""
         case .vague: return ""

@@ -75,7 +75,11 @@ public final class Pipeline {
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
             clock.measure(.events) {
-                let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate)
+                // A full date (with its year) above the body, such as a web page's date line.
+                let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap { d -> DateValue? in
+                    if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
+                }.first
+                let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
                 result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }

@@ -67,6 +67,15 @@ extension Tagger {
         var j = i
         var year: Int? = nil
         guard var n = number(s, j, b) else { return nil }
+        // `2008-09-22` (a web page's date line), `2020/12/29`.
+        // The day is at most two digits: a time may follow glued to it once spaces are folded
+        // (`2008-09-22 22:11` -> `2008-09-2222:11`).
+        if n.end - j == 4, n.end + 1 < b, s[n.end] == "-" || s[n.end] == "/", (1900...2100).contains(n.value),
+           let m = number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end], (1...12).contains(m.value) {
+            var e = m.end + 1, day = 0
+            while e < b, e - m.end - 1 < 2, Normalizer.isDigit(s[e]) { day = day * 10 + Int(s[e].value - 48); e += 1 }
+            if (1...31).contains(day) { return (DateValue(year: n.value, month: m.value, day: day), e) }
+        }
         if n.end < b, s[n.end] == "年" {
             guard n.value >= 1900 && n.value <= 2100 else { return nil }
             year = n.value; j = n.end + 1

@@ -100,9 +100,11 @@ extension Tagger {
                 end = g + 2
             } else if strong, g + 2 < b, rules.givenEnds.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0,
                       case let tl = rules.triggerWords.match(s, at: g + 2, limit: b), tl > 0,
-                      rules.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])]?.role != .inspect {
-                // A stop-like last character that names end with (`张春来陪同`, `王建中主持`), before
-                // a role trigger; not before a visit (`张春来调研` is 张春 coming to inspect).
+                      let tr = rules.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])],
+                      tr.role != .inspect, tr.kind == .verb || tr.kind == .meet {
+                // A stop-like last character that names end with (`张春来陪同`, `王建中主持`,
+                // `石爱作主持`), before a verb; not before a visit (`张春来调研` is 张春 coming to
+                // inspect) nor a speech (`王刚作报告`).
                 end = g + 2
             } else if sc.isB(g + 1) {
                 end = g + 1
