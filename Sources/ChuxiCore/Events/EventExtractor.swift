@@ -44,7 +44,8 @@ public struct EventExtractor: Sendable {
             // The dateline (`新华社北京1月9日电`, `本报讯 6月11日`) anchors 今天/昨天.
             if st.dateline == nil, let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
                case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: issueDate) }
-            let sentEvent = holdEvent(t, s)
+            // Hold verbs are candidate words: a sentence without one holds no event either.
+            let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s) : nil
             if let e = sentEvent { st.event = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
