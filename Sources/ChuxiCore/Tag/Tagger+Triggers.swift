@@ -18,7 +18,7 @@ extension Tagger {
         var out: [TriggerMention] = []
         var i = sc.a
         while i < sc.b {
-            let l = triggerLength(sc, at: i)
+            let l = rules.triggerWords.mayStart(with: sc.s[i]) ? triggerLength(sc, at: i) : 0
             if l > 0, !sc.consumed[i - sc.a] {
                 let w = String(scalars: sc.s[i..<(i + l)])
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
