@@ -155,7 +155,7 @@ public struct EventExtractor: Sendable {
             if let last = governing, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
                 || !t.triggers.isEmpty || sentEvent != nil { st.date = render(last, issueDate: issueDate, state: &st) }
             if let d = t.dates.first, st.firstDate == nil {
-                if case .vague = d.value { st.firstDate = "" } else { st.firstDate = render(d, issueDate: issueDate, state: &st) }
+                st.firstDate = isVague(d) ? "" : render(d, issueDate: issueDate, state: &st)
             }
         }
         // An article whose only records are words said at no named or dated event
@@ -339,10 +339,8 @@ public struct EventExtractor: Sendable {
     /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:
     /// `近期` qualifies the speech, not the meeting).
     func datesTelling(_ t: TaggedSentence) -> [DateMention] {
-        guard let firstPrecise = t.dates.firstIndex(where: { if case .vague = $0.value { return false } else { return true } }) else { return t.dates }
-        return t.dates.enumerated().filter { k, d in
-            if case .vague = d.value { return k < firstPrecise } else { return true }
-        }.map(\.element)
+        guard let firstPrecise = t.dates.firstIndex(where: { !isVague($0) }) else { return t.dates }
+        return t.dates.enumerated().filter { k, d in !isVague(d) || k < firstPrecise }.map(\.element)
     }
 
     // MARK: events

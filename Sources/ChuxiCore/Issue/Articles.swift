@@ -54,6 +54,7 @@ public enum ArticleSplitter {
 
     enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump }
 
+    static let clauseEnds: ScalarSet = ["，", "、", "；", "：", ",", ";"]
     static let summaryLeads = ["摘要", "内容摘要", "内容提要", "导读"].map { Array($0.unicodeScalars) }
 
     static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
@@ -65,7 +66,7 @@ public enum ArticleSplitter {
         if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) { return .summary }
         if isByline(p, surnames: surnames) { return .byline }
         // A paragraph cut after a comma (`…工作方案》，` / `并安排部署…`) is body text, never a headline.
-        if let last = p.last, Normalizer.sentenceFinal.contains(last) || "，、；：,;".unicodeScalars.contains(last) || p.count > 60 { return .body }
+        if let last = p.last, Normalizer.sentenceFinal.contains(last) || Self.clauseEnds.contains(last) || p.count > 60 { return .body }
         return Normalizer.endsSentence(p) ? .body : .headline
     }
 

@@ -34,28 +34,11 @@ public struct SourceText: Sendable {
     }
 
     /// The scalars of `text`, decoded from its UTF-8 in one pass (`Array(text.unicodeScalars)`
-    /// walks the text twice through the generic iterator).
+    /// walks the text twice through the generic iterator). A Swift string is valid UTF-8, so
+    /// the shared decoder never fails here.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { u in
-            var out = [Unicode.Scalar](); out.reserveCapacity(u.count)
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = u[i]
-                var v: UInt32
-                // Swift strings hold valid UTF-8: the lead byte gives the length.
-                if b < 0x80 { v = UInt32(b); i += 1 }
-                else if b < 0xE0 { v = UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2 }
-                else if b < 0xF0 { v = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3 }
-                else {
-                    v = UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
-                    i += 4
-                }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
-            }
-            return out
-        }
+        return text.withUTF8 { TextDecoding.scalars(utf8: $0, allowNUL: true) } ?? Array(text.unicodeScalars)
     }
 
     /// 1-based line and column of a scalar offset.

@@ -56,35 +56,42 @@ public enum TextDecoding {
     public static func utf8Scalars(_ data: Data) -> [Unicode.Scalar]? {
         data.withUnsafeBytes { raw -> [Unicode.Scalar]? in
             let u = raw.bindMemory(to: UInt8.self)
-            let n = u.count
-            if n == 0 || n >= 2 && (u[0] == 0xFF && u[1] == 0xFE || u[0] == 0xFE && u[1] == 0xFF) { return nil }
-            var i = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0
-            var out = [Unicode.Scalar](); out.reserveCapacity(n - i)
-            @inline(__always) func cont(_ k: Int) -> UInt32? { k < n && u[k] & 0xC0 == 0x80 ? UInt32(u[k] & 0x3F) : nil }
-            while i < n {
-                let b = u[i]
-                var v: UInt32
-                if b < 0x80 {
-                    if b == 0 { return nil }   // binary
-                    v = UInt32(b); i += 1
-                } else if b >= 0xC2 && b < 0xE0 {
-                    guard let c1 = cont(i + 1) else { return nil }
-                    v = UInt32(b & 0x1F) << 6 | c1; i += 2
-                } else if b >= 0xE0 && b < 0xF0 {
-                    guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return nil }
-                    v = UInt32(b & 0x0F) << 12 | c1 << 6 | c2
-                    guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }   // overlong, surrogate
-                    i += 3
-                } else if b >= 0xF0 && b < 0xF5 {
-                    guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return nil }
-                    v = UInt32(b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
-                    guard (0x10000...0x10FFFF).contains(v) else { return nil }
-                    i += 4
-                } else { return nil }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
-            }
-            return out
+            if u.count >= 2 && (u[0] == 0xFF && u[1] == 0xFE || u[0] == 0xFE && u[1] == 0xFF) { return nil }
+            let bom = u.count >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF
+            return u.isEmpty ? nil : scalars(utf8: UnsafeBufferPointer(rebasing: u[(bom ? 3 : 0)...]), allowNUL: false)
         }
+    }
+
+    /// UTF-8 bytes to scalars in one pass, validated on the way (overlongs, surrogates and
+    /// truncated sequences give nil; so does NUL unless allowed).
+    static func scalars(utf8 u: UnsafeBufferPointer<UInt8>, allowNUL: Bool) -> [Unicode.Scalar]? {
+        let n = u.count
+        var i = 0
+        var out = [Unicode.Scalar](); out.reserveCapacity(n)
+        @inline(__always) func cont(_ k: Int) -> UInt32? { k < n && u[k] & 0xC0 == 0x80 ? UInt32(u[k] & 0x3F) : nil }
+        while i < n {
+            let b = u[i]
+            var v: UInt32
+            if b < 0x80 {
+                if b == 0 && !allowNUL { return nil }   // binary
+                v = UInt32(b); i += 1
+            } else if b >= 0xC2 && b < 0xE0 {
+                guard let c1 = cont(i + 1) else { return nil }
+                v = UInt32(b & 0x1F) << 6 | c1; i += 2
+            } else if b >= 0xE0 && b < 0xF0 {
+                guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return nil }
+                v = UInt32(b & 0x0F) << 12 | c1 << 6 | c2
+                guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }   // overlong, surrogate
+                i += 3
+            } else if b >= 0xF0 && b < 0xF5 {
+                guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return nil }
+                v = UInt32(b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                guard (0x10000...0x10FFFF).contains(v) else { return nil }
+                i += 4
+            } else { return nil }
+            out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+        }
+        return out
     }
 
     /// Byte offset of the first byte that is not valid UTF-8.

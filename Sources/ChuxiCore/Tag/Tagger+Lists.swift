@@ -10,15 +10,21 @@ extension Tagger {
             var added: [PersonMention] = []
             while n < sc.b {
                 let spouse = Self.spouseJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
-                var joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
-                // `省领导A、B，C，D、E`: a list of two names or more goes on over a comma to a bare
-                // name that itself ends at list punctuation.
-                if joiner == nil, !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b, let next = nameAt(sc, n + 1, .list),
-                   next.upperBound >= sc.b || "、，。；".unicodeScalars.contains(sc.s[next.upperBound]) { joiner = [sc.s[n]] }
-                guard let joiner else { break }
-                let j = n + joiner.count
-                if persons.contains(where: { $0.name.lowerBound == j }) { break }
-                guard let name = nameAt(sc, j, .list), followsName(sc, name.upperBound) else { break }
+                let joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                let name: Range<Int>
+                if let joiner {
+                    let j = n + joiner.count
+                    if persons.contains(where: { $0.name.lowerBound == j }) { break }
+                    guard let next = nameAt(sc, j, .list), followsName(sc, next.upperBound) else { break }
+                    name = next
+                } else {
+                    // `省领导A、B，C，D、E`: a list of two names or more goes on over a comma to a bare
+                    // name that itself ends at list punctuation.
+                    guard !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b, !persons.contains(where: { $0.name.lowerBound == n + 1 }),
+                          let next = nameAt(sc, n + 1, .list),
+                          next.upperBound >= sc.b || Self.listEnds.contains(sc.s[next.upperBound]) else { break }
+                    name = next
+                }
                 mark(&sc, name)
                 let m = PersonMention(name: name, titles: spouse == nil ? p.titles : [], rule: "names.rules:list")
                 added.append(m); p = m
@@ -44,7 +50,7 @@ extension Tagger {
             if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
                 // In those contexts only a list or a trigger right after the name is worth a trial.
-                if extended, !(j < sc.b && (sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0)) { i += 1; continue }
+                if extended, !listOrTrigger(sc, at: j) { i += 1; continue }
                 // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
                 var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
                 var trial = sc
@@ -91,10 +97,13 @@ extension Tagger {
     /// Is there a `、` or a trigger where a name of two to four characters from `i` would end?
     /// (A cheap test before trying a name in the wider clause-start contexts.)
     func listOrTriggerAfterName(_ sc: Scan, _ i: Int) -> Bool {
-        for j in (i + 2)...(i + 4) where j < sc.b {
-            if sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 { return true }
-        }
-        return false
+        ((i + 2)...(i + 4)).contains { listOrTrigger(sc, at: $0) }
+    }
+
+    static let listEnds: ScalarSet = ["、", "，", "。", "；"]
+
+    func listOrTrigger(_ sc: Scan, at j: Int) -> Bool {
+        j < sc.b && (sc.s[j] == "、" || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0)
     }
 
     /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
