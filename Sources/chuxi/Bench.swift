@@ -35,8 +35,9 @@ struct Bench: ParsableCommand {
                      ProcessInfo.processInfo.activeProcessorCount, f.records, rounds))
         row("ICU word break (raw)", f.icuWordBreak)
         row("extract --jobs 1", f.extractOneJob, String(format: "   ratio to raw ICU word break: %.2f", f.icuWordBreak / f.extractOneJob))
+        print(String(format: "  stages, from the fastest run with the stage clock attached (%.2f s in all):", f.stagedRun))
         for s in StageClock.Stage.allCases { row((s.isPart ? "    " : "  ") + s.rawValue, f.stages[s] ?? 0) }
-        row("  (read, decode, write)", f.extractOneJob - f.stages.filter { !$0.key.isPart }.values.reduce(0, +))
+        row("  (read, decode, write)", f.stagedRun - f.stages.filter { !$0.key.isPart }.values.reduce(0, +))
         row("extract --jobs \(f.jobs)", f.extractJobs, String(format: "   speed-up over --jobs 1: %.2f; output %@", f.extractOneJob / f.extractJobs,
                                                             f.identicalOutput ? "identical" : "DIFFERENT"))
         print(String(format: "word-broken text        %.0f%% of scalars (fast path)", f.wordBrokenShare * 100))

@@ -32,6 +32,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding (e.g. GB18030, UTF-16LE).")
     var encoding: String?
 
+    @Flag(name: .long, help: "Word-break every sentence whole (slower): the reference the fast path must equal.")
+    var fullWordBreak = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -48,7 +51,9 @@ struct Extract: ParsableCommand {
         do { files = try InputWalker.files(paths) } catch let e as InputError { throw ValidationError(e.description) }
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
-            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding) { r in
+            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, makePipeline: {
+                let p = try Pipeline(rules: rules); p.fullWordBreak = fullWordBreak; return p
+            }) { r in
                 if case .failure(let f) = r { standardError("chuxi: skipped \(f.path): \(f.reason)") }
                 try each(r)
             }

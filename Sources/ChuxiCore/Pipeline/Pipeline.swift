@@ -29,6 +29,9 @@ public final class Pipeline {
     let script: ScriptFolding
     /// Attached by `chuxi bench` to time each stage.
     public var clock: StageClock? { didSet { segmenter.clock = clock } }
+    /// Word-break every sentence whole: the reference pass that the fast path (word breaking
+    /// only clauses with candidate words) must equal (`chuxi extract --full-word-break`).
+    public var fullWordBreak = false
 
     public init(rules: RuleSet) throws {
         self.rules = rules
@@ -38,8 +41,9 @@ public final class Pipeline {
         script = try ScriptFolding()
     }
 
-    /// `fullWordBreak`: word-break every sentence (the reference the fast path is tested against).
-    public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool = false) -> IssueResult {
+    /// `fullWordBreak`: word-break every sentence (default: the pipeline's own setting).
+    public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool? = nil) -> IssueResult {
+        let fullWordBreak = fullWordBreak ?? self.fullWordBreak
         let source = clock.measure(.normalize) {
             input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) } ?? SourceText(input.text, offsets: input.offsets)
         }
