@@ -276,22 +276,37 @@ public struct EventExtractor: Sendable {
         if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
         guard trig.lowerBound > i, trig.lowerBound - i <= 60,
               !s[i..<trig.lowerBound].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
-        var gap = String(scalars: s[i..<trig.lowerBound])
+        // Over scalars, not Strings: this runs for every speaker candidate of every speech.
+        var gap = s[i..<trig.lowerBound]
         // `在大会上作…报告`: the place of the speech before it.
-        if gap.hasPrefix("在"), let on = gap.prefix(12).firstIndex(where: { $0 == "上" || $0 == "中" }) {
-            gap = String(gap[gap.index(after: on)...])
+        if gap.first == "在", let on = gap.prefix(12).firstIndex(where: { $0 == "上" || $0 == "中" }) {
+            gap = gap[(on + 1)...]
         }
         let listed = gap.contains("、")
         // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
-        let made = gap.drop { Self.saidGap.contains($0.unicodeScalars.first!) }
-        if gap.count <= 30, !listed, ["作", "做", "发表", "进行", "讲了"].contains(where: { gap.hasPrefix($0) || made.hasPrefix($0) }) { return true }
+        let made = gap.drop { Self.saidGap.contains($0) }
+        if gap.count <= 30, !listed, Self.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) }) { return true }
         // `受区政府委托作了《关于…的报告》`: a speech named by its title.
-        if let b = gap.range(of: "作了《") ?? gap.range(of: "作《"), !gap[b.upperBound...].contains("》"),
-           !gap[..<b.lowerBound].contains("、") { return true }
+        if let b = Self.firstRange(of: Self.madeTitled[0], in: gap) ?? Self.firstRange(of: Self.madeTitled[1], in: gap),
+           !gap[b.upperBound...].contains("》"), !gap[..<b.lowerBound].contains("、") { return true }
         // `对/就 … 作了 …`: a topic, then the speech.
-        guard trig.lowerBound - i <= 30, gap.hasPrefix("对") || gap.hasPrefix("就") || gap.hasPrefix("围绕") else { return false }
-        guard let verb = ["作了", "做了", "作出", "发表了", "进行了"].compactMap({ gap.range(of: $0) }).first else { return false }
-        return gap.distance(from: verb.upperBound, to: gap.endIndex) <= 8
+        guard trig.lowerBound - i <= 30, Self.topicLeads.contains(where: { gap.starts(with: $0) }) else { return false }
+        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else { return false }
+        return gap.endIndex - verb.upperBound <= 8
+    }
+
+    static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }
+    static let madeTitled = ["作了《", "作《"].map { Array($0.unicodeScalars) }
+    static let topicLeads = ["对", "就", "围绕"].map { Array($0.unicodeScalars) }
+    static let madeVerbs = ["作了", "做了", "作出", "发表了", "进行了"].map { Array($0.unicodeScalars) }
+
+    /// Where `word` first occurs in `text` (indices of the underlying array).
+    static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
+        guard !word.isEmpty, text.count >= word.count else { return nil }
+        for j in text.startIndex...(text.endIndex - word.count) where text[j] == word[0] {
+            if text[j..<(j + word.count)].elementsEqual(word) { return j..<(j + word.count) }
+        }
+        return nil
     }
 
     /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).

@@ -95,9 +95,12 @@ public enum ArticleSplitter {
     /// Names following byline role words in a paragraph's byline parts.
     static func journalists(in text: NormalizedText, paragraph: Int, surnames: SurnameTable) -> [(name: String, range: Range<Int>)] {
         let r = text.paragraphs[paragraph]
-        let p = Array(text.scalars[r].prefix(64))  // bylines sit at a paragraph's start
+        let head = text.scalars[r].prefix(64)  // bylines sit at a paragraph's start
+        let isWholeByline = isByline(head, surnames: surnames)
+        // Most paragraphs: neither a byline nor a parenthesis near the start.
+        guard isWholeByline || head.prefix(8).contains("（") else { return [] }
+        let p = Array(head)
         var out: [(String, Range<Int>)] = []
-        let isWholeByline = isByline(p[...], surnames: surnames)
         // Where bylines can be: a byline paragraph, or a parenthesis right after 本报讯.
         var zones: [Range<Int>] = []
         if isWholeByline { zones.append(0..<p.count) }

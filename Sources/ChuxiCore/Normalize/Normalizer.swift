@@ -40,10 +40,11 @@ public enum Normalizer {
         subscript(_ l: Line) -> ArraySlice<Unicode.Scalar> { scalars[l.range] }
     }
 
-    /// `script`: folds traditional script to simplified when the text looks traditional.
-    public static func normalize(_ source: SourceText, script: ScriptFolding? = nil) -> NormalizedText {
+    /// `script`: folds traditional script to simplified when the text looks traditional
+    /// (evaluated only then).
+    public static func normalize(_ source: SourceText, script: @autoclosure () -> ScriptFolding? = nil) -> NormalizedText {
         var f = foldedLines(source)
-        if let sf = script, ScriptFolding.looksTraditional(source.scalars) {
+        if ScriptFolding.looksTraditional(source.scalars), let sf = script() {
             for l in f.lines { f.scalars.replaceSubrange(l.range, with: sf.simplify(Array(f.scalars[l.range]))) }
         }
         let narrow = isNarrowColumns(f.lines)
@@ -76,37 +77,42 @@ public enum Normalizer {
     /// as `blankBefore`) and whitespace removed where it sits inside a token.
     static func foldedLines(_ source: SourceText) -> FoldedLines {
         var f = FoldedLines()
-        let s = source.scalars
-        f.scalars.reserveCapacity(s.count); f.origin.reserveCapacity(s.count)
+        let s = source.scalars, n = s.count
+        // Folding never adds a scalar: both buffers are written in place up to `k`, then cut.
+        var scalars = [Unicode.Scalar](repeating: " ", count: n), origin = [Int](repeating: 0, count: n)
+        var k = 0
         var sawBlank = true
-        for (li, lineStart) in source.lineStarts.enumerated() {
-            var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : s.count
-            while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
-            let begin = f.scalars.count
-            var i = lineStart
-            while i < end {
-                // Most scalars are Han, which no folding changes and which end no space run.
-                if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { f.scalars.append(s[i]); f.origin.append(i); i += 1; continue }
-                let c = WidthFolding.toHalfWidth(s[i])
-                if isSpace(c) || c.value < 0x20 {
-                    // A run of whitespace: keep one space only between two non-numeric words
-                    // (`记者 王巧月`, `City Walk`); drop it at the ends and next to digits (`3月 9日`).
-                    var j = i + 1
-                    while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 { j += 1 }
-                    if f.scalars.count > begin, j < end, !isDigit(f.scalars[f.scalars.count - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) {
-                        f.scalars.append(" "); f.origin.append(i)
+        scalars.withUnsafeMutableBufferPointer { out in origin.withUnsafeMutableBufferPointer { org in s.withUnsafeBufferPointer { s in
+            @inline(__always) func put(_ c: Unicode.Scalar, _ from: Int) { out[k] = c; org[k] = from; k += 1 }
+            for (li, lineStart) in source.lineStarts.enumerated() {
+                var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : n
+                while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
+                let begin = k
+                var i = lineStart
+                while i < end {
+                    // Most scalars are Han, which no folding changes and which end no space run.
+                    if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { put(s[i], i); i += 1; continue }
+                    let c = WidthFolding.toHalfWidth(s[i])
+                    if isSpace(c) || c.value < 0x20 {
+                        // A run of whitespace: keep one space only between two non-numeric words
+                        // (`记者 王巧月`, `City Walk`); drop it at the ends and next to digits (`3月 9日`).
+                        var j = i + 1
+                        while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 { j += 1 }
+                        if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) { put(" ", i) }
+                        i = j; continue
                     }
-                    i = j; continue
+                    let prev = k > begin ? out[k - 1] : nil
+                    let next = i + 1 < end ? WidthFolding.toHalfWidth(s[i + 1]) : nil
+                    put(WidthFolding.fold(c, previous: prev, next: next), i)
+                    i += 1
                 }
-                let prev = f.scalars.count > begin ? f.scalars[f.scalars.count - 1] : nil
-                let next = i + 1 < end ? WidthFolding.toHalfWidth(s[i + 1]) : nil
-                f.scalars.append(WidthFolding.fold(c, previous: prev, next: next)); f.origin.append(i)
-                i += 1
+                if k == begin { sawBlank = true; if !f.lines.isEmpty { f.lines[f.lines.count - 1].blankAfter = true }; continue }
+                f.lines.append(Line(range: begin..<k, blankBefore: sawBlank))
+                sawBlank = false
             }
-            if f.scalars.count == begin { sawBlank = true; if !f.lines.isEmpty { f.lines[f.lines.count - 1].blankAfter = true }; continue }
-            f.lines.append(Line(range: begin..<f.scalars.count, blankBefore: sawBlank))
-            sawBlank = false
-        }
+        } } }
+        scalars.removeLast(n - k); origin.removeLast(n - k)
+        f.scalars = scalars; f.origin = origin
         return f
     }
 

@@ -26,7 +26,10 @@ public final class Pipeline {
     let segmenter: Segmenter
     let tagger: Tagger
     let extractor: EventExtractor
-    let script: ScriptFolding
+    /// Opened on the first issue that looks traditional: opening ICU's transform costs about
+    /// as much as running 1 MB of text, and most archives never need it. (It ships with ICU's
+    /// data; `BadInputTests` checks that traditional text is folded.)
+    lazy var script: ScriptFolding? = try? ScriptFolding()
     /// Attached by `chuxi bench` to time each stage.
     public var clock: StageClock? { didSet { segmenter.clock = clock } }
     /// Word-break every sentence whole: the reference pass that the fast path (word breaking
@@ -38,7 +41,6 @@ public final class Pipeline {
         segmenter = try Segmenter()
         tagger = Tagger(rules: rules)
         extractor = EventExtractor(rules: rules)
-        script = try ScriptFolding()
     }
 
     /// `fullWordBreak`: word-break every sentence (default: the pipeline's own setting).
@@ -168,12 +170,12 @@ public final class Pipeline {
         let titles = titlesByName(tagged, text)
         var seen = Set<String>()
         var out: [(Int, Int, AttendanceRecord)] = []
-        for d in drafts {
-            let name = text.text(d.attendee)
+        let names = drafts.map { text.text($0.attendee) }
+        for (d, name) in zip(drafts, names) {
             if d.kind == "person" && journalists.contains(name) { continue }
-            let key = "\(name)|\(d.role)|\(d.event)|\(d.date)"
+            let key = name + "|" + d.role.rawValue + "|" + d.event + "|" + d.date
             // The same role with no event name adds nothing to one with it (`会见时，A等在座`).
-            if d.event.isEmpty, drafts.contains(where: { !$0.event.isEmpty && $0.role == d.role && $0.date == d.date && text.text($0.attendee) == name }) { continue }
+            if d.event.isEmpty, zip(drafts, names).contains(where: { !$0.0.event.isEmpty && $0.0.role == d.role && $0.0.date == d.date && $0.1 == name }) { continue }
             guard seen.insert(key).inserted else { continue }
             let lo = min(d.attendee.lowerBound, d.trigger.lowerBound), hi = max(d.attendee.upperBound, d.trigger.upperBound)
             let orig = text.originalRange(lo..<hi)

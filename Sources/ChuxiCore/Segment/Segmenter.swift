@@ -2,20 +2,30 @@
 public struct Sentence: Sendable {
     /// Range in `NormalizedText.scalars`.
     public let range: Range<Int>
-    /// `isBoundary[k]`: an ICU word boundary lies before scalar `range.lowerBound + k`
-    /// (index `range.count` is the end). ICU splits most personal names into single
-    /// characters, so these are evidence for the tagger, not its answer. Empty when no part
-    /// of the sentence was word-broken: then every position counts as a boundary.
-    public let isBoundary: [Bool]
+    /// `boundaries[base + k]`: an ICU word boundary lies before scalar `range.lowerBound + k`.
+    /// On the fast path all sentences of an issue share one array over the whole text (no
+    /// copy per sentence), true wherever nothing was word-broken: there every position counts
+    /// as a boundary, which no rule reads. ICU splits most personal names into single
+    /// characters, so these are evidence for the tagger, not its answer.
+    private let boundaries: [Bool]
+    private let base: Int
     /// Is there a word boundary before scalar `range.lowerBound + k`? (Outside: yes.)
     @inline(__always) public func boundary(_ k: Int) -> Bool {
-        k < 0 || k >= isBoundary.count || isBoundary[k]
+        k < 0 || k > range.count || boundaries[base + k]
     }
+    /// The boundaries before each scalar and at the end (`range.count + 1` values).
+    public var isBoundary: [Bool] { (0...range.count).map(boundary) }
     public let article: Int
     /// False when the fast path found no candidate word (post, trigger, predicate) in it:
     /// such a sentence can hold no person and no role, and the tagger only looks for dates
     /// and organizations there.
     public var mayHoldPersons = true
+
+    /// `boundaries[base + k]` for k in `0...range.count` must exist.
+    init(range: Range<Int>, boundaries: [Bool], base: Int, article: Int) {
+        precondition(base >= 0 && base + range.count < boundaries.count)
+        self.range = range; self.boundaries = boundaries; self.base = base; self.article = article
+    }
 }
 
 /// Sentence and word breaking through the system ICU. One per worker thread.
@@ -106,12 +116,7 @@ public final class Segmenter {
         return zip(paragraphs, ranges).map { p, rs in
             rs.map { r in
                 defer { k += 1 }
-                var isB: [Bool] = []
-                if !clausesOf[k].isEmpty {
-                    isB = [Bool](repeating: true, count: r.count + 1)
-                    for c in clausesOf[k] { for i in c { isB[i - r.lowerBound] = isBoundary[i] } }
-                }
-                var s = Sentence(range: r, isBoundary: isB, article: p.article)
+                var s = Sentence(range: r, boundaries: isBoundary, base: r.lowerBound, article: p.article)
                 s.mayHoldPersons = !clausesOf[k].isEmpty
                 return s
             }
@@ -153,10 +158,12 @@ public final class Segmenter {
     }
 
     /// ICU word boundaries inside `pieces` (sorted, disjoint ranges of the text), from one
-    /// call over the pieces joined by line breaks; `result[i]` for each scalar `i` of a piece.
+    /// call over the pieces joined by line breaks; `result[i]` for each scalar `i` of the
+    /// text, true outside the pieces (and at their ends).
     func boundaries(_ text: NormalizedText, of pieces: [Range<Int>]) -> [Bool] {
-        var isB = [Bool](repeating: false, count: text.scalars.count + 1)
+        var isB = [Bool](repeating: true, count: text.scalars.count + 1)
         guard !pieces.isEmpty else { return isB }
+        for r in pieces { isB.withUnsafeMutableBufferPointer { b in for i in r { b[i] = false } } }
         var units: [UInt16] = [], scalarAt: [Int] = []
         let total = pieces.reduce(0) { $0 + $1.count }
         units.reserveCapacity(total + pieces.count); scalarAt.reserveCapacity(total + pieces.count + 1)
@@ -184,7 +191,8 @@ public final class Segmenter {
     public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = r.lowerBound
-        for i in r where i + 1 == r.upperBound || Self.clauseEnds.contains(text.scalars[i]) {
+        let ends = Self.clauseEnds
+        for i in r where i + 1 == r.upperBound || ends.contains(text.scalars[i]) {
             let c = start..<(i + 1)
             start = i + 1
             guard needsWords(c) else { continue }
@@ -198,6 +206,6 @@ public final class Segmenter {
         let u = Self.utf16(text.scalars[r])
         var isB = [Bool](repeating: false, count: r.count + 1)
         for off in words.offsets(utf16: u.units) { isB[u.scalar(Int(off))] = true }
-        return Sentence(range: r, isBoundary: isB, article: article)
+        return Sentence(range: r, boundaries: isB, base: 0, article: article)
     }
 }

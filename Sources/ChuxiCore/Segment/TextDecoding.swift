@@ -66,32 +66,38 @@ public enum TextDecoding {
     /// truncated sequences give nil; so does NUL unless allowed).
     static func scalars(utf8 u: UnsafeBufferPointer<UInt8>, allowNUL: Bool) -> [Unicode.Scalar]? {
         let n = u.count
-        var i = 0
-        var out = [Unicode.Scalar](); out.reserveCapacity(n)
-        @inline(__always) func cont(_ k: Int) -> UInt32? { k < n && u[k] & 0xC0 == 0x80 ? UInt32(u[k] & 0x3F) : nil }
-        while i < n {
-            let b = u[i]
-            var v: UInt32
-            if b < 0x80 {
-                if b == 0 && !allowNUL { return nil }   // binary
-                v = UInt32(b); i += 1
-            } else if b >= 0xC2 && b < 0xE0 {
-                guard let c1 = cont(i + 1) else { return nil }
-                v = UInt32(b & 0x1F) << 6 | c1; i += 2
-            } else if b >= 0xE0 && b < 0xF0 {
-                guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return nil }
-                v = UInt32(b & 0x0F) << 12 | c1 << 6 | c2
-                guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }   // overlong, surrogate
-                i += 3
-            } else if b >= 0xF0 && b < 0xF5 {
-                guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return nil }
-                v = UInt32(b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
-                guard (0x10000...0x10FFFF).contains(v) else { return nil }
-                i += 4
-            } else { return nil }
-            out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+        guard n > 0, let p = u.baseAddress else { return [] }
+        var valid = true
+        // Written in place, through pointers: this runs over every byte of an archive.
+        let out = [Unicode.Scalar](unsafeUninitializedCapacity: n) { buf, count in
+            let o = buf.baseAddress!
+            var i = 0, k = 0
+            @inline(__always) func isCont(_ j: Int) -> Bool { p[j] & 0xC0 == 0x80 }
+            while i < n {
+                let b = p[i]
+                var v: UInt32
+                if b < 0x80 {
+                    if b == 0 && !allowNUL { valid = false; break }   // binary
+                    v = UInt32(b); i += 1
+                } else if b & 0xF0 == 0xE0 {   // most of Chinese text
+                    guard i + 2 < n, isCont(i + 1), isCont(i + 2) else { valid = false; break }
+                    v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    guard v >= 0x800, v & 0xF800 != 0xD800 else { valid = false; break }   // overlong, surrogate
+                    i += 3
+                } else if b >= 0xC2 && b < 0xE0 {
+                    guard i + 1 < n, isCont(i + 1) else { valid = false; break }
+                    v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+                } else if b >= 0xF0 && b < 0xF5 {
+                    guard i + 3 < n, isCont(i + 1), isCont(i + 2), isCont(i + 3) else { valid = false; break }
+                    v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    guard (0x10000...0x10FFFF).contains(v) else { valid = false; break }
+                    i += 4
+                } else { valid = false; break }
+                (o + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped); k += 1   // valid, checked above
+            }
+            count = k
         }
-        return out
+        return valid ? out : nil
     }
 
     /// Byte offset of the first byte that is not valid UTF-8.

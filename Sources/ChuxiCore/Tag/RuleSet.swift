@@ -61,6 +61,8 @@ public final class Lexicon: Sendable {
     /// The common answer, no word starts with this scalar, is inlined at the call site.
     /// Could a word of this lexicon start with `c`? (One bit test, before a call per scalar.)
     @inline(__always) public func mayStart(with c: Unicode.Scalar) -> Bool { firsts.contains(c) }
+    /// The scalars a word may start with.
+    public var firstScalars: ScalarSet { firsts }
 
     @inline(__always) public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
         guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }

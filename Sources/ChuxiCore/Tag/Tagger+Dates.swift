@@ -2,7 +2,8 @@
 extension Tagger {
     static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
-    static let numeralStart = ScalarSet("0123456789〇零一二两三四五六七八九十".unicodeScalars)
+    static let numerals = "0123456789〇零一二两三四五六七八九十".unicodeScalars
+    static let numeralStart = ScalarSet(numerals)
 
     /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
     func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
@@ -27,7 +28,9 @@ extension Tagger {
         let s = sc.s, b = sc.b
         var out: [DateMention] = []
         var i = sc.a
+        let starts = dateStarts
         while i < b {
+            guard starts.contains(s[i]) else { i += 1; continue }
             let wl = rules.dateWords.match(s, at: i, limit: b)
             if wl > 0 {
                 let w = String(scalars: s[i..<(i + wl)])

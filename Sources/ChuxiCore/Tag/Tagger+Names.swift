@@ -182,7 +182,7 @@ extension Tagger {
             if !known.contains(n) { known.append(n) }
         } }
         guard !known.isEmpty else { return tagged }
-        let firsts = ScalarSet(known.map { $0[0] })
+        let firsts = known.map { $0[0] }   // a few: an array, not an 8 KB bitmap per article
         return tagged.map { t in
             guard !t.triggers.isEmpty else { return t }
             let r = t.sentence.range

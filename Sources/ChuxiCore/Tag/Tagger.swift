@@ -3,7 +3,15 @@
 /// Works on scalars with ICU word boundaries as evidence (see `Sentence`).
 public struct Tagger: Sendable {
     public let rules: RuleSet
-    public init(rules: RuleSet) { self.rules = rules }
+    /// Where a date may start (a date word, a digit, a Chinese numeral): every scalar of
+    /// the text is tested, so with one bit test.
+    let dateStarts: ScalarSet
+    public init(rules: RuleSet) {
+        self.rules = rules
+        var d = rules.dateWords.firstScalars
+        for c in Self.numerals { d.insert(c) }
+        dateStarts = d
+    }
 
     static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
     static let delimiters: ScalarSet = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
