@@ -11,8 +11,8 @@ public enum Benchmark {
         public var icuWordBreak: Double      // seconds
         /// `extract --jobs 1` end to end (pipeline and streamed CSV writing), and its stages.
         public var extractOneJob: Double
-        /// Seconds per stage, from one more `--jobs 1` run with the stage clock attached
-        /// (`stagedRun` seconds in all: the clock costs a little).
+        /// Seconds per stage, from the fastest of the `--jobs 1` runs made with the stage clock
+        /// attached (`stagedRun` seconds in all: the clock costs a little).
         public var stages: [StageClock.Stage: Double]
         public var stagedRun: Double
         public var extractJobs: Double

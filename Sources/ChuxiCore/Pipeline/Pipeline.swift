@@ -43,9 +43,7 @@ public final class Pipeline {
         extractor = EventExtractor(rules: rules)
     }
 
-    /// `fullWordBreak`: word-break every sentence (default: the pipeline's own setting).
-    public func run(_ input: IssueInput, keepSentences: Bool = false, fullWordBreak: Bool? = nil) -> IssueResult {
-        let fullWordBreak = fullWordBreak ?? self.fullWordBreak
+    public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
         let source = clock.measure(.normalize) {
             input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) } ?? SourceText(input.text, offsets: input.offsets)
         }
@@ -171,12 +169,14 @@ public final class Pipeline {
         var seen = Set<String>()
         var out: [(Int, Int, AttendanceRecord)] = []
         let names = drafts.map { text.text($0.attendee) }
+        func key(_ d: EventExtractor.Draft, _ name: String) -> String { name + "|" + d.role.rawValue + "|" + d.date }
+        // The same role with no event name adds nothing to one with it (`会见时，A等在座`).
+        let named = Set(zip(drafts, names).filter { !$0.0.event.isEmpty }.map(key))
         for (d, name) in zip(drafts, names) {
             if d.kind == "person" && journalists.contains(name) { continue }
-            let key = name + "|" + d.role.rawValue + "|" + d.event + "|" + d.date
-            // The same role with no event name adds nothing to one with it (`会见时，A等在座`).
-            if d.event.isEmpty, zip(drafts, names).contains(where: { !$0.0.event.isEmpty && $0.0.role == d.role && $0.0.date == d.date && $0.1 == name }) { continue }
-            guard seen.insert(key).inserted else { continue }
+            if d.event.isEmpty, named.contains(key(d, name)) { continue }
+            let recordKey = key(d, name) + "|" + d.event
+            guard seen.insert(recordKey).inserted else { continue }
             let lo = min(d.attendee.lowerBound, d.trigger.lowerBound), hi = max(d.attendee.upperBound, d.trigger.upperBound)
             let orig = text.originalRange(lo..<hi)
             out.append((lo, d.attendee.lowerBound, AttendanceRecord(
