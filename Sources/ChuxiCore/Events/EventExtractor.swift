@@ -112,7 +112,7 @@ public struct EventExtractor: Sendable {
                     // `X到会致辞`: a speech right after the trigger that brought X there.
                     else if before.isEmpty, !previousSubjects.isEmpty, segStart == trig.range.lowerBound { subjects = previousSubjects }
                     else if before.isEmpty, let p = previousSubjects.last, adjacent(s, p.0.upperBound, trig.range.lowerBound) { subjects = [p] }
-                    else if let p = before.last, [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
+                    else if let p = before.last, nameEnds(s, p.0.upperBound, trig.range.lowerBound).contains(where: { i in
                             adjacent(s, i, trig.range.lowerBound) || inSpeech(s, i, trig.range) || madeSpeech(s, i, trig.range) }) {
                         // `A，B致辞`: a list of titled names before a speech speaks one by one.
                         subjects = adjacent(s, p.0.upperBound, trig.range.lowerBound) ? titledList(t, s, endingWith: p, in: before) : [p]
@@ -121,7 +121,7 @@ public struct EventExtractor: Sendable {
                     // `刘光明在主持会议时指出`: the chair's words, the name before the first trigger.
                     let speaker = before.last ?? previousSubjects.last.flatMap { p in
                         adjacent(s, p.0.upperBound, trig.range.lowerBound) ? p : nil }
-                    if let p = speaker, p.1 == "person", [p.0.upperBound, afterPost(s, p.0.upperBound, trig.range.lowerBound)].contains(where: { i in
+                    if let p = speaker, p.1 == "person", nameEnds(s, p.0.upperBound, trig.range.lowerBound).contains(where: { i in
                        adjacent(s, i, trig.range.lowerBound) || madeSpeech(s, i, trig.range) }) {
                         subjects = [p]
                         // `在会上指出`: speaking at the meeting is attending it.
@@ -307,6 +307,13 @@ public struct EventExtractor: Sendable {
             if text[j..<(j + word.count)].elementsEqual(word) { return j..<(j + word.count) }
         }
         return nil
+    }
+
+    /// Where a speaker's name may end before a trigger at `limit`: right after it, and past a
+    /// post written after it when there is one (each position tried once).
+    func nameEnds(_ s: [Unicode.Scalar], _ e: Int, _ limit: Int) -> [Int] {
+        let past = afterPost(s, e, limit)
+        return past == e ? [e] : [e, past]
     }
 
     /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).

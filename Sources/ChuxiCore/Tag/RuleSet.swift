@@ -57,13 +57,13 @@ public final class Lexicon: Sendable {
     public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
     public func contains(_ w: ArraySlice<Unicode.Scalar>) -> Bool { words.contains(Array(w)) }
 
-    /// Length of the longest word starting at `i` and ending at or before `limit`.
-    /// The common answer, no word starts with this scalar, is inlined at the call site.
     /// Could a word of this lexicon start with `c`? (One bit test, before a call per scalar.)
     @inline(__always) public func mayStart(with c: Unicode.Scalar) -> Bool { firsts.contains(c) }
     /// The scalars a word may start with.
     public var firstScalars: ScalarSet { firsts }
 
+    /// Length of the longest word starting at `i` and ending at or before `limit`.
+    /// The common answer, no word starts with this scalar, is inlined at the call site.
     @inline(__always) public func match(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Int {
         guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }
         return matchStarting(s, at: i, limit: limit)
