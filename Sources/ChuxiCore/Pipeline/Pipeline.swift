@@ -205,6 +205,15 @@ public final class Pipeline {
             }
             for o in t.orgs { spans.append(Span(kind: .organization, range: o.range, rule: o.rule)) }
         }
+        // Names the rules did not reach: the name model's, where no rule span of the kind overlaps.
+        for t in tagged {
+            for n in t.names {
+                let kind: SpanKind = n.kind == .person ? .person : .organization
+                if spans.contains(where: { ($0.kind == kind || (kind == .person && $0.kind == .journalist)) && $0.range.overlaps(n.range) }) { continue }
+                if kind == .person && journalists.contains(text.text(n.range)) { continue }
+                spans.append(Span(kind: kind, range: n.range, rule: "names.model"))
+            }
+        }
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
         return spans.map { sp in
             let o = text.originalRange(sp.range), base = source.offsets.scalar

@@ -229,6 +229,8 @@ public final class RuleSet: Sendable {
     /// Words whose presence makes a sentence worth word breaking (see `Tagger.needsWords`).
     public let candidates: Lexicon
     public let candidateFirst: ScalarSet
+    /// Names found anywhere by character roles (`rules/names.model`).
+    public let nameModel: NameModel
     /// FNV-1a 64 of the rule files' bytes: a batch re-extracts every issue when it changes.
     public let fingerprint: String
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
@@ -272,10 +274,25 @@ public final class RuleSet: Sendable {
             files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
             for b in data { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
         }
-        return try RuleSet(files: files, fingerprint: String(format: "%016llx", fingerprint))
+        // A file this folder may not hold is an error, not silently ignored (a new
+        // `places.rules` would otherwise seem to work while nothing reads it).
+        let known = Set(layout.keys).union([modelFile, "README.md"])
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where !known.contains(name) && !name.hasPrefix(".") {
+            throw RuleError(file: dir.appendingPathComponent(name).path, line: 0,
+                            reason: "unknown rule file (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        let modelURL = dir.appendingPathComponent(modelFile)
+        guard let modelData = FileManager.default.contents(atPath: modelURL.path), let modelText = String(data: modelData, encoding: .utf8) else {
+            throw RuleError(file: modelURL.path, line: 0, reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
+        }
+        for b in modelData { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
+        return try RuleSet(files: files, fingerprint: String(format: "%016llx", fingerprint), nameModel: (modelText, modelURL.path))
     }
 
-    init(files: [String: RuleFile], fingerprint: String) throws {
+    /// Character role statistics for names (`NameModel`), learned by `scripts/train-name-model.py`.
+    static let modelFile = "names.model"
+
+    init(files: [String: RuleFile], fingerprint: String, nameModel: (text: String, file: String)? = nil) throws {
         self.fingerprint = fingerprint
         func f(_ n: String) -> RuleFile { files[n]! }
         let sn = f("surnames.rules").values("surname")
@@ -352,5 +369,8 @@ public final class RuleSet: Sendable {
         candidates = Lexicon(cand)
         candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
+        // The name model's features look words up in the lexicons above.
+        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + names.values("predicate")), stops: nameStops)
+        self.nameModel = try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) } ?? NameModel(context: context)
     }
 }

@@ -104,9 +104,12 @@ public final class TaggedSentence: Sendable {
     public let orgs: [OrgMention]
     public let dates: [DateMention]
     public let triggers: [TriggerMention]
+    /// Person and organization names the name model reads anywhere in the sentence.
+    public let names: [NameModel.Found]
 
     public init(sentence: Sentence, persons: [PersonMention] = [], orgs: [OrgMention] = [],
-                dates: [DateMention] = [], triggers: [TriggerMention] = []) {
+                dates: [DateMention] = [], triggers: [TriggerMention] = [], names: [NameModel.Found] = []) {
         self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
+        self.names = names
     }
 }

@@ -50,18 +50,20 @@ public struct Tagger: Sendable {
         var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
                       consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         let dates = tagDates(&sc)
+        let names = rules.nameModel.find(text.scalars, sentence.range)
         var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
         if sentence.mayHoldPersons {
             persons = tagTitledPersons(&sc)
             tagLists(&sc, &persons)
             tagClauseInitialNames(&sc, &persons)
+            tagModelNames(&sc, names, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
         // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
         let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
-        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers)
+        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers, names: names)
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
