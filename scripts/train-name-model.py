@@ -86,12 +86,13 @@ def lexicons():
     posts = words("rules/titles.rules", lambda k: k == "post")
     cues = words("rules/roles.rules", lambda k: k in ROLE_KEYWORDS) | words("rules/names.rules", lambda k: k == "predicate")
     stops = words("rules/names.rules", lambda k: k == "stop")
-    return posts, cues, stops
+    trans = words("rules/names.rules", lambda k: k == "transliteration")
+    return posts, cues, stops, trans
 
 
 def marks(line, lex):
     """Per position: a post ends right before it; a cue word starts right after it; it is a stop."""
-    posts, cues, stops = lex; n = len(line)
+    posts, cues, stops, trans = lex; n = len(line)
     post_end = [False] * (n + 1); cue_start = [False] * (n + 1)
     for i in range(n):
         for L in range(1, 8):
@@ -99,7 +100,9 @@ def marks(line, lex):
                 w = line[i:i + L]
                 if w in posts: post_end[i + L] = True
                 if w in cues: cue_start[i] = True
-    return [(post_end[i], i + 1 <= n and cue_start[i + 1] if i + 1 < n else False, line[i] in stops, post_end[i + 1]) for i in range(n)]
+    tr = [c in trans for c in line]
+    return [(post_end[i], i + 1 <= n and cue_start[i + 1] if i + 1 < n else False, line[i] in stops, post_end[i + 1],
+             [0 <= i + o < n and tr[i + o] for o in (-2, -1, 0, 1, 2)]) for i in range(n)]
 
 
 def features(keys, inname, sur1, sur2, mk):
@@ -116,7 +119,11 @@ def features(keys, inname, sur1, sur2, mk):
         if keys[i] in sur1: f.append("s0")
         if i > 0 and keys[i - 1] in sur1: f.append("s-1")
         if i > 1 and keys[i - 2] in sur1: f.append("s-2")
-        post_before, cue_after, stop, post_ends = mk[i]
+        post_before, cue_after, stop, post_ends, tw = mk[i]
+        for o, t in zip((-2, -1, 0, 1, 2), tw):
+            if t: f.append(f"t{o}")
+        if sum(tw) >= 3: f.append("tw3")
+        if sum(tw) == 5: f.append("tw5")
         if post_before: f.append("p-1")
         if cue_after: f.append("q1")
         if stop: f.append("x0")
@@ -222,6 +229,7 @@ def main():
     ap.add_argument("--out", default="rules/names.model")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--prune", type=int, default=60, help="drop features whose largest weight is below this (hundredths)")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     sur1, sur2 = surnames("rules/surnames.rules")
@@ -239,7 +247,8 @@ def main():
         out.write("# Character role statistics for person and organization names (read by Tag/NameModel.swift).\n")
         out.write("# Made by scripts/train-name-model.py (its docstring says how) from the People's Daily\n")
         out.write(f"# articles of 1-20 January 1998 in ../shared/corpora/pfr199801 ({len(data)} paragraphs),\n")
-        out.write(f"# {a.epochs} epochs of an averaged perceptron; features seen fewer than {a.min_count} times dropped.\n")
+        out.write(f"# {a.epochs} epochs of an averaged perceptron; features seen fewer than {a.min_count} times, and\n")
+        out.write(f"# those whose largest weight is below {a.prune / 100}, dropped.\n")
         out.write("# Lines: `tags` (the roles, in order); `trans FROM w...` (weight of each role after FROM);\n")
         out.write("# `f NAME VALUE role:weight ...` with NAME u-2 u-1 u0 u1 u2 (the character at that offset),\n")
         out.write("# b-1 b0 (the pair ending / starting here), s0 / s0c (a single / compound surname starts here),\n")
@@ -250,7 +259,7 @@ def main():
         for i, f in enumerate(names):
             ws = [(t, int(round(W[i, t] * 100))) for t in range(T)]
             ws = [(t, w) for t, w in ws if w != 0]
-            if not ws: continue
+            if not ws or (f != "bias" and max(abs(w) for _, w in ws) < a.prune): continue
             kind, _, val = f.partition(" ")
             out.write(f"f {kind} {val or '-'} " + " ".join(f"{t}:{w}" for t, w in ws) + "\n")
     print(f"wrote {a.out}", file=sys.stderr)

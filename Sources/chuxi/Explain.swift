@@ -37,7 +37,11 @@ struct Explain: ParsableCommand {
             for d in t.dates { print("  date        \(n.text(d.range))  [dates.rules] \(d.value)") }
             for p in t.persons {
                 let titles = p.titles.map { n.text($0) }.joined(separator: ";")
-                print("  person      \(n.text(p.name))  titles=\(titles.isEmpty ? "-" : titles)  [\(p.rule)]")
+                let lean = rules.nameModel.personLean(n.scalars, t.sentence.range, span: p.name)
+                print("  person      \(n.text(p.name))  titles=\(titles.isEmpty ? "-" : titles)  [\(p.rule)] model lean=\(Double(lean) / 100)")
+            }
+            for m in t.names {
+                print("  model       \(n.text(m.range))  \(m.kind == .person ? "person" : "organization") margin=\(Double(m.confidence) / 100)  [names.model]")
             }
             for o in t.orgs { print("  org         \(n.text(o.range))  attends=\(o.attends)  [\(o.rule)]") }
             for tr in t.triggers { print("  trigger     \(n.text(tr.range))  role=\(tr.trigger.role.rawValue) kind=\(tr.trigger.kind.rawValue)  [roles.rules]") }

@@ -387,6 +387,9 @@ public struct EventExtractor: Sendable {
         while i < r.upperBound {
             let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
+            // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
+            if t.triggers.contains(where: { $0.trigger.kind == .said && $0.range.upperBound <= i }) { return nil }
+            if anniversary(s, after: i + l, limit: r.upperBound) { i += l; continue }
             let c = clause(t, s, around: i)
             // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is
             // the event where the sentence is set (`开幕式上，…`).
@@ -407,6 +410,13 @@ public struct EventExtractor: Sendable {
             i += l
         }
         return nil
+    }
+
+    /// `召开20周年`, `举行三十周年`: a number of years after the verb.
+    func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
+        var j = i
+        while j < limit, s[j].properties.numericType != nil || "十百".unicodeScalars.contains(s[j]) { j += 1 }
+        return j > i && j + 1 < limit && s[j] == "周" && s[j + 1] == "年"
     }
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.

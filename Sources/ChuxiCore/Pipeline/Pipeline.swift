@@ -75,6 +75,8 @@ public final class Pipeline {
             // A person named with a title once is known by the name alone in the rest of the article.
             tagged = clock.measure(.tag) { tagger.withKnownNames(tagged, text) }
             let body = zip(tagged, inHeadline).filter { !$0.1 }.map(\.0)
+            // `新华社记者A、本报记者B报道`: reporters named in the text are journalists too.
+            let journalistNames = journalistNames.union(reporters(tagged, text))
             // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
@@ -149,6 +151,26 @@ public final class Pipeline {
         return reader.hash.value
     }
 
+    static let reporterWords = ["记者", "通讯员", "摄影", "特派员", "撰稿"].map { Array($0.unicodeScalars) }
+    /// Names right after `记者`/`通讯员` (or in a list begun by one): the persons who report, not attend.
+    func reporters(_ tagged: [TaggedSentence], _ text: NormalizedText) -> Set<String> {
+        let s = text.scalars
+        var out = Set<String>()
+        for t in tagged {
+            var inList = false
+            for p in t.persons {
+                let i = p.name.lowerBound
+                var j = i
+                while j > t.sentence.range.lowerBound, s[j - 1] == " " { j -= 1 }
+                let after = Self.reporterWords.contains { w in j >= w.count && Array(s[(j - w.count)..<j]) == w }
+                let listed = inList && j > 0 && s[j - 1] == "、"
+                inList = after || listed
+                if inList { out.insert(text.text(p.name)) }
+            }
+        }
+        return out
+    }
+
     /// Titles the article gives each person, in text order.
     func titlesByName(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [String: [String]] {
         var out: [String: [String]] = [:]
@@ -194,7 +216,14 @@ public final class Pipeline {
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
             for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
-            for p in t.persons where journalists.isEmpty || !journalists.contains(text.text(p.name)) {
+            for p in t.persons {
+                // A reporter named in the text (not in a byline the splitter saw) is a journalist.
+                if !journalists.isEmpty && journalists.contains(text.text(p.name)) {
+                    if !article.journalists.contains(where: { $0.range.overlaps(p.name) }) {
+                        spans.append(Span(kind: .journalist, range: p.name, rule: "reporter"))
+                    }
+                    continue
+                }
                 spans.append(Span(kind: .person, range: p.name, rule: p.rule))
                 for r in p.titles where titleRanges.insert(r).inserted {
                     spans.append(Span(kind: .title, range: r, rule: "titles.rules:post"))
@@ -206,12 +235,24 @@ public final class Pipeline {
             for o in t.orgs { spans.append(Span(kind: .organization, range: o.range, rule: o.rule)) }
         }
         // Names the rules did not reach: the name model's, where no rule span of the kind overlaps.
+        var taken: [SpanKind: [Range<Int>]] = [:]
+        for sp in spans { taken[sp.kind == .journalist ? .person : sp.kind, default: []].append(sp.range) }
+        for k in taken.keys { taken[k]!.sort { $0.lowerBound < $1.lowerBound } }
+        func overlapsTaken(_ kind: SpanKind, _ r: Range<Int>) -> Bool {
+            guard let rs = taken[kind] else { return false }
+            // The last range starting before r's end (binary search), and those before it that reach r.
+            var lo = 0, hi = rs.count
+            while lo < hi { let m = (lo + hi) / 2; if rs[m].lowerBound < r.upperBound { lo = m + 1 } else { hi = m } }
+            var k = lo - 1
+            while k >= 0, rs[k].upperBound > r.lowerBound - 64 { if rs[k].overlaps(r) { return true }; k -= 1 }
+            return false
+        }
         for t in tagged {
             for n in t.names {
                 let kind: SpanKind = n.kind == .person ? .person : .organization
-                if spans.contains(where: { ($0.kind == kind || (kind == .person && $0.kind == .journalist)) && $0.range.overlaps(n.range) }) { continue }
-                if kind == .person && journalists.contains(text.text(n.range)) { continue }
-                spans.append(Span(kind: kind, range: n.range, rule: "names.model"))
+                if overlapsTaken(kind, n.range) { continue }
+                let reporter = kind == .person && journalists.contains(text.text(n.range))
+                spans.append(Span(kind: reporter ? .journalist : kind, range: n.range, rule: "names.model"))
             }
         }
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }

@@ -2,28 +2,41 @@
 /// each character is outside a name or begins / continues / ends / alone makes a person or
 /// organization name, and the roles of a sentence are read by Viterbi over the weights of
 /// `rules/names.model` (characters in a window of five, character pairs, the surname table,
-/// role transitions). The table is made by `scripts/train-name-model.py`, whose docstring
-/// says from what; it holds character statistics, never full names.
+/// rule lexicons, role transitions). The table is made by `scripts/train-name-model.py`, whose
+/// docstring says from what; it holds character statistics, never full names.
+///
+/// Weights are integers (hundredths) summed in `Int32`: the same sums on every machine. The
+/// tables are laid out for the per-character path, which runs over every sentence: a small
+/// character id table, unigram rows by id, and pair features in one open-addressed table whose
+/// slot holds the key and the weights together (one cache line a lookup).
 public final class NameModel: Sendable {
     public enum Kind: Sendable { case person, organization }
     public struct Found: Sendable, Equatable {
         public let range: Range<Int>
         public let kind: Kind
-        /// Mean margin, per character, of the chosen roles over the best other role (for `explain`).
-        public let confidence: Float
+        /// Mean margin, per character, of the chosen roles over the best other role, in
+        /// hundredths (for `explain`).
+        public let confidence: Int
     }
 
     static let tagNames = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG", "E-ORG", "S-ORG"]
     static let roles = tagNames.count
-    /// Feature kinds, in the order a position computes them.
+    /// Feature kinds; a key is (kind, first scalar, second scalar).
     static let kinds = ["bias", "u-2", "u-1", "u0", "u1", "u2", "b-1", "b0", "s0", "s0c", "b-2", "b1", "s-1", "s-2",
-                         "p-1", "q1", "x0", "p0"]
+                         "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5"]
+    static let unigramKinds = 1...5
+    static func isPair(_ kind: Int) -> Bool { (6...7).contains(kind) || (10...11).contains(kind) }
 
-    /// Feature key (kind, first scalar, second scalar) -> row of `weights`.
-    private let index: FeatureIndex
-    private let weights: [Float]
-    private let transitions: [Float]
-    private let allowed: [Bool]
+    /// Character -> id (0: no unigram feature) for the BMP.
+    private let charIDs: [UInt16]
+    /// `unigrams[((offset * ids) + id) * roles + role]`, offset 0...4 for u-2...u2.
+    private let unigrams: [Int32]
+    private let idCount: Int
+    /// Weights of the features without a value (bias, flags), `flags[kind * roles + role]`.
+    private let flags: [Int32]
+    private let pairs: PairTable
+    private let transitions: [Int32]
+    private let predecessors: [[Int]]
     private let context: Context
     public let isEmpty: Bool
 
@@ -36,53 +49,105 @@ public final class NameModel: Sendable {
         let cues: Lexicon
         /// `names.rules stop` (`x0`).
         let stops: ScalarSet
+        /// `names.rules transliteration`: at each offset of the window (`t-2`…`t2`), three or
+        /// all five of the window (`tw3`, `tw5`).
+        let transliteration: ScalarSet
     }
 
     /// An empty model finds nothing.
-    public init(context: Context) {
-        index = FeatureIndex([]); weights = []; transitions = [Float](repeating: 0, count: Self.roles * Self.roles)
-        allowed = Self.allowedTransitions(); self.context = context; isEmpty = true
+    public convenience init(context: Context) {
+        self.init(keys: [], weights: [], transitions: [Int32](repeating: 0, count: Self.roles * Self.roles), context: context)
     }
 
-    /// Parses the model file; `file` names it in errors.
-    public init(text: String, file: String, context: Context) throws {
+    private init(keys: [(UInt64, Int)], weights w: [Int32], transitions: [Int32], context: Context) {
         let T = Self.roles
-        var keys: [(UInt64, Int)] = [], w: [Float] = [], trans = [Float](repeating: 0, count: T * T)
-        var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNo += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
-            func fail(_ why: String) -> RuleError { RuleError(file: file, line: lineNo, reason: why) }
-            switch parts[0] {
-            case "tags":
-                guard parts.dropFirst().map(String.init) == Self.tagNames else { throw fail("roles must be \(Self.tagNames.joined(separator: " "))") }
-            case "trans":
-                guard parts.count == T + 2, let from = Self.tagNames.firstIndex(of: String(parts[1])) else { throw fail("`trans ROLE` and \(T) weights") }
-                for k in 0..<T {
-                    guard let v = Int(parts[k + 2]) else { throw fail("weight `\(parts[k + 2])` is not an integer") }
-                    trans[from * T + k] = Float(v) / 100
-                }
-            case "f":
-                guard parts.count >= 4, let kind = Self.kinds.firstIndex(of: String(parts[1])) else { throw fail("`f KIND VALUE role:weight…` with KIND one of \(Self.kinds.joined(separator: " "))") }
-                let value = Array(parts[2].unicodeScalars)
-                let pair = parts[1].hasPrefix("b") && parts[1] != "bias"
-                guard value.count == (pair ? 2 : 1) else { throw fail("`\(parts[2])` must be \(pair ? "two characters" : "one character")") }
-                var row = [Float](repeating: 0, count: T)
-                for p in parts.dropFirst(3) {
-                    let kv = p.split(separator: ":")
-                    guard kv.count == 2, let r = Int(kv[0]), (0..<T).contains(r), let v = Int(kv[1]) else { throw fail("`\(p)` is not role:weight") }
-                    row[r] = Float(v) / 100
-                }
-                let second: Unicode.Scalar = pair ? value[1] : "\0"
-                keys.append((Self.key(kind, value[0], second), w.count / T))
-                w += row
-            default:
-                throw fail("unknown line `\(parts[0])` (tags, trans, f)")
+        var ids = [UInt16](repeating: 0, count: 0x10000), count = 1
+        for (k, _) in keys where Self.unigramKinds.contains(Int(k >> 48) - 1) {
+            let c = Int((k >> 24) & 0xFF_FFFF)
+            if c < 0x10000, ids[c] == 0 { ids[c] = UInt16(count); count += 1 }
+        }
+        var uni = [Int32](repeating: 0, count: 5 * count * T), fl = [Int32](repeating: 0, count: Self.kinds.count * T)
+        var pairKeys: [(UInt64, Int)] = []
+        for (k, row) in keys {
+            let kind = Int(k >> 48) - 1, c = Int((k >> 24) & 0xFF_FFFF)
+            if Self.unigramKinds.contains(kind) {
+                guard c < 0x10000 else { continue }   // beyond the BMP: too rare to matter
+                let at = ((kind - 1) * count + Int(ids[c])) * T
+                for t in 0..<T { uni[at + t] = w[row * T + t] }
+            } else if Self.isPair(kind) {
+                pairKeys.append((k, row))
+            } else {
+                for t in 0..<T { fl[kind * T + t] = w[row * T + t] }
             }
         }
-        index = FeatureIndex(keys); weights = w; transitions = trans
-        allowed = Self.allowedTransitions(); self.context = context; isEmpty = keys.isEmpty
+        charIDs = ids; unigrams = uni; idCount = count; flags = fl
+        pairs = PairTable(pairKeys, weights: w, roles: T)
+        self.transitions = transitions
+        let allowed = Self.allowedTransitions()
+        predecessors = (0..<T).map { b in (0..<T).filter { allowed[$0 * T + b] } }
+        self.context = context; isEmpty = keys.isEmpty
+    }
+
+    /// Parses the model file; `file` names it in errors. Read as bytes: the file has about
+    /// 100,000 lines and is loaded by every run.
+    public convenience init(text: String, file: String, context: Context) throws {
+        let T = Self.roles
+        var keys: [(UInt64, Int)] = [], w: [Int32] = [], trans = [Int32](repeating: 0, count: T * T)
+        let bytes = Array(text.utf8)
+        let kindIDs = Dictionary(uniqueKeysWithValues: Self.kinds.enumerated().map { (Array($0.element.utf8), $0.offset) })
+        var lineNo = 0, pos = 0
+        while pos < bytes.count {
+            lineNo += 1
+            var end = pos
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            defer { pos = end + 1 }
+            if end == pos || bytes[pos] == 0x23 { continue }   // empty, `#`
+            // Fields split at spaces.
+            var fields: [Range<Int>] = [], i = pos
+            while i < end {
+                while i < end && bytes[i] == 0x20 { i += 1 }
+                let f0 = i
+                while i < end && bytes[i] != 0x20 { i += 1 }
+                if i > f0 { fields.append(f0..<i) }
+            }
+            func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+            func int(_ r: Range<Int>) -> Int? {
+                var v = 0, neg = false, k = r.lowerBound
+                if k < r.upperBound && bytes[k] == 0x2D { neg = true; k += 1 }
+                guard k < r.upperBound else { return nil }
+                while k < r.upperBound { let d = Int(bytes[k]) - 48; guard (0...9).contains(d) else { return nil }; v = v * 10 + d; k += 1 }
+                return neg ? -v : v
+            }
+            func fail(_ why: String) -> RuleError { RuleError(file: file, line: lineNo, reason: why) }
+            switch str(fields[0]) {
+            case "tags":
+                guard fields.dropFirst().map(str) == Self.tagNames else { throw fail("roles must be \(Self.tagNames.joined(separator: " "))") }
+            case "trans":
+                guard fields.count == T + 2, let from = Self.tagNames.firstIndex(of: str(fields[1])) else { throw fail("`trans ROLE` and \(T) weights") }
+                for k in 0..<T {
+                    guard let v = int(fields[k + 2]) else { throw fail("weight `\(str(fields[k + 2]))` is not an integer") }
+                    trans[from * T + k] = Int32(clamping: v)
+                }
+            case "f":
+                guard fields.count >= 4, let kind = kindIDs[Array(bytes[fields[1]])] else {
+                    throw fail("`f KIND VALUE role:weight…` with KIND one of \(Self.kinds.joined(separator: " "))")
+                }
+                let value = Array(str(fields[2]).unicodeScalars)
+                let pair = (6...7).contains(kind) || (10...11).contains(kind)
+                guard value.count == (pair ? 2 : 1) else { throw fail("`\(str(fields[2]))` must be \(pair ? "two characters" : "one character")") }
+                let row = w.count / T
+                w += [Int32](repeating: 0, count: T)
+                for f in fields.dropFirst(3) {
+                    guard let colon = f.first(where: { bytes[$0] == 0x3A }), let r = int(f.lowerBound..<colon), (0..<T).contains(r),
+                          let v = int((colon + 1)..<f.upperBound) else { throw fail("`\(str(f))` is not role:weight") }
+                    w[row * T + r] = Int32(clamping: v)
+                }
+                keys.append((Self.key(kind, value[0], pair ? value[1] : "\0"), row))
+            default:
+                throw fail("unknown line `\(str(fields[0]))` (tags, trans, f)")
+            }
+        }
+        self.init(keys: keys, weights: w, transitions: trans, context: context)
     }
 
     @inline(__always) static func key(_ kind: Int, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
@@ -114,84 +179,123 @@ public final class NameModel: Sendable {
     /// Names in `s[r]`; the feature window looks past `r` up to the line's ends.
     public func find(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Found] {
         guard !isEmpty, !r.isEmpty else { return [] }
-        let T = Self.roles, n = r.count
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo > r.lowerBound - 2, lo > 0, s[lo - 1] != "\n" { lo -= 1 }
-        while hi < r.upperBound + 2, hi < s.count, s[hi] != "\n" { hi += 1 }
-        let keys = (lo..<hi).map { Self.key(s[$0]) }
-        // Cue words are matched up to the line's end (or far enough past the sentence).
-        var lineEnd = r.upperBound
-        while lineEnd < min(s.count, r.upperBound + 8), s[lineEnd] != "\n" { lineEnd += 1 }
-        let base = r.lowerBound - lo
-        var em = [Float](repeating: 0, count: n * T)
-        let caret: Unicode.Scalar = "^", dollar: Unicode.Scalar = "$"
-        weights.withUnsafeBufferPointer { w in
-            func add(_ k: UInt64, _ i: Int) {
-                guard let row = index.row(k) else { return }
-                for t in 0..<T { em[i * T + t] += w[row * T + t] }
-            }
-            func at(_ j: Int) -> Unicode.Scalar { j < 0 ? caret : j >= keys.count ? dollar : keys[j] }
-            for i in 0..<n {
-                let j = base + i
-                add(Self.key(0, "-", "\0"), i)
-                for (o, kind) in [(-2, 1), (-1, 2), (0, 3), (1, 4), (2, 5)] { add(Self.key(kind, at(j + o), "\0"), i) }
-                add(Self.key(6, at(j - 1), at(j)), i)
-                add(Self.key(7, at(j), at(j + 1)), i)
-                add(Self.key(10, at(j - 2), at(j - 1)), i)
-                add(Self.key(11, at(j + 1), at(j + 2)), i)
-                let p = r.lowerBound + i
-                let sur = context.surnames
-                let sl = sur.surnameLength(s[p..<r.upperBound], at: p)
-                if sl >= 1, sur.single.contains(s[p]) { add(Self.key(8, "-", "\0"), i) }
-                if sl == 2 { add(Self.key(9, "-", "\0"), i) }
-                if p - 1 >= lo, sur.single.contains(s[p - 1]) { add(Self.key(12, "-", "\0"), i) }
-                if p - 2 >= lo, sur.single.contains(s[p - 2]) { add(Self.key(13, "-", "\0"), i) }
-                if context.posts.matchEnding(s, at: p) > 0 { add(Self.key(14, "-", "\0"), i) }
-                if p + 1 < lineEnd, context.cues.match(s, at: p + 1, limit: lineEnd) > 0 { add(Self.key(15, "-", "\0"), i) }
-                if context.stops.contains(s[p]) { add(Self.key(16, "-", "\0"), i) }
-                if context.posts.matchEnding(s, at: p + 1) > 0 { add(Self.key(17, "-", "\0"), i) }
-            }
-        }
-        let roles = viterbi(em, n)
+        let em = emissions(s, r)
+        let path = viterbi(em, r.count)
+        let T = Self.roles
         var out: [Found] = []
         var start = 0
-        for i in 0..<n {
-            let tag = Self.tagNames[roles[i]]
-            if tag.hasPrefix("B") { start = i }
-            if tag.hasPrefix("S") { start = i }
-            if tag.hasPrefix("E") || tag.hasPrefix("S") {
-                var margin: Float = 0
-                for k in start...i {
-                    let chosen = em[k * T + roles[k]]
-                    var best = -Float.infinity
-                    for t in 0..<T where t != roles[k] { best = max(best, em[k * T + t]) }
-                    margin += chosen - best
-                }
-                out.append(Found(range: (r.lowerBound + start)..<(r.lowerBound + i + 1),
-                                 kind: tag.hasSuffix("PER") ? .person : .organization, confidence: margin / Float(i - start + 1)))
+        for i in 0..<r.count {
+            let role = path[i], shape = Self.shape[role]
+            if shape == .begin || shape == .single { start = i }
+            guard shape == .end || shape == .single else { continue }
+            var margin = 0
+            for k in start...i {
+                var best = Int32.min
+                for t in 0..<T where t != path[k] { best = max(best, em[k * T + t]) }
+                margin += Int(em[k * T + path[k]]) - Int(best)
             }
+            out.append(Found(range: (r.lowerBound + start)..<(r.lowerBound + i + 1),
+                             kind: role <= 4 ? .person : .organization, confidence: margin / (i - start + 1)))
         }
         return out
     }
 
-    private func viterbi(_ em: [Float], _ n: Int) -> [Int] {
-        let T = Self.roles
-        var score = [Float](repeating: -.infinity, count: T), next = score
-        var back = [UInt8](repeating: 0, count: n * T)
-        for t in 0..<T where !Self.tagNames[t].hasPrefix("I") && !Self.tagNames[t].hasPrefix("E") { score[t] = em[t] }
-        for i in 1..<max(n, 1) {
-            for b in 0..<T {
-                var best = -Float.infinity, arg = 0
-                for a in 0..<T where allowed[a * T + b] {
-                    let v = score[a] + transitions[a * T + b]
-                    if v > best { best = v; arg = a }
-                }
-                next[b] = best + em[i * T + b]; back[i * T + b] = UInt8(arg)
-            }
-            swap(&score, &next)
+    /// How much the model leans towards a person over outside on `span` of sentence `r`: the
+    /// mean, per character, of its best person role's weight minus its outside weight
+    /// (hundredths; negative: the model reads no name there).
+    public func personLean(_ s: [Unicode.Scalar], _ r: Range<Int>, span: Range<Int>) -> Int {
+        guard !isEmpty, !span.isEmpty, r.contains(span.lowerBound), span.upperBound <= r.upperBound else { return 0 }
+        let em = emissions(s, r), T = Self.roles
+        var sum = 0
+        for p in span {
+            let k = (p - r.lowerBound) * T
+            sum += Int((1...4).map { em[k + $0] }.max()!) - Int(em[k])
         }
-        var last = 0, best = -Float.infinity
-        for t in 0..<T where !Self.tagNames[t].hasPrefix("B") && !Self.tagNames[t].hasPrefix("I") && score[t] > best { best = score[t]; last = t }
+        return sum / span.count
+    }
+
+    /// Each character's weight for each role: the sum of its features' weights.
+    private func emissions(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Int32] {
+        let T = Self.roles, n = r.count
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo > r.lowerBound - 2, lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+        while hi < r.upperBound + 2, hi < s.count, s[hi] != "\n" { hi += 1 }
+        // Cue words are matched up to the line's end (or far enough past the sentence).
+        var lineEnd = r.upperBound
+        while lineEnd < min(s.count, r.upperBound + 8), s[lineEnd] != "\n" { lineEnd += 1 }
+        // Keys of lo-2 ..< hi+2, `^`/`$` outside the line.
+        let base = r.lowerBound - lo + 2
+        var keys = [Unicode.Scalar](repeating: "^", count: hi - lo + 4)
+        for j in lo..<hi { keys[j - lo + 2] = Self.key(s[j]) }
+        keys[hi - lo + 2] = "$"; keys[hi - lo + 3] = "$"
+        var em = [Int32](repeating: 0, count: n * T)
+        let ctx = context, ids = idCount
+        em.withUnsafeMutableBufferPointer { e in
+            unigrams.withUnsafeBufferPointer { u in
+                flags.withUnsafeBufferPointer { f in
+                    charIDs.withUnsafeBufferPointer { cid in
+                        @inline(__always) func add(_ w: UnsafeBufferPointer<Int32>, _ at: Int, _ i: Int) {
+                            for t in 0..<T { e[i * T + t] &+= w[at + t] }
+                        }
+                        @inline(__always) func flag(_ kind: Int, _ i: Int) { add(f, kind * T, i) }
+                        for i in 0..<n {
+                            let j = base + i, p = r.lowerBound + i
+                            flag(0, i)
+                            for o in 0..<5 {
+                                let c = keys[j + o - 2].value
+                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { add(u, (o * ids + id) * T, i) } }
+                            }
+                            pairs.add(Self.key(10, keys[j - 2], keys[j - 1]), into: e, at: i * T)
+                            pairs.add(Self.key(6, keys[j - 1], keys[j]), into: e, at: i * T)
+                            pairs.add(Self.key(7, keys[j], keys[j + 1]), into: e, at: i * T)
+                            pairs.add(Self.key(11, keys[j + 1], keys[j + 2]), into: e, at: i * T)
+                            let c = s[p], sur = ctx.surnames
+                            if sur.single.contains(c) { flag(8, i) }
+                            if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { flag(9, i) }
+                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { flag(12, i) }
+                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { flag(13, i) }
+                            if ctx.posts.matchEnding(s, at: p) > 0 { flag(14, i) }
+                            if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { flag(15, i) }
+                            if ctx.stops.contains(c) { flag(16, i) }
+                            if ctx.posts.matchEnding(s, at: p + 1) > 0 { flag(17, i) }
+                            var inWindow = 0
+                            for o in 0..<5 where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
+                                flag(18 + o, i); inWindow += 1
+                            }
+                            if inWindow >= 3 { flag(23, i) }
+                            if inWindow == 5 { flag(24, i) }
+                        }
+                    }
+                }
+            }
+        }
+        return em
+    }
+
+    enum Shape { case outside, begin, inside, end, single }
+    static let shape: [Shape] = [.outside, .begin, .inside, .end, .single, .begin, .inside, .end, .single]
+
+    private func viterbi(_ em: [Int32], _ n: Int) -> [Int] {
+        let T = Self.roles
+        let none = Int32.min / 2
+        var score = [Int32](repeating: none, count: T), next = score
+        var back = [UInt8](repeating: 0, count: n * T)
+        for t in 0..<T where Self.shape[t] != .inside && Self.shape[t] != .end { score[t] = em[t] }
+        em.withUnsafeBufferPointer { e in
+            for i in 1..<max(n, 1) {
+                for b in 0..<T {
+                    var best = Int32.min, arg = 0
+                    for a in predecessors[b] {
+                        let v = score[a] &+ transitions[a * T + b]
+                        if v > best { best = v; arg = a }
+                    }
+                    next[b] = max(best, none) &+ e[i * T + b]; back[i * T + b] = UInt8(arg)
+                }
+                swap(&score, &next)
+            }
+        }
+        var last = 0, best = Int32.min
+        for t in 0..<T where Self.shape[t] != .begin && Self.shape[t] != .inside && score[t] > best { best = score[t]; last = t }
         var path = [Int](repeating: 0, count: n)
         path[n - 1] = last
         var i = n - 1
@@ -200,32 +304,44 @@ public final class NameModel: Sendable {
     }
 }
 
-/// Feature key -> row, by open addressing (no `Hasher` on the per-character path).
-struct FeatureIndex: Sendable {
-    private let keys: [UInt64]
-    private let rows: [Int32]
+/// Pair feature key -> its nine weights, by open addressing; a slot holds the key and the
+/// weights together (32 bytes), so a lookup touches one cache line. No `Hasher` on this path.
+struct PairTable: Sendable {
+    struct Slot: Sendable { var key: UInt64 = 0; var w = SIMD8<Int16>(); var last: Int16 = 0 }
+    private let slots: [Slot]
     private let shift: UInt64
 
-    init(_ pairs: [(UInt64, Int)]) {
+    init(_ keys: [(UInt64, Int)], weights: [Int32], roles: Int) {
+        precondition(roles == 9, "a slot holds nine roles")
         var size = 2
-        while size < pairs.count * 2 { size *= 2 }
+        while size < keys.count * 2 { size *= 2 }
         shift = UInt64(64 - size.trailingZeroBitCount)
-        var k = [UInt64](repeating: 0, count: size), r = [Int32](repeating: -1, count: size)
-        for (key, row) in pairs {
+        var s = [Slot](repeating: Slot(), count: size)
+        for (key, row) in keys {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while k[slot] != 0 && k[slot] != key { slot = (slot + 1) & (size - 1) }
-            k[slot] = key; r[slot] = Int32(row)
+            while s[slot].key != 0 && s[slot].key != key { slot = (slot + 1) & (size - 1) }
+            s[slot].key = key
+            for t in 0..<8 { s[slot].w[t] = Int16(clamping: weights[row * roles + t]) }
+            s[slot].last = Int16(clamping: weights[row * roles + 8])
         }
-        keys = k; rows = r
+        slots = s
     }
 
-    @inline(__always) func row(_ key: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let have = keys[slot]
-            if have == key { return Int(rows[slot]) }
-            if have == 0 { return nil }
-            slot = (slot + 1) & (keys.count - 1)
+    @inline(__always) func add(_ key: UInt64, into e: UnsafeMutableBufferPointer<Int32>, at a: Int) {
+        slots.withUnsafeBufferPointer { p in
+            let mask = p.count - 1
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let have = p[slot].key
+                if have == key {
+                    let w = p[slot].w
+                    for t in 0..<8 { e[a + t] &+= Int32(w[t]) }
+                    e[a + 8] &+= Int32(p[slot].last)
+                    return
+                }
+                if have == 0 { return }
+                slot = (slot + 1) & mask
+            }
         }
     }
 }

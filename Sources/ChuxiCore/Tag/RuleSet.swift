@@ -238,7 +238,8 @@ public final class RuleSet: Sendable {
 
     static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
-        "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max],
+        "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max,
+                        "transliteration": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
@@ -370,7 +371,8 @@ public final class RuleSet: Sendable {
         candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
         // The name model's features look words up in the lexicons above.
-        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + names.values("predicate")), stops: nameStops)
+        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + names.values("predicate")), stops: nameStops,
+                                        transliteration: ScalarSet(names.values("transliteration").flatMap(\.unicodeScalars)))
         self.nameModel = try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) } ?? NameModel(context: context)
     }
 }

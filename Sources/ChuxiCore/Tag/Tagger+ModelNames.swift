@@ -4,19 +4,77 @@
 extension Tagger {
     /// The steps that veto a model name, in order; the first that applies wins (`explain`
     /// prints its id as the span's rule when it is dropped).
-    static let modelNameVetoes: [(id: String, applies: (Tagger, Scan, Range<Int>) -> Bool)] = [
+    /// `everywhere`: the veto also keeps the name out of mentions.csv (it says the span is no
+    /// name at all, not only no attendee).
+    static let modelNameVetoes: [(id: String, everywhere: Bool, applies: (Tagger, Scan, Range<Int>) -> Bool)] = [
         // Something a rule already took (a title, a rule name, a list member).
-        ("taken", { _, sc, r in r.contains { sc.consumed[$0 - sc.a] } }),
+        ("taken", false, { _, sc, r in r.contains { sc.consumed[$0 - sc.a] } }),
         // A role trigger inside the span (`张三出` of `张三出席`): the trigger wins.
-        ("holds-trigger", { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }),
+        ("holds-trigger", true, { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }),
         // One character is no person's name (`江` alone is an abbreviation, not a name).
-        ("single-character", { _, _, r in r.count < 2 }),
+        ("single-character", false, { _, _, r in r.count < 2 }),
+        // A word that begins with a surname but is never a person (names.rules `not-name`: `张园`).
+        ("not-name", true, { t, sc, r in t.rules.notNames.match(sc.s, at: r.lowerBound, limit: sc.b) >= min(r.count, 2) }),
     ]
+
+    /// The model's names that stand as names at all (for mentions.csv).
+    func mentionable(_ sc: Scan, _ names: [NameModel.Found]) -> [NameModel.Found] {
+        names.filter { n in
+            n.kind != .person || !Self.modelNameVetoes.contains { $0.everywhere && $0.applies(self, sc, n.range.clamped(to: sc.a..<sc.b)) }
+        }
+    }
+
+    /// The model's person name starting at `i` (after a title the rules could not close a
+    /// name for), as the vetoes and trims leave it.
+    func modelName(_ sc: Scan, at i: Int) -> Range<Int>? {
+        guard let n = sc.modelNames.first(where: { $0.kind == .person && $0.range.lowerBound == i }) else { return nil }
+        return accepted(sc, n.range)
+    }
+
+    /// A model name as it stands in the sentence: trimmed (`modelNameTrims`), then vetoed.
+    func accepted(_ sc: Scan, _ found: Range<Int>) -> Range<Int>? {
+        var r = max(found.lowerBound, sc.a)..<min(found.upperBound, sc.b)
+        for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
+        guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.applies(self, sc, r) }) else { return nil }
+        return r
+    }
+
+    /// Steps that shorten a model name, in order.
+    static let modelNameTrims: [(id: String, apply: (Tagger, Scan, Range<Int>) -> Range<Int>)] = [
+        // `张春来调研`: a name stop before a visit is the verb `来`, not the name's end
+        // (names.rules `given-end` keeps it before other triggers: `张春来陪同`).
+        ("stop-before-visit", { t, sc, r in
+            guard r.count >= 3, t.rules.nameStops.contains(sc.s[r.upperBound - 1]) else { return r }
+            let next = t.rules.triggerWords.match(sc.s, at: r.upperBound, limit: sc.b)
+            guard next > 0, let trig = t.rules.triggers[String(String.UnicodeScalarView(sc.s[r.upperBound..<(r.upperBound + next)]))],
+                  trig.role == .inspect || !t.rules.givenEnds.contains(sc.s[r.upperBound - 1]) else { return r }
+            return r.lowerBound..<(r.upperBound - 1)
+        }),
+    ]
+
+    /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
+    static let rareNameLean = -600
+
+    /// A rule name that begins with no known surname (a transliteration, a rare surname, or a
+    /// word after a post: `领导同志有`) stands only where the name model reads a person too.
+    /// Runs before `tagModelNames`, which may then put the model's name there.
+    func confirmRareNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
+        guard !rules.nameModel.isEmpty else { return }
+        let s = sc.s
+        persons.removeAll { p in
+            let i = p.name.lowerBound
+            guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
+                  rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
+                  !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
+                  rules.nameModel.personLean(s, sc.a..<sc.b, span: p.name) < Self.rareNameLean else { return false }
+            for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
+            return true
+        }
+    }
 
     func tagModelNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
         for n in names where n.kind == .person {
-            let r = max(n.range.lowerBound, sc.a)..<min(n.range.upperBound, sc.b)
-            guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.applies(self, sc, r) }) else { continue }
+            guard let r = accepted(sc, n.range) else { continue }
             persons.append(PersonMention(name: r, titles: [], rule: "names.model"))
             mark(&sc, r)
         }

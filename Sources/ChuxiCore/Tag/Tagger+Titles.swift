@@ -55,7 +55,7 @@ extension Tagger {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
             // A post that begins a longer post is none (`主席` in `主席团成员`).
             guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
-                  !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) else { e += 1; continue }
+                  !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e) else { e += 1; continue }
             var ts = titleStart(sc, postStart: e - pl)
             var titles = splitConcurrent(sc, ts..<e)
             // Chained titles: `区委常委、常务副区长傅俊`.

@@ -28,6 +28,8 @@ public struct Tagger: Sendable {
         let a: Int, b: Int
         let sentence: Sentence
         var consumed: [Bool]
+        /// The name model's readings of the sentence (`Tagger+ModelNames`).
+        var modelNames: [NameModel.Found] = []
         func isB(_ i: Int) -> Bool { sentence.boundary(i - a) }
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
     }
@@ -51,19 +53,22 @@ public struct Tagger: Sendable {
                       consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         let dates = tagDates(&sc)
         let names = rules.nameModel.find(text.scalars, sentence.range)
+        sc.modelNames = names
         var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
         if sentence.mayHoldPersons {
             persons = tagTitledPersons(&sc)
             tagLists(&sc, &persons)
             tagClauseInitialNames(&sc, &persons)
+            confirmRareNames(&sc, names, &persons)
             tagModelNames(&sc, names, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
         // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
         let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
-        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers, names: names)
+        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
+                              names: mentionable(sc, names))
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
