@@ -240,9 +240,20 @@ public struct EventExtractor: Sendable {
     /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
     /// the persons listed before.
     func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
-        guard j > i, j - i <= 14, s[i...].starts(with: "分别".unicodeScalars),
-              !s[i..<j].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
-        return i + 2 == j || adjacent(s, i + 2, j) || madeSpeech(s, i + 2, j..<j)
+        guard j > i, j - i <= 16, !s[i..<j].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+        // `A、B分别致辞`, `A、B等也在会上先后发言`, `A、B等在会上发言`: a list closed by 等, or a
+        // distributive word, makes the whole list the speakers.
+        var k = i
+        func skip(_ words: [String]) -> Bool {
+            for w in words where s[k..<j].starts(with: w.unicodeScalars) { k += w.unicodeScalars.count; return true }
+            return false
+        }
+        let closed = skip(["等人", "等"])
+        _ = skip(["也", "还", "都", "又"])
+        _ = skip(["在会上", "在会议上", "在座谈会上"])
+        let distributive = skip(["分别", "先后", "相继", "依次", "轮流", "也都", "都"])
+        guard closed || distributive else { return false }
+        return k == j || adjacent(s, k, j) || madeSpeech(s, k, j..<j)
     }
 
     /// The persons of `before` that form one list ending with `last`: only their titles and

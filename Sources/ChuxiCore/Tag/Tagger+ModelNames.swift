@@ -13,14 +13,29 @@ extension Tagger {
         ("holds-trigger", true, { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }),
         // One character is no person's name (`江` alone is an abbreviation, not a name).
         ("single-character", false, { _, _, r in r.count < 2 }),
+        // ICU holds a dictionary word across the name's end (`彭浦四|季公园`: 四季) or start
+        // (`健康惠民`: 健康), unless the word before is a post glued to a surname (`主任何`).
+        ("crosses-word", false, { t, sc, r in
+            !sc.isB(r.upperBound) || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
+        }),
+        // An organization's name goes on after it (`欧莱雅（中国）有限公司`, `某某集团`).
+        ("before-org-suffix", false, { t, sc, r in
+            var j = r.upperBound
+            if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 { j = close + 1 }
+            return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
+        }),
         // A word that begins with a surname but is never a person (names.rules `not-name`: `张园`).
         ("not-name", true, { t, sc, r in t.rules.notNames.match(sc.s, at: r.lowerBound, limit: sc.b) >= min(r.count, 2) }),
     ]
 
     /// The model's names that stand as names at all (for mentions.csv).
     func mentionable(_ sc: Scan, _ names: [NameModel.Found]) -> [NameModel.Found] {
-        names.filter { n in
-            n.kind != .person || !Self.modelNameVetoes.contains { $0.everywhere && $0.applies(self, sc, n.range.clamped(to: sc.a..<sc.b)) }
+        names.compactMap { n in
+            guard n.kind == .person else { return n }
+            var r = n.range.clamped(to: sc.a..<sc.b)
+            for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
+            guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.everywhere && $0.applies(self, sc, r) }) else { return nil }
+            return NameModel.Found(range: r, kind: n.kind, confidence: n.confidence)
         }
     }
 
