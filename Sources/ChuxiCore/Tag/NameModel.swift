@@ -29,11 +29,11 @@ public final class NameModel: Sendable {
 
     /// Character -> id (0: no unigram feature) for the BMP.
     private let charIDs: [UInt16]
-    /// `unigrams[((offset * ids) + id) * roles + role]`, offset 0...4 for u-2...u2.
-    private let unigrams: [Int32]
+    /// `unigrams[offset * ids + id]`, offset 0...4 for u-2...u2.
+    private let unigrams: [WeightRow]
     private let idCount: Int
-    /// Weights of the features without a value (bias, flags), `flags[kind * roles + role]`.
-    private let flags: [Int32]
+    /// Weights of the features without a value (bias, flags), by kind.
+    private let flags: [WeightRow]
     private let pairs: PairTable
     private let transitions: [Int32]
     private let predecessors: [[Int]]
@@ -66,18 +66,17 @@ public final class NameModel: Sendable {
             let c = Int((k >> 24) & 0xFF_FFFF)
             if c < 0x10000, ids[c] == 0 { ids[c] = UInt16(count); count += 1 }
         }
-        var uni = [Int32](repeating: 0, count: 5 * count * T), fl = [Int32](repeating: 0, count: Self.kinds.count * T)
+        var uni = [WeightRow](repeating: WeightRow(), count: 5 * count), fl = [WeightRow](repeating: WeightRow(), count: Self.kinds.count)
         var pairKeys: [(UInt64, Int)] = []
         for (k, row) in keys {
             let kind = Int(k >> 48) - 1, c = Int((k >> 24) & 0xFF_FFFF)
             if Self.unigramKinds.contains(kind) {
                 guard c < 0x10000 else { continue }   // beyond the BMP: too rare to matter
-                let at = ((kind - 1) * count + Int(ids[c])) * T
-                for t in 0..<T { uni[at + t] = w[row * T + t] }
+                uni[(kind - 1) * count + Int(ids[c])] = WeightRow(w[(row * T)..<(row * T + T)])
             } else if Self.isPair(kind) {
                 pairKeys.append((k, row))
             } else {
-                for t in 0..<T { fl[kind * T + t] = w[row * T + t] }
+                fl[kind] = WeightRow(w[(row * T)..<(row * T + T)])
             }
         }
         charIDs = ids; unigrams = uni; idCount = count; flags = fl
@@ -234,36 +233,36 @@ public final class NameModel: Sendable {
             unigrams.withUnsafeBufferPointer { u in
                 flags.withUnsafeBufferPointer { f in
                     charIDs.withUnsafeBufferPointer { cid in
-                        @inline(__always) func add(_ w: UnsafeBufferPointer<Int32>, _ at: Int, _ i: Int) {
-                            for t in 0..<T { e[i * T + t] &+= w[at + t] }
-                        }
-                        @inline(__always) func flag(_ kind: Int, _ i: Int) { add(f, kind * T, i) }
                         for i in 0..<n {
+                            // Summed in registers, written once.
+                            var acc = WeightRow.Sum()
                             let j = base + i, p = r.lowerBound + i
-                            flag(0, i)
+                            acc.add(f[0])
                             for o in 0..<5 {
                                 let c = keys[j + o - 2].value
-                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { add(u, (o * ids + id) * T, i) } }
+                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { acc.add(u[o * ids + id]) } }
                             }
-                            pairs.add(Self.key(10, keys[j - 2], keys[j - 1]), into: e, at: i * T)
-                            pairs.add(Self.key(6, keys[j - 1], keys[j]), into: e, at: i * T)
-                            pairs.add(Self.key(7, keys[j], keys[j + 1]), into: e, at: i * T)
-                            pairs.add(Self.key(11, keys[j + 1], keys[j + 2]), into: e, at: i * T)
+                            pairs.add(Self.key(10, keys[j - 2], keys[j - 1]), to: &acc)
+                            pairs.add(Self.key(6, keys[j - 1], keys[j]), to: &acc)
+                            pairs.add(Self.key(7, keys[j], keys[j + 1]), to: &acc)
+                            pairs.add(Self.key(11, keys[j + 1], keys[j + 2]), to: &acc)
                             let c = s[p], sur = ctx.surnames
-                            if sur.single.contains(c) { flag(8, i) }
-                            if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { flag(9, i) }
-                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { flag(12, i) }
-                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { flag(13, i) }
-                            if ctx.posts.matchEnding(s, at: p) > 0 { flag(14, i) }
-                            if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { flag(15, i) }
-                            if ctx.stops.contains(c) { flag(16, i) }
-                            if ctx.posts.matchEnding(s, at: p + 1) > 0 { flag(17, i) }
+                            if sur.single.contains(c) { acc.add(f[8]) }
+                            if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { acc.add(f[9]) }
+                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { acc.add(f[12]) }
+                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { acc.add(f[13]) }
+                            if ctx.posts.matchEnding(s, at: p) > 0 { acc.add(f[14]) }
+                            if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
+                            if ctx.stops.contains(c) { acc.add(f[16]) }
+                            if ctx.posts.matchEnding(s, at: p + 1) > 0 { acc.add(f[17]) }
                             var inWindow = 0
                             for o in 0..<5 where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
-                                flag(18 + o, i); inWindow += 1
+                                acc.add(f[18 + o]); inWindow += 1
                             }
-                            if inWindow >= 3 { flag(23, i) }
-                            if inWindow == 5 { flag(24, i) }
+                            if inWindow >= 3 { acc.add(f[23]) }
+                            if inWindow == 5 { acc.add(f[24]) }
+                            for t in 0..<8 { e[i * T + t] = acc.w[t] }
+                            e[i * T + 8] = acc.last
                         }
                     }
                 }
@@ -307,41 +306,66 @@ public final class NameModel: Sendable {
 /// Pair feature key -> its nine weights, by open addressing; a slot holds the key and the
 /// weights together (32 bytes), so a lookup touches one cache line. No `Hasher` on this path.
 struct PairTable: Sendable {
-    struct Slot: Sendable { var key: UInt64 = 0; var w = SIMD8<Int16>(); var last: Int16 = 0 }
+    struct Slot: Sendable { var key: UInt64 = 0; var row = WeightRow() }
     private let slots: [Slot]
     private let shift: UInt64
+    /// One bit per hash of every key (64 KB, stays in cache): most pairs of a text are no
+    /// feature, and the bit answers them without touching the table.
+    private let filter: [UInt64]
+    static let filterBits = 19
 
     init(_ keys: [(UInt64, Int)], weights: [Int32], roles: Int) {
         precondition(roles == 9, "a slot holds nine roles")
         var size = 2
-        while size < keys.count * 2 { size *= 2 }
+        while size * 3 < keys.count * 4 { size *= 2 }   // load factor at most 3/4
         shift = UInt64(64 - size.trailingZeroBitCount)
         var s = [Slot](repeating: Slot(), count: size)
+        var f = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
         for (key, row) in keys {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while s[slot].key != 0 && s[slot].key != key { slot = (slot + 1) & (size - 1) }
             s[slot].key = key
-            for t in 0..<8 { s[slot].w[t] = Int16(clamping: weights[row * roles + t]) }
-            s[slot].last = Int16(clamping: weights[row * roles + 8])
+            s[slot].row = WeightRow(weights[(row * roles)..<(row * roles + roles)])
+            let b = Self.bit(key)
+            f[b >> 6] |= 1 << UInt64(b & 63)
         }
-        slots = s
+        slots = s; filter = f
     }
 
-    @inline(__always) func add(_ key: UInt64, into e: UnsafeMutableBufferPointer<Int32>, at a: Int) {
+    @inline(__always) static func bit(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> UInt64(64 - filterBits))
+    }
+
+    @inline(__always) func add(_ key: UInt64, to acc: inout WeightRow.Sum) {
+        let b = Self.bit(key)
+        guard filter.withUnsafeBufferPointer({ $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }) else { return }
         slots.withUnsafeBufferPointer { p in
             let mask = p.count - 1
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
                 let have = p[slot].key
-                if have == key {
-                    let w = p[slot].w
-                    for t in 0..<8 { e[a + t] &+= Int32(w[t]) }
-                    e[a + 8] &+= Int32(p[slot].last)
-                    return
-                }
+                if have == key { acc.add(p[slot].row); return }
                 if have == 0 { return }
                 slot = (slot + 1) & mask
             }
         }
+    }
+}
+
+/// Nine role weights in hundredths, as `Int16` (16 + 2 bytes): eight in one vector, the ninth beside.
+struct WeightRow: Sendable {
+    var w = SIMD8<Int16>()
+    var last: Int16 = 0
+    init() {}
+    init(_ ws: ArraySlice<Int32>) {
+        precondition(ws.count == 9, "nine roles")
+        for t in 0..<8 { w[t] = Int16(clamping: ws[ws.startIndex + t]) }
+        last = Int16(clamping: ws[ws.startIndex + 8])
+    }
+    /// A running sum of rows, in `Int32`.
+    struct Sum {
+        var w = SIMD8<Int32>()
+        var last: Int32 = 0
+        @inline(__always) mutating func add(_ r: WeightRow) { w &+= SIMD8<Int32>(truncatingIfNeeded: r.w); last &+= Int32(r.last) }
     }
 }

@@ -16,7 +16,8 @@ extension Tagger {
         // ICU holds a dictionary word across the name's end (`彭浦四|季公园`: 四季) or start
         // (`健康惠民`: 健康), unless the word before is a post glued to a surname (`主任何`).
         ("crosses-word", false, { t, sc, r in
-            !sc.isB(r.upperBound) || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
+            guard t.clauseWasBroken(sc, r) else { return false }
+            return !sc.isB(r.upperBound) || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
         }),
         // An organization's name goes on after it (`欧莱雅（中国）有限公司`, `某某集团`).
         ("before-org-suffix", false, { t, sc, r in

@@ -34,6 +34,16 @@ public struct Tagger: Sendable {
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
     }
 
+    /// Was the clause around `r` word-broken on the fast path? (The same test the segmenter
+    /// made: a step that reads word boundaries reads them only there, so that the fast path
+    /// and a full pass decide alike.)
+    func clauseWasBroken(_ sc: Scan, _ r: Range<Int>) -> Bool {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo > sc.a, !Segmenter.clauseEnds.contains(sc.s[lo - 1]) { lo -= 1 }
+        while hi < sc.b, !Segmenter.clauseEnds.contains(sc.s[hi - 1]) { hi += 1 }
+        return needsWords(sc.s, lo..<hi)
+    }
+
     /// Does this sentence hold any word a person, a trigger, an attending organization or a
     /// held event could hang on? If not, tagging it needs no word boundaries.
     public func needsWords(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
@@ -42,6 +52,8 @@ public struct Tagger: Sendable {
             for i in r where first.contains(p[i]) {
                 if candidates.match(s, at: i, limit: r.upperBound) > 0 { return true }
             }
+            // A list (`A、B、C`) may hold names the name model reads, untitled guests among them.
+            for i in r where p[i] == "、" { return true }
             return false
         }
     }
