@@ -216,11 +216,10 @@ public final class Pipeline {
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
             for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
-            // Where the name model reads a person over a rule's name, its span is the mention
-            // (it draws name edges better: `周恩来`, not the rules' `周恩`); records keep the rules'.
-            let modelPersons = t.names.filter { $0.kind == .person }.map(\.range)
+            // A rule's name is the mention where the name model reads another span over it: the
+            // rules' edges are proven by their examples (`石建和，`, `佐藤正一`, `A·B`), and mentions
+            // and records then name a person alike.
             for p in t.persons {
-                if p.rule != "names.model", modelPersons.contains(where: { $0.overlaps(p.name) && $0 != p.name }) { continue }
                 // A reporter named in the text (not in a byline the splitter saw) is a journalist.
                 if !journalists.isEmpty && journalists.contains(text.text(p.name)) {
                     if !article.journalists.contains(where: { $0.range.overlaps(p.name) }) {

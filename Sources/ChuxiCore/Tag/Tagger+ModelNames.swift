@@ -25,9 +25,20 @@ extension Tagger {
             if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 { j = close + 1 }
             return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
         }),
+        // A list of places (`岳阳、株洲、邵阳等地`): a 、-list that 等地 / 等市 … closes.
+        ("place-list", true, { t, sc, r in t.closesAsPlaces(sc, after: r.upperBound) }),
         // A word that begins with a surname but is never a person (names.rules `not-name`: `张园`).
         ("not-name", true, { t, sc, r in t.rules.notNames.match(sc.s, at: r.lowerBound, limit: sc.b) >= min(r.count, 2) }),
     ]
+
+    static let placeClosers = ["等地", "等市", "等县", "等省", "等区", "等国", "等城市", "等地区", "等省市", "等地市", "等国家"]
+        .map { Array($0.unicodeScalars) }
+    /// Does the 、-list that goes on after `i` end with 等地, 等市 …?
+    func closesAsPlaces(_ sc: Scan, after i: Int) -> Bool {
+        var j = i
+        while j < sc.b, sc.s[j] == "、" || isHan(sc.s[j]) && sc.s[j] != "等" { j += 1 }
+        return Self.placeClosers.contains { w in sc.s[j..<sc.b].starts(with: w) }
+    }
 
     /// The model's names that stand as names at all (for mentions.csv).
     func mentionable(_ sc: Scan, _ names: [NameModel.Found]) -> [NameModel.Found] {
