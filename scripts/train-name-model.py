@@ -2,13 +2,15 @@
 """Builds rules/names.model: character role statistics for person and organization names.
 
 usage: scripts/train-name-model.py [--corpus ../shared/corpora/pfr199801] [--out rules/names.model]
-                                   [--epochs 6] [--check]
+                                   [--epochs 12] [--min-count 1] [--prune 40] [--check]
 
 What it learns, and from what. Every character gets one of nine roles -- outside (O), or
 begin / inside / end / single of a person (PER) or organization (ORG) name -- and the model
 holds, for each role, weights of character features in a window of five (the character two
-before ... two after), of character pairs (the one before and this one, this one and the
-next), and of the surname table (`rules/surnames.rules`), plus role-to-role transitions.
+before ... two after), of character pairs around it, of the rule files' lexicons (surnames,
+posts, role triggers and predicates, name stops, transliteration characters; read from
+`rules/`), and of characters after a surname, plus role-to-role transitions (the model
+file's header lists every feature).
 Chuxi reads the roles of a sentence by Viterbi over these weights (Tag/NameModel.swift).
 It is the role tagging of Zhang Huaping and Liu Qun (2004) with perceptron weights in place
 of counted probabilities: an averaged structured perceptron (Collins 2002), trained here.
@@ -117,8 +119,9 @@ def features(keys, inname, sur1, sur2, mk):
         if not (i > 1 and inname[i - 1] and inname[i - 1] == inname[i - 2]): f.append(f"b-2 {pad[i]}{pad[i + 1]}")
         if not (i + 2 < n and inname[i + 1] and inname[i + 1] == inname[i + 2]): f.append(f"b1 {pad[i + 3]}{pad[i + 4]}")
         if keys[i] in sur1: f.append("s0")
-        if i > 0 and keys[i - 1] in sur1: f.append("s-1")
-        if i > 1 and keys[i - 2] in sur1: f.append("s-2")
+        if i > 0 and keys[i - 1] in sur1: f.append("s-1"); f.append(f"g1 {keys[i]}")
+        if i > 1 and keys[i - 2] in sur1: f.append("s-2"); f.append(f"g2 {keys[i]}")
+        if keys[i] in sur1 and i + 1 < n: f.append(f"g0 {keys[i + 1]}")
         post_before, cue_after, stop, post_ends, tw = mk[i]
         for o, t in zip((-2, -1, 0, 1, 2), tw):
             if t: f.append(f"t{o}")
@@ -223,13 +226,34 @@ def score(data, W, Tr, ids):
         print(f"{t}: P={p:.3f} R={r:.3f} F1={2 * p * r / max(p + r, 1e-9):.3f}")
 
 
+def header(a, paragraphs):
+    """The model file's comment lines: how it was made and what its lines mean."""
+    return "".join("# " + line + "\n" for line in [
+        "Character role statistics for person and organization names (read by Tag/NameModel.swift).",
+        "Made by scripts/train-name-model.py (its docstring says how) from the People's Daily",
+        f"articles of 1-20 January 1998 in ../shared/corpora/pfr199801 ({paragraphs} paragraphs),",
+        f"{a.epochs} epochs of an averaged perceptron; features seen fewer than {a.min_count} time(s),",
+        f"and those whose largest weight is below {a.prune / 100}, dropped.",
+        "Lines: `tags` (the roles, in order); `trans FROM w...` (weight of each role after FROM);",
+        "`f NAME VALUE role:weight ...` with NAME u-2 u-1 u0 u1 u2 (the character at that offset),",
+        "b-2 b-1 b0 b1 (the pairs two before, ending here, starting here, after), s0 / s0c (a single /",
+        "compound surname starts here), s-1 / s-2 (a surname one / two before), p-1 (a post of",
+        "titles.rules ends just before), p0 (one ends here), q1 (a role trigger or predicate starts",
+        "just after), x0 (a name stop of names.rules), t-2 ... t2 (a transliteration character of",
+        "names.rules at that offset), tw3 / tw5 (three / all five of the window are), g1 / g2 (this",
+        "character, one / two after a surname), g0 (the next character, when this one is a surname),",
+        "bias (VALUE `-` where a feature has none). Weights are hundredths; roles with weight 0 are",
+        "left out. No pair inside an annotated name is a feature: the table holds no full name.",
+    ])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="../shared/corpora/pfr199801")
     ap.add_argument("--out", default="rules/names.model")
-    ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--prune", type=int, default=60, help="drop features whose largest weight is below this (hundredths)")
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--min-count", type=int, default=1)
+    ap.add_argument("--prune", type=int, default=40, help="drop features whose largest weight is below this (hundredths)")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     sur1, sur2 = surnames("rules/surnames.rules")
@@ -244,15 +268,7 @@ def main():
         score(load(a.corpus, range(19, 21), sur1, sur2, lex), W, Tr, ids); return
     names = sorted(ids, key=lambda f: ids[f])
     with open(a.out, "w", encoding="utf-8") as out:
-        out.write("# Character role statistics for person and organization names (read by Tag/NameModel.swift).\n")
-        out.write("# Made by scripts/train-name-model.py (its docstring says how) from the People's Daily\n")
-        out.write(f"# articles of 1-20 January 1998 in ../shared/corpora/pfr199801 ({len(data)} paragraphs),\n")
-        out.write(f"# {a.epochs} epochs of an averaged perceptron; features seen fewer than {a.min_count} times, and\n")
-        out.write(f"# those whose largest weight is below {a.prune / 100}, dropped.\n")
-        out.write("# Lines: `tags` (the roles, in order); `trans FROM w...` (weight of each role after FROM);\n")
-        out.write("# `f NAME VALUE role:weight ...` with NAME u-2 u-1 u0 u1 u2 (the character at that offset),\n")
-        out.write("# b-1 b0 (the pair ending / starting here), s0 / s0c (a single / compound surname starts here),\n")
-        out.write("# bias. Weights are hundredths; roles with weight 0 are left out. No full name is a feature.\n")
+        out.write(header(a, len(data)))
         out.write("tags " + " ".join(TAGS) + "\n")
         for i, t in enumerate(TAGS):
             out.write("trans " + t + " " + " ".join(str(int(round(w * 100))) for w in Tr[i]) + "\n")

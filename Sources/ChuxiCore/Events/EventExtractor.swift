@@ -423,6 +423,44 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
+    /// A meeting without an event noun: the trigger and the first person (with the title) after
+    /// it (`会见美国国防部长科恩`); else what stands between `同/与/和` and it (`同某国总统举行会谈`);
+    /// else the trigger alone.
+    func meetingName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
+        let word = trig.trigger.word
+        var from = trig.range.upperBound
+        if from < c.upperBound, s[from] == "了" { from += 1 }
+        if let p = t.persons.first(where: { $0.name.lowerBound >= from && $0.name.upperBound <= c.upperBound }),
+           p.name.upperBound - from <= 24 {
+            return word + str(s, from..<p.name.upperBound)
+        }
+        if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
+           trig.range.lowerBound - j <= 24, t.persons.contains(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
+            return str(s, j..<trig.range.upperBound)
+        }
+        // `会见了出席会议的代表`: what it is done to, when short.
+        var end = from
+        while end < c.upperBound, !Tagger.clausePunct.contains(s[end]) { end += 1 }
+        return end > from && end - from <= 16 ? word + str(s, from..<end) : word
+    }
+
+    /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
+    func isFragment(_ e: String) -> Bool {
+        ["他", "她", "我", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
+    }
+
+    /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).
+    func withoutDateWords(_ e: String) -> String {
+        let u = Array(e.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            let n = rules.dateWords.match(u, at: i, limit: u.count)
+            guard n > 0 else { break }
+            i += n
+        }
+        return String(scalars: u[i...])
+    }
+
     /// `召开20周年`, `举行三十周年`: a number of years after the verb.
     func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
         var j = i
@@ -491,8 +529,7 @@ public struct EventExtractor: Sendable {
             while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
                 let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
-                state.event = e
-                return e
+                if !isFragment(e) { state.event = e; return e }
             }
         }
         var from = trig.range.upperBound
@@ -500,12 +537,18 @@ public struct EventExtractor: Sendable {
             let u = Array(skip.unicodeScalars)
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
-        let object = nounPhrase(s, from: from, to: c.upperBound, t)
-        if let o = object, !rules.genericEvents.contains(o) { state.event = o; return o }
-        // `X会见了Y`: a meeting of its own, not the event told before it.
-        if trig.trigger.kind == .meet, sentenceEvent == nil, trig.trigger.word != "陪同" { state.event = trig.trigger.word; return trig.trigger.word }
+        let object = nounPhrase(s, from: from, to: c.upperBound, t).map(withoutDateWords)
+        if let o = object, !o.isEmpty, !rules.genericEvents.contains(o), !isFragment(o) { state.event = o; return o }
+        // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
+        // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
+        // (`举行会谈` holds the bare `会谈`: no name either.)
+        if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
+            let e = meetingName(trig, t, s, clause: c)
+            state.event = e
+            return e
+        }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return trig.trigger.word }
-        return object ?? headline ?? ""
+        return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""
     }
 }

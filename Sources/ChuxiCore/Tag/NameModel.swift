@@ -23,9 +23,11 @@ public final class NameModel: Sendable {
     static let roles = tagNames.count
     /// Feature kinds; a key is (kind, first scalar, second scalar).
     static let kinds = ["bias", "u-2", "u-1", "u0", "u1", "u2", "b-1", "b0", "s0", "s0c", "b-2", "b1", "s-1", "s-2",
-                         "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5"]
+                         "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5", "g0", "g1", "g2"]
     static let unigramKinds = 1...5
     static func isPair(_ kind: Int) -> Bool { (6...7).contains(kind) || (10...11).contains(kind) }
+    /// Features keyed by one character but looked up in the pair table (they fire rarely).
+    static func isKeyed(_ kind: Int) -> Bool { (25...27).contains(kind) }
 
     /// Character -> id (0: no unigram feature) for the BMP.
     private let charIDs: [UInt16]
@@ -73,7 +75,7 @@ public final class NameModel: Sendable {
             if Self.unigramKinds.contains(kind) {
                 guard c < 0x10000 else { continue }   // beyond the BMP: too rare to matter
                 uni[(kind - 1) * count + Int(ids[c])] = WeightRow(w[(row * T)..<(row * T + T)])
-            } else if Self.isPair(kind) {
+            } else if Self.isPair(kind) || Self.isKeyed(kind) {
                 pairKeys.append((k, row))
             } else {
                 fl[kind] = WeightRow(w[(row * T)..<(row * T + T)])
@@ -249,8 +251,9 @@ public final class NameModel: Sendable {
                             let c = s[p], sur = ctx.surnames
                             if sur.single.contains(c) { acc.add(f[8]) }
                             if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { acc.add(f[9]) }
-                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { acc.add(f[12]) }
-                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { acc.add(f[13]) }
+                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc) }
+                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc) }
+                            if sur.single.contains(c), p + 1 < hi { pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc) }
                             if ctx.posts.matchEnding(s, at: p) > 0 { acc.add(f[14]) }
                             if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
                             if ctx.stops.contains(c) { acc.add(f[16]) }

@@ -11,6 +11,11 @@ extension Tagger {
             if !isHan(c) && !WidthFolding.isASCIIAlnum(c) && c != "（" && c != "）" { break }
             // `（` … `）` inside a title (`党校（行政学院）`), never a bracket that closes a byline.
             if c == "）", !opens(sc, before: k - 1) { break }
+            // Never over a dateline or a byline (`…9日电`, `本报讯`, `电（记者某某）`) or a
+            // headline's note (`（附图片1张）`): the title begins after them.
+            if c == "电" || c == "讯", k - 2 >= sc.a, "日报".unicodeScalars.contains(s[k - 2]) || WidthFolding.isASCIIAlnum(s[k - 2]) { break }
+            if c == "）", let open = s[sc.a..<(k - 1)].lastIndex(of: "（"),
+               Self.bylineMarks.contains(where: { m in s[open..<k].firstRange(of: m) != nil }) { break }
             var stop = rules.titleStops.matchEnding(s, at: k, floor: sc.a)
             // A stop word inside a name that belongs to the title (`区人民代表大会常务委员会主任`).
             if stop > 0, ((k - stop - 6)...(k - stop)).contains(where: { j in
@@ -27,6 +32,8 @@ extension Tagger {
         }
         return k
     }
+
+    static let bylineMarks: [[Unicode.Scalar]] = ["记者", "附图", "摄", "通讯员"].map { Array($0.unicodeScalars) }
 
     /// `国务委员兼外长` holds two titles: split at 兼 when a post ends right before it.
     func splitConcurrent(_ sc: Scan, _ t: Range<Int>) -> [Range<Int>] {
