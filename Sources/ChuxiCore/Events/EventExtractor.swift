@@ -45,7 +45,7 @@ public struct EventExtractor: Sendable {
             if st.dateline == nil, let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
                case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: issueDate) }
             // Hold verbs are candidate words: a sentence without one holds no event either.
-            let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s) : nil
+            let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s).flatMap { eventNoun($0, t, s) } : nil
             if let e = sentEvent { st.event = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
@@ -444,6 +444,22 @@ public struct EventExtractor: Sendable {
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
     }
 
+    /// What a found noun phrase names as an event, or nil: without a trigger or date words at
+    /// its start (`出席会议` -> `会议`), nil when generic or deictic (`会议`, `这次会议`: the
+    /// event told before) or when it holds a person's name or a fragment.
+    func eventNoun(_ e: String, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
+        var u = Array(withoutDateWords(e).unicodeScalars)
+        let lead = rules.triggerWords.match(u, at: 0, limit: u.count)
+        // (Not when the trigger begins an event noun: `座谈会`.)
+        if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
+            u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
+        }
+        let name = String(scalars: u[...])
+        if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name) { return nil }
+        let names = t.persons.map { str(s, $0.name) }
+        return names.contains(where: { name.contains($0) }) ? nil : name
+    }
+
     /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
     func isFragment(_ e: String) -> Bool {
         ["他", "她", "我", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
@@ -537,8 +553,8 @@ public struct EventExtractor: Sendable {
             let u = Array(skip.unicodeScalars)
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
-        let object = nounPhrase(s, from: from, to: c.upperBound, t).map(withoutDateWords)
-        if let o = object, !o.isEmpty, !rules.genericEvents.contains(o), !isFragment(o) { state.event = o; return o }
+        let object = nounPhrase(s, from: from, to: c.upperBound, t)
+        if let o = object.flatMap({ eventNoun($0, t, s) }) { state.event = o; return o }
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
         // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
         // (`举行会谈` holds the bare `会谈`: no name either.)
