@@ -85,8 +85,10 @@ public final class Pipeline {
                 let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap { d -> DateValue? in
                     if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
                 }.first
-                let drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
-                result.records += records(drafts, body, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
+                var drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
+                drafts += headlineOnly(drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
+                                       issueDate: input.issueDate, pageDate: pageDate)
+                result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
                 result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }
             if keepSentences { result.sentences += tagged }
@@ -149,6 +151,20 @@ public final class Pipeline {
             try each(r)
         }
         return reader.hash.value
+    }
+
+    /// Records of persons a headline names with a role (`某某出席揭牌仪式`) whom the body gives
+    /// none: the body usually tells the same story with its date, and then the headline adds
+    /// nothing; when it does not, the headline is all the text says. They take the date of the
+    /// body's first record (the article's story), or none.
+    func headlineOnly(_ body: [EventExtractor.Draft], headlines: [TaggedSentence], text: NormalizedText, headline: String?,
+                      issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue?) -> [EventExtractor.Draft] {
+        guard !headlines.isEmpty else { return [] }
+        let named = Set(body.map { text.text($0.attendee) })
+        let date = body.first?.date ?? ""
+        return extractor.extract(headlines, text: text, headline: headline, issueDate: issueDate, pageDate: pageDate)
+            .filter { $0.kind == "person" && !named.contains(text.text($0.attendee)) }
+            .map { var d = $0; d.date = date; return d }
     }
 
     static let reporterWords = ["记者", "通讯员", "摄影", "特派员", "撰稿"].map { Array($0.unicodeScalars) }
