@@ -85,4 +85,20 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(ex.results.map(\.issue), ["c-good"])
         XCTAssertGreaterThan(ex.results[0].records.count, 5)
     }
+
+    /// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+    /// is written with a leading `'`; the contract's dates (`--06-11`, ranges) are not formulas.
+    func testCSVCellsThatStartAFormulaAreWrittenAsText() {
+        let cases: [(String, String)] = [("=1+1研讨会", "'=1+1研讨会"), ("+86会议", "'+86会议"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
+                                         ("\t=x", "'\t=x"), ("\r=x", "\"'\r=x\""), ("=a,b", "\"'=a,b\""), ("区长=", "区长="),
+                                         ("--06-11", "--06-11"), ("--06-11/--06-12", "--06-11/--06-12"), ("2024-06-11", "2024-06-11"), ("", "")]
+        for (value, written) in cases {
+            XCTAssertEqual(CSV.field(value), written, value.debugDescription)
+            var b = CSVBuffer(); b.field(value)
+            XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), written, value.debugDescription)
+        }
+        let r = AttendanceRecord(issue: "=cmd", article: 1, date: "--06-11", event: "=1+1研讨会", attendee: "林一", kind: "person",
+                                 titles: ["-区长"], role: .attend, source: 0..<2, evidence: "L1:C1-L1:C2")
+        XCTAssertEqual(ContractCSV.attendance([r]).split(separator: "\n")[1], "'=cmd,1,--06-11,'=1+1研讨会,林一,person,'-区长,attend,L1:C1-L1:C2")
+    }
 }
