@@ -7,8 +7,10 @@ struct Extract: ParsableCommand {
         abstract: "Extract attendance.csv and mentions.csv from issues.",
         discussion: """
         PATH is a text file (one issue) or a directory, walked recursively for *.txt in sorted
-        order. The outputs are written atomically: a killed run leaves the previous files intact.
-        A file that cannot be read is reported and skipped; the exit status is then 2.
+        order, symbolic links followed. An issue's id is its path below the root, without
+        extension: a path given twice is read once, two files with one id are an error (exit 2).
+        The outputs are written atomically: a killed run leaves the previous files intact.
+        A file or directory that cannot be read is reported and skipped; the exit status is then 2.
         """)
 
     @Argument(help: "Input files or directories.")
@@ -47,8 +49,11 @@ struct Extract: ParsableCommand {
         let rules = try ruleOptions.load()
         if let j = jsonl { return try runJSONLines(j, rules: rules) }
         guard let out = out else { return }
-        let files: [(path: String, id: String)]
-        do { files = try InputWalker.files(paths) } catch let e as InputError { throw ValidationError(e.description) }
+        // A missing root or two files with one id stop the run before any output is touched.
+        let listing: InputWalker.Listing
+        do { listing = try InputWalker.list(paths) } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }
+        for s in listing.skipped { standardError("chuxi: skipped \(s.path): \(s.reason)") }
+        let files = listing.files
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
             try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, makePipeline: {
@@ -59,8 +64,8 @@ struct Extract: ParsableCommand {
             }
         }
         standardError("chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out)")
-        if !summary.failures.isEmpty {
-            let paths = summary.failures.map(\.path)
+        if !summary.failures.isEmpty || !listing.skipped.isEmpty {
+            let paths = listing.skipped.map(\.path) + summary.failures.map(\.path)
             let more = paths.count > 20 ? " and \(paths.count - 20) more (each reported above)" : ""
             standardError("chuxi: \(paths.count) file(s) failed: " + paths.prefix(20).joined(separator: ", ") + more)
             throw ExitCode(2)

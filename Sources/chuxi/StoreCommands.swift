@@ -24,14 +24,15 @@ struct BatchCommand: ParsableCommand {
         let rules = try ruleOptions.load()
         let store = try Store(path: db)
         let tty = isatty(2) != 0
-        let s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
+        let s: Batch.Summary
+        do { s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
                               issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
                 FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             } else if done == total || done % 100 == 0 { standardError("chuxi: \(done)/\(total) issues") }
-        }
+        } } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }   // a missing root, two files with one id
         for f in s.failures { standardError("chuxi: failed \(f)") }
         print("chuxi batch: \(s.description)")
         if s.failed > 0 { throw ExitCode(2) }

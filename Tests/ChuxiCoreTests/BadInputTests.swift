@@ -101,4 +101,39 @@ final class BadInputTests: TemporaryDirectoryTestCase {
                                  titles: ["-区长"], role: .attend, source: 0..<2, evidence: "L1:C1-L1:C2")
         XCTAssertEqual(ContractCSV.attendance([r]).split(separator: "\n")[1], "'=cmd,1,--06-11,'=1+1研讨会,林一,person,'-区长,attend,L1:C1-L1:C2")
     }
+
+    /// The same path given twice (or inside another root) is listed once; two different
+    /// files with one issue id are an error naming both, before any work.
+    func testIssueIdsNeverCollideSilently() throws {
+        let fm = FileManager.default
+        for d in ["d1", "d2"] { try fm.createDirectory(at: dir.appendingPathComponent(d), withIntermediateDirectories: true) }
+        try "区委书记林一主持会议。\n".write(to: dir.appendingPathComponent("d1/a.txt"), atomically: true, encoding: .utf8)
+        try "区长王二出席会议。\n".write(to: dir.appendingPathComponent("d2/a.txt"), atomically: true, encoding: .utf8)
+        let d1 = dir.appendingPathComponent("d1").path, d2 = dir.appendingPathComponent("d2").path
+        let once = try InputWalker.files([d1, d1, d1 + "/", d1 + "/a.txt"])
+        XCTAssertEqual(once.map(\.id), ["a"])
+        for roots in [[d1, d2], [d1 + "/a.txt", d2 + "/a.txt"]] {
+            XCTAssertThrowsError(try InputWalker.list(roots)) {
+                XCTAssertTrue("\($0)".contains(d1 + "/a.txt") && "\($0)".contains(d2 + "/a.txt"), "\($0)")
+            }
+        }
+    }
+
+    /// A symlinked directory is walked (a link back up is not walked again); a broken link
+    /// and a link loop are skipped by name with their reason, never as "no such file".
+    func testSymlinkedDirectoriesAreFollowedAndBrokenLinksReported() throws {
+        let fm = FileManager.default
+        let real = dir.appendingPathComponent("real")
+        try fm.createDirectory(at: real.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "区委书记林一主持会议。\n".write(to: real.appendingPathComponent("sub/a.txt"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("gone.txt").path, withDestinationPath: "nowhere")
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let link = dir.appendingPathComponent("link").path
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: real.path)
+        let l = try InputWalker.list([link])
+        XCTAssertEqual(l.files.map(\.id), ["sub/a"])
+        XCTAssertEqual(l.skipped.map(\.description), [link + "/gone.txt: broken symbolic link", link + "/loop: symbolic link loop"])
+        XCTAssertThrowsError(try InputWalker.list([real.appendingPathComponent("loop").path])) { XCTAssertTrue("\($0)".hasSuffix("symbolic link loop"), "\($0)") }
+    }
 }
