@@ -18,3 +18,17 @@ struct RuleOptions: ParsableArguments {
 func standardError(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))
 }
+
+/// A bad option value that cannot be used: a message naming it, exit status 2 (the status
+/// of "something was not done"), rather than the parser's usage error.
+func badValue(_ message: String) -> ExitCode {
+    standardError("chuxi: \(message)")
+    return ExitCode(2)
+}
+
+/// `--issue-date`: nil when absent, else valid or an error.
+func checkIssueDate(_ d: String?) throws {
+    if let d = d, IssueInput.parseISODate(d) == nil {
+        throw badValue("--issue-date \(d) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later")
+    }
+}

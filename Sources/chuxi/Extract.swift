@@ -40,7 +40,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
-        if let d = issueDate, IssueInput.parseISODate(d) == nil { throw ValidationError("--issue-date must be YYYY-MM-DD, got \(d)") }
+        try checkIssueDate(issueDate)
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
     }

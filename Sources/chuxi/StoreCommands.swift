@@ -20,6 +20,8 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding.") var encoding: String?
     @OptionGroup var ruleOptions: RuleOptions
 
+    func validate() throws { try checkIssueDate(issueDate) }
+
     func run() throws {
         let rules = try ruleOptions.load()
         let store = try Store(path: db)
@@ -100,6 +102,17 @@ struct EventsCommand: ParsableCommand {
     func validate() throws {
         if (date == nil) == between.isEmpty { throw ValidationError("give --date D or --between D1 D2") }
         if !between.isEmpty && between.count != 2 { throw ValidationError("--between takes two dates") }
+        for d in date.map { [$0] } ?? between where !Self.isQueryDate(d) {
+            throw badValue("\(date != nil ? "--date" : "--between") \(d) is not a date: want YYYY-MM-DD (year 1000 or later) or year-less --MM-DD, a day of the calendar")
+        }
+    }
+
+    /// `YYYY-MM-DD` or year-less `--MM-DD` (`--02-29` is one).
+    static func isQueryDate(_ d: String) -> Bool {
+        guard d.hasPrefix("--") else { return IssueInput.parseISODate(d) != nil }
+        // A leap year stands in for the missing one.
+        guard let p = IssueInput.parseISODate("2000" + d.dropFirst(1)) else { return false }
+        return p.day <= IssueInput.daysIn(month: p.month, year: nil)
     }
 
     func run() throws {

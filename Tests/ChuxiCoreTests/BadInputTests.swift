@@ -136,4 +136,13 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(l.skipped.map(\.description), [link + "/gone.txt: broken symbolic link", link + "/loop: symbolic link loop"])
         XCTAssertThrowsError(try InputWalker.list([real.appendingPathComponent("loop").path])) { XCTAssertTrue("\($0)".hasSuffix("symbolic link loop"), "\($0)") }
     }
+
+    /// An issue date is a day of the calendar in a four-digit year, written YYYY-MM-DD.
+    func testIssueDatesAreDaysOfTheCalendar() {
+        for ok in ["2024-02-29", "2000-02-29", "1000-01-01", "2024-12-31", "2024-04-30"] { XCTAssertNotNil(IssueInput.parseISODate(ok), ok) }
+        for bad in ["2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-06-00",
+                    "0001-01-01", "0999-12-31", "999-01-01", "2024-6-1", "+024-06-11", "2024-06-11x", "2024/06/11", ""] {
+            XCTAssertNil(IssueInput.parseISODate(bad), bad)
+        }
+    }
 }

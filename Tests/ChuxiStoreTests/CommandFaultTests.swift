@@ -93,4 +93,28 @@ final class CommandFaultTests: XCTestCase {
         XCTAssertFalse(r.stderr.contains("no such file"), r.stderr)
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("out/attendance.csv"), encoding: .utf8).contains("林一"))
     }
+
+    /// An impossible or year-0 date exits 2 with a message naming it, before any work.
+    func testInvalidDatesExit2WithAMessage() throws {
+        try write("区委书记林一主持会议。\n", "d1/a.txt")
+        for d in ["2024-02-30", "0001-01-01", "2024-6-1"] {
+            for cmd in [["extract", "d1", "--out", "out"], ["batch", "d1", "--db", "s.sqlite"]] {
+                let r = try run(cmd + ["--issue-date", d] + rulesArgs)
+                XCTAssertEqual(r.status, 2, "\(cmd[0]) \(d): \(r.stderr)")
+                XCTAssertTrue(r.stderr.contains("--issue-date \(d) is not a date"), r.stderr)
+            }
+        }
+        for args in [["--date", "2024-02-30"], ["--date=--06-31"], ["--date", "junk"], ["--between", "2024-01-01", "2024-13-01"]] {
+            let r = try run(["events"] + args + ["--db", "q.sqlite"])
+            XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("is not a date"), r.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.sqlite").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("q.sqlite").path))
+        // Valid dates still run, a year-less leap day included.
+        XCTAssertEqual(try run(["extract", "d1", "--out", "out", "--issue-date", "2024-02-29"] + rulesArgs).status, 0)
+        XCTAssertEqual(try run(["batch", "d1", "--db", "s.sqlite"] + rulesArgs).status, 0)
+        XCTAssertEqual(try run(["events", "--date=--02-29", "--db", "s.sqlite"]).status, 0)
+    }
 }

@@ -51,11 +51,25 @@ public struct IssueInput: Sendable {
         return nil
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: a day of the calendar (no `2024-02-30`) in a four-digit year
+    /// (`0001-01-01` would write year 0 dates, `0-06-11`, that no reader takes).
     public static func parseISODate(_ s: String) -> (year: Int, month: Int, day: Int)? {
-        let p = s.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
-        return (p[0], p[1], p[2])
+        let u = Array(s.utf8)
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
+              u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }) else { return nil }
+        let n = { (r: Range<Int>) in u[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let (y, m, d) = (n(0..<4), n(5..<7), n(8..<10))
+        guard y >= 1000, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+        return (y, m, d)
+    }
+
+    /// Days in a month; `year` nil for a year-less date (`--02-29` is a date).
+    public static func daysIn(month m: Int, year y: Int?) -> Int {
+        switch m {
+        case 2: return y.map { $0 % 4 == 0 && ($0 % 100 != 0 || $0 % 400 == 0) } ?? true ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
 
