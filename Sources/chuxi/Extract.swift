@@ -74,15 +74,25 @@ struct Extract: ParsableCommand {
 
     /// Streaming: one issue in, its records out, flushed, so that a Spark or Hadoop
     /// pipe sees results as they come. A bad line is reported as an error line (and on
-    /// stderr) and the stream goes on; the exit status is then 2.
+    /// stderr) and the stream goes on; the exit status is then 2. A read or write error
+    /// (stdout full or closed, stdin closed, a directory as input) stops the stream with
+    /// its reason and exit status 1.
     func runJSONLines(_ source: String, rules: RuleSet) throws {
-        let pipeline = try Pipeline(rules: rules)
-        guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
-            throw ValidationError("cannot read \(source)")
+        do { try streamJSONLines(source, rules: rules) } catch let e as IOFailure {
+            standardError("chuxi: \(e)")
+            throw ExitCode(1)
         }
+    }
+
+    func streamJSONLines(_ source: String, rules: RuleSet) throws {
+        let pipeline = try Pipeline(rules: rules)
+        let fd = source == "-" ? 0 : open(source, O_RDONLY)
+        if fd < 0 { throw IOFailure(what: "read \(source)", code: errno) }
+        defer { if source != "-" { close(fd) } }
+        let inputName = source == "-" ? "standard input" : source
         var failed = 0
         var buffer = Data()
-        func handle(_ lineData: Data) {
+        func handle(_ lineData: Data) throws {
             guard !lineData.isEmpty else { return }
             let line = String(decoding: lineData, as: UTF8.self)
             var out = ""
@@ -98,18 +108,18 @@ struct Extract: ParsableCommand {
                 standardError("chuxi: bad input line for \(path): \(error)")
                 out += JSONLines.error(path: path, reason: "\(error)") + "\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try writeAll(1, Array(out.utf8), what: "write to standard output")
         }
         while true {
-            let chunk = input.readData(ofLength: 1 << 16)
+            let chunk = try readSome(fd, count: 1 << 16, what: "read \(inputName)")
             if chunk.isEmpty { break }
-            buffer.append(chunk)
+            buffer.append(contentsOf: chunk)
             while let nl = buffer.firstIndex(of: 0x0A) {
-                handle(buffer[buffer.startIndex..<nl])
+                try handle(buffer[buffer.startIndex..<nl])
                 buffer = Data(buffer[(nl + 1)...])
             }
         }
-        handle(buffer)
+        try handle(buffer)
         if failed > 0 { throw ExitCode(2) }
     }
 }

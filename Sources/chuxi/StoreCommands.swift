@@ -31,8 +31,8 @@ struct BatchCommand: ParsableCommand {
                               issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)".utf8))
-                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                try? writeAll(2, Array("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)\(done == total ? "\n" : "")".utf8),
+                              what: "write to standard error")
             } else if done == total || done % 100 == 0 { standardError("chuxi: \(done)/\(total) issues") }
         } } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }   // a missing root, two files with one id
         for f in s.failures { standardError("chuxi: failed \(f)") }

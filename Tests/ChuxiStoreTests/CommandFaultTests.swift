@@ -117,4 +117,29 @@ final class CommandFaultTests: XCTestCase {
         XCTAssertEqual(try run(["batch", "d1", "--db", "s.sqlite"] + rulesArgs).status, 0)
         XCTAssertEqual(try run(["events", "--date=--02-29", "--db", "s.sqlite"]).status, 0)
     }
+
+    /// `extract --jsonl` on an I/O error: the reason and exit status 1, never a trap.
+    func testJSONLinesIOErrorsExit1WithAReason() throws {
+        try write("{\"path\":\"a.txt\",\"text\":\"区委书记林一主持会议。\"}\n", "in.jsonl")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("adir"), withIntermediateDirectories: true)
+        let jsonl = ["extract", "--jsonl", "-"] + rulesArgs
+        func sh(_ script: String) -> [String] { ["/bin/sh", "-c", script, "sh"] }
+        let cases: [(String, [String], [String], String)] = [
+            ("stdout /dev/full", sh("exec \"$@\" < in.jsonl > /dev/full"), jsonl, "cannot write to standard output: No space left on device"),
+            ("stdout closed", sh("exec \"$@\" < in.jsonl >&-"), jsonl, "cannot write to standard output: Bad file descriptor"),
+            ("stdin closed", sh("exec \"$@\" <&-"), jsonl, "cannot read standard input: Bad file descriptor"),
+            ("a directory", [], ["extract", "--jsonl", "adir"] + rulesArgs, "cannot read adir: Is a directory"),
+        ]
+        for (name, prefix, args, message) in cases {
+            let r = try run(args, prefix: prefix)
+            XCTAssertEqual(r.status, 1, "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(message), "\(name): \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("Fatal error"), "\(name): \(r.stderr)")
+        }
+        // A closed pipe with SIGPIPE ignored (the reader gone after a second); the shell
+        // reports chuxi's status, a pipeline's being that of its last command.
+        let piped = try run(jsonl, prefix: sh("trap '' PIPE; { sleep 1; \"$@\" < in.jsonl; echo \"status $?\" >&2; } | true"))
+        XCTAssertTrue(piped.stderr.contains("cannot write to standard output: Broken pipe"), piped.stderr)
+        XCTAssertTrue(piped.stderr.contains("status 1"), piped.stderr)
+    }
 }
