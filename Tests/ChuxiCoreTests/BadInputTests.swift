@@ -145,4 +145,22 @@ final class BadInputTests: TemporaryDirectoryTestCase {
             XCTAssertNil(IssueInput.parseISODate(bad), bad)
         }
     }
+
+    /// Zero-width characters inside a name (pasted from the web) are dropped by the
+    /// normalizer: the record is found, and spans still cite the original offsets.
+    func testZeroWidthCharactersInsideANameAreIgnored() throws {
+        let plain = try extract("区委书记林一主持会议。\n")
+        XCTAssertEqual(plain.records.map(\.attendee), ["林一"])
+        for zw in ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"] {
+            let r = try extract("区委书记林\(zw)一主持会议。\n")
+            XCTAssertEqual(r.records.map(\.attendee), ["林一"], zw.unicodeScalars.first!.escaped(asASCII: true))
+            XCTAssertEqual(r.records.map(\.evidence), ["L1:C5-L1:C9"])
+            let person = r.mentions.first { $0.type == .person }
+            XCTAssertEqual(person.map { $0.start..<$0.end }, 4..<7)
+            XCTAssertFalse(r.normalized.scalars.contains(zw.unicodeScalars.first!))
+        }
+        // Between digits and around spaces they vanish as well (`3月 9日` rules still apply).
+        let d = try extract("3月\u{200B} \u{200B}9日，区委书记林一主持会议。\n")
+        XCTAssertEqual(String(String.UnicodeScalarView(d.normalized.scalars.prefix(4))), "3月9日")
+    }
 }
