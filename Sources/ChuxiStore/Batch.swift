@@ -24,9 +24,11 @@ public enum Batch {
     public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
                            issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
-        let files = try InputWalker.files(archive)
+        let listing = try InputWalker.list(archive)
+        let files = listing.files
         var stored = try store.storedHashes()
         var summary = Summary()
+        for e in listing.skipped { summary.failed += 1; summary.failures.append(e.description) }
         // Rules changed since the store was filled: every issue is extracted again (its old
         // records replaced), so the store always holds what the current rules give.
         let storedRules = try store.meta("rules")

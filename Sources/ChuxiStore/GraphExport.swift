@@ -3,6 +3,7 @@ import Foundation
 
 /// Graph files for Neo4j (`neo4j-admin database import full`) and Gephi (spreadsheet import).
 public enum GraphExport {
+    /// The one CSV writer (quoting, formula-like cells guarded).
     static func line(_ f: [String]) -> String { CSV.line(f) }
 
     /// Node and relationship files with ID spaces (Person, Organization, Event, Title) and

@@ -18,6 +18,8 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    func validate() throws { try checkIssueDate(issueDate) }
+
     func run() throws {
         let rules = try ruleOptions.load()
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read") }

@@ -7,8 +7,10 @@ struct Extract: ParsableCommand {
         abstract: "Extract attendance.csv and mentions.csv from issues.",
         discussion: """
         PATH is a text file (one issue) or a directory, walked recursively for *.txt in sorted
-        order. The outputs are written atomically: a killed run leaves the previous files intact.
-        A file that cannot be read is reported and skipped; the exit status is then 2.
+        order, symbolic links followed. An issue's id is its path below the root, without
+        extension: a path given twice is read once, two files with one id are an error (exit 2).
+        The outputs are written atomically: a killed run leaves the previous files intact.
+        A file or directory that cannot be read is reported and skipped; the exit status is then 2.
         """)
 
     @Argument(help: "Input files or directories.")
@@ -38,7 +40,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
-        if let d = issueDate, IssueInput.parseISODate(d) == nil { throw ValidationError("--issue-date must be YYYY-MM-DD, got \(d)") }
+        try checkIssueDate(issueDate)
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
     }
@@ -47,8 +49,11 @@ struct Extract: ParsableCommand {
         let rules = try ruleOptions.load()
         if let j = jsonl { return try runJSONLines(j, rules: rules) }
         guard let out = out else { return }
-        let files: [(path: String, id: String)]
-        do { files = try InputWalker.files(paths) } catch let e as InputError { throw ValidationError(e.description) }
+        // A missing root or two files with one id stop the run before any output is touched.
+        let listing: InputWalker.Listing
+        do { listing = try InputWalker.list(paths) } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }
+        for s in listing.skipped { standardError("chuxi: skipped \(s.path): \(s.reason)") }
+        let files = listing.files
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
             try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, makePipeline: {
@@ -59,8 +64,8 @@ struct Extract: ParsableCommand {
             }
         }
         standardError("chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out)")
-        if !summary.failures.isEmpty {
-            let paths = summary.failures.map(\.path)
+        if !summary.failures.isEmpty || !listing.skipped.isEmpty {
+            let paths = listing.skipped.map(\.path) + summary.failures.map(\.path)
             let more = paths.count > 20 ? " and \(paths.count - 20) more (each reported above)" : ""
             standardError("chuxi: \(paths.count) file(s) failed: " + paths.prefix(20).joined(separator: ", ") + more)
             throw ExitCode(2)
@@ -69,15 +74,25 @@ struct Extract: ParsableCommand {
 
     /// Streaming: one issue in, its records out, flushed, so that a Spark or Hadoop
     /// pipe sees results as they come. A bad line is reported as an error line (and on
-    /// stderr) and the stream goes on; the exit status is then 2.
+    /// stderr) and the stream goes on; the exit status is then 2. A read or write error
+    /// (stdout full or closed, stdin closed, a directory as input) stops the stream with
+    /// its reason and exit status 1.
     func runJSONLines(_ source: String, rules: RuleSet) throws {
-        let pipeline = try Pipeline(rules: rules)
-        guard let input = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
-            throw ValidationError("cannot read \(source)")
+        do { try streamJSONLines(source, rules: rules) } catch let e as IOFailure {
+            standardError("chuxi: \(e)")
+            throw ExitCode(1)
         }
+    }
+
+    func streamJSONLines(_ source: String, rules: RuleSet) throws {
+        let pipeline = try Pipeline(rules: rules)
+        let fd = source == "-" ? 0 : open(source, O_RDONLY)
+        if fd < 0 { throw IOFailure(what: "read \(source)", code: errno) }
+        defer { if source != "-" { close(fd) } }
+        let inputName = source == "-" ? "standard input" : source
         var failed = 0
         var buffer = Data()
-        func handle(_ lineData: Data) {
+        func handle(_ lineData: Data) throws {
             guard !lineData.isEmpty else { return }
             let line = String(decoding: lineData, as: UTF8.self)
             var out = ""
@@ -93,18 +108,18 @@ struct Extract: ParsableCommand {
                 standardError("chuxi: bad input line for \(path): \(error)")
                 out += JSONLines.error(path: path, reason: "\(error)") + "\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try writeAll(1, Array(out.utf8), what: "write to standard output")
         }
         while true {
-            let chunk = input.readData(ofLength: 1 << 16)
+            let chunk = try readSome(fd, count: 1 << 16, what: "read \(inputName)")
             if chunk.isEmpty { break }
-            buffer.append(chunk)
+            buffer.append(contentsOf: chunk)
             while let nl = buffer.firstIndex(of: 0x0A) {
-                handle(buffer[buffer.startIndex..<nl])
+                try handle(buffer[buffer.startIndex..<nl])
                 buffer = Data(buffer[(nl + 1)...])
             }
         }
-        handle(buffer)
+        try handle(buffer)
         if failed > 0 { throw ExitCode(2) }
     }
 }

@@ -20,18 +20,21 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding.") var encoding: String?
     @OptionGroup var ruleOptions: RuleOptions
 
+    func validate() throws { try checkIssueDate(issueDate) }
+
     func run() throws {
         let rules = try ruleOptions.load()
         let store = try Store(path: db)
         let tty = isatty(2) != 0
-        let s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
+        let s: Batch.Summary
+        do { s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
                               issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
-                FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)".utf8))
-                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                try? writeAll(2, Array("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)\(done == total ? "\n" : "")".utf8),
+                              what: "write to standard error")
             } else if done == total || done % 100 == 0 { standardError("chuxi: \(done)/\(total) issues") }
-        }
+        } } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }   // a missing root, two files with one id
         for f in s.failures { standardError("chuxi: failed \(f)") }
         print("chuxi batch: \(s.description)")
         if s.failed > 0 { throw ExitCode(2) }
@@ -99,6 +102,17 @@ struct EventsCommand: ParsableCommand {
     func validate() throws {
         if (date == nil) == between.isEmpty { throw ValidationError("give --date D or --between D1 D2") }
         if !between.isEmpty && between.count != 2 { throw ValidationError("--between takes two dates") }
+        for d in date.map { [$0] } ?? between where !Self.isQueryDate(d) {
+            throw badValue("\(date != nil ? "--date" : "--between") \(d) is not a date: want YYYY-MM-DD (year 1000 or later) or year-less --MM-DD, a day of the calendar")
+        }
+    }
+
+    /// `YYYY-MM-DD` or year-less `--MM-DD` (`--02-29` is one).
+    static func isQueryDate(_ d: String) -> Bool {
+        guard d.hasPrefix("--") else { return IssueInput.parseISODate(d) != nil }
+        // A leap year stands in for the missing one.
+        guard let p = IssueInput.parseISODate("2000" + d.dropFirst(1)) else { return false }
+        return p.day <= IssueInput.daysIn(month: p.month, year: nil)
     }
 
     func run() throws {

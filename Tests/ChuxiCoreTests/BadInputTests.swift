@@ -85,4 +85,82 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(ex.results.map(\.issue), ["c-good"])
         XCTAssertGreaterThan(ex.results[0].records.count, 5)
     }
+
+    /// A cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+    /// is written with a leading `'`; the contract's dates (`--06-11`, ranges) are not formulas.
+    func testCSVCellsThatStartAFormulaAreWrittenAsText() {
+        let cases: [(String, String)] = [("=1+1研讨会", "'=1+1研讨会"), ("+86会议", "'+86会议"), ("-x", "'-x"), ("@SUM(A1)", "'@SUM(A1)"),
+                                         ("\t=x", "'\t=x"), ("\r=x", "\"'\r=x\""), ("=a,b", "\"'=a,b\""), ("区长=", "区长="),
+                                         ("--06-11", "--06-11"), ("--06-11/--06-12", "--06-11/--06-12"), ("2024-06-11", "2024-06-11"), ("", "")]
+        for (value, written) in cases {
+            XCTAssertEqual(CSV.field(value), written, value.debugDescription)
+            var b = CSVBuffer(); b.field(value)
+            XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), written, value.debugDescription)
+        }
+        let r = AttendanceRecord(issue: "=cmd", article: 1, date: "--06-11", event: "=1+1研讨会", attendee: "林一", kind: "person",
+                                 titles: ["-区长"], role: .attend, source: 0..<2, evidence: "L1:C1-L1:C2")
+        XCTAssertEqual(ContractCSV.attendance([r]).split(separator: "\n")[1], "'=cmd,1,--06-11,'=1+1研讨会,林一,person,'-区长,attend,L1:C1-L1:C2")
+    }
+
+    /// The same path given twice (or inside another root) is listed once; two different
+    /// files with one issue id are an error naming both, before any work.
+    func testIssueIdsNeverCollideSilently() throws {
+        let fm = FileManager.default
+        for d in ["d1", "d2"] { try fm.createDirectory(at: dir.appendingPathComponent(d), withIntermediateDirectories: true) }
+        try "区委书记林一主持会议。\n".write(to: dir.appendingPathComponent("d1/a.txt"), atomically: true, encoding: .utf8)
+        try "区长王二出席会议。\n".write(to: dir.appendingPathComponent("d2/a.txt"), atomically: true, encoding: .utf8)
+        let d1 = dir.appendingPathComponent("d1").path, d2 = dir.appendingPathComponent("d2").path
+        let once = try InputWalker.files([d1, d1, d1 + "/", d1 + "/a.txt"])
+        XCTAssertEqual(once.map(\.id), ["a"])
+        for roots in [[d1, d2], [d1 + "/a.txt", d2 + "/a.txt"]] {
+            XCTAssertThrowsError(try InputWalker.list(roots)) {
+                XCTAssertTrue("\($0)".contains(d1 + "/a.txt") && "\($0)".contains(d2 + "/a.txt"), "\($0)")
+            }
+        }
+    }
+
+    /// A symlinked directory is walked (a link back up is not walked again); a broken link
+    /// and a link loop are skipped by name with their reason, never as "no such file".
+    func testSymlinkedDirectoriesAreFollowedAndBrokenLinksReported() throws {
+        let fm = FileManager.default
+        let real = dir.appendingPathComponent("real")
+        try fm.createDirectory(at: real.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "区委书记林一主持会议。\n".write(to: real.appendingPathComponent("sub/a.txt"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("gone.txt").path, withDestinationPath: "nowhere")
+        try fm.createSymbolicLink(atPath: real.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let link = dir.appendingPathComponent("link").path
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: real.path)
+        let l = try InputWalker.list([link])
+        XCTAssertEqual(l.files.map(\.id), ["sub/a"])
+        XCTAssertEqual(l.skipped.map(\.description), [link + "/gone.txt: broken symbolic link", link + "/loop: symbolic link loop"])
+        XCTAssertThrowsError(try InputWalker.list([real.appendingPathComponent("loop").path])) { XCTAssertTrue("\($0)".hasSuffix("symbolic link loop"), "\($0)") }
+    }
+
+    /// An issue date is a day of the calendar in a four-digit year, written YYYY-MM-DD.
+    func testIssueDatesAreDaysOfTheCalendar() {
+        for ok in ["2024-02-29", "2000-02-29", "1000-01-01", "2024-12-31", "2024-04-30"] { XCTAssertNotNil(IssueInput.parseISODate(ok), ok) }
+        for bad in ["2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-06-00",
+                    "0001-01-01", "0999-12-31", "999-01-01", "2024-6-1", "+024-06-11", "2024-06-11x", "2024/06/11", ""] {
+            XCTAssertNil(IssueInput.parseISODate(bad), bad)
+        }
+    }
+
+    /// Zero-width characters inside a name (pasted from the web) are dropped by the
+    /// normalizer: the record is found, and spans still cite the original offsets.
+    func testZeroWidthCharactersInsideANameAreIgnored() throws {
+        let plain = try extract("区委书记林一主持会议。\n")
+        XCTAssertEqual(plain.records.map(\.attendee), ["林一"])
+        for zw in ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"] {
+            let r = try extract("区委书记林\(zw)一主持会议。\n")
+            XCTAssertEqual(r.records.map(\.attendee), ["林一"], zw.unicodeScalars.first!.escaped(asASCII: true))
+            XCTAssertEqual(r.records.map(\.evidence), ["L1:C5-L1:C9"])
+            let person = r.mentions.first { $0.type == .person }
+            XCTAssertEqual(person.map { $0.start..<$0.end }, 4..<7)
+            XCTAssertFalse(r.normalized.scalars.contains(zw.unicodeScalars.first!))
+        }
+        // Between digits and around spaces they vanish as well (`3月 9日` rules still apply).
+        let d = try extract("3月\u{200B} \u{200B}9日，区委书记林一主持会议。\n")
+        XCTAssertEqual(String(String.UnicodeScalarView(d.normalized.scalars.prefix(4))), "3月9日")
+    }
 }

@@ -137,6 +137,21 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(gEdges.count - 1, edges)
     }
 
+    /// The graph files go through the one CSV writer: a name or issue id that a spreadsheet
+    /// would run as a formula starts with `'`.
+    func testGraphExportsWriteFormulaLikeCellsAsText() {
+        let g = Graph(rows: [["issue": "=cmd", "article": "1", "date": "--06-11", "event": "=1+1研讨会", "attendee": "@林一", "kind": "person",
+                              "titles": "+区长", "role": "attend", "evidence": "L1:C1-L1:C2"]])
+        let files = GraphExport.neo4j(g).merging(GraphExport.gephi(g)) { a, _ in a }
+        for (name, text) in files {
+            for cell in CSV.parse(text).joined() {
+                XCTAssertFalse(["=", "+", "@"].contains(cell.first) || (cell.first == "-" && !cell.hasPrefix("--06-11")), "\(name): \(cell)")
+            }
+        }
+        XCTAssertTrue(files["events.csv"]!.contains(",'=1+1研讨会,--06-11,'=cmd,1,Event\n"), files["events.csv"]!)
+        XCTAssertTrue(files["person_event.csv"]!.contains(",attend,--06-11,'=cmd:L1:C1-L1:C2,ATTENDED\n"), files["person_event.csv"]!)
+    }
+
     func testSameNameInTwoJurisdictionsBecomesTwoNodes() {
         let rows: [[String: String]] = [
             ["issue": "a", "article": "1", "date": "2024-01-02", "event": "会议", "attendee": "王伟", "kind": "person", "titles": "静安区委书记", "role": "attend"],

@@ -1,15 +1,45 @@
 import Foundation
 
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in "\n".
+/// The one writer of every CSV the tool makes (contract files, store and graph exports).
+///
+/// A cell that starts with `=`, `+`, `-`, `@`, a tab or a CR is one a spreadsheet would run
+/// as a formula (`=HYPERLINK(…)` in an event name, an issue file named `=cmd`): it is
+/// written with a leading `'`, which spreadsheets show as text. Cells made only of digits,
+/// `-` and `/` are written as they are: the contract's dates (`--06-11`, ranges) call nothing.
 public enum CSV {
     public static func field(_ s: String) -> String {
-        // Scanned as UTF-8 bytes: these four are ASCII and never part of a multi-byte scalar.
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
+        var out: [UInt8] = []
+        var s = s
+        s.withUTF8 { append($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
-    public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+    public static func line(_ fields: [String]) -> String {
+        var b = CSVBuffer()
+        b.row(fields)
+        return String(decoding: b.bytes, as: UTF8.self)
+    }
+
+    /// Appends one field, quoted and formula-guarded; scanned as UTF-8 bytes: every byte
+    /// looked at is ASCII and never part of a multi-byte scalar.
+    static func append(_ u: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let quote = u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        if quote { bytes.append(0x22) }
+        if let first = u.first, startsFormula(first), !u.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F }) {
+            bytes.append(0x27)
+        }
+        if quote {
+            for b in u { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    /// `=`, `+`, `-`, `@`, tab, CR.
+    @inline(__always) static func startsFormula(_ b: UInt8) -> Bool {
+        b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D
+    }
 
     /// Parses CSV text into rows (handles quoted fields with commas, quotes and newlines).
     public static func parse(_ text: String) -> [[String]] {
@@ -37,7 +67,7 @@ public enum CSV {
     }
 }
 
-/// CSV rows written straight into UTF-8 bytes, quoted as `CSV.field` quotes: a run writes
+/// CSV rows written straight into UTF-8 bytes by `CSV.append`, the one field writer: a run writes
 /// a row per record and mention, and building a String per field costs more than the rest.
 public struct CSVBuffer {
     public private(set) var bytes: [UInt8] = []
@@ -48,15 +78,7 @@ public struct CSVBuffer {
         if !rowStart { bytes.append(0x2C) }
         rowStart = false
         var s = s
-        s.withUTF8 { u in
-            if u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                bytes.append(0x22)
-                for b in u { if b == 0x22 { bytes.append(0x22) }; bytes.append(b) }
-                bytes.append(0x22)
-            } else {
-                bytes.append(contentsOf: u)
-            }
-        }
+        s.withUTF8 { CSV.append($0, to: &bytes) }
     }
 
     public mutating func field(_ n: Int) {

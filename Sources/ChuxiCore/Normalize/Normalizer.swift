@@ -28,6 +28,12 @@ public enum Normalizer {
     }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" }
+    /// Zero-width space, non-joiner, joiner, word joiner, BOM inside text: invisible marks
+    /// that web copies leave inside names (`林\u{200B}一`); dropped, never a space.
+    static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x200B && v <= 0x200D) || v == 0x2060 || v == 0xFEFF
+    }
 
     /// A line of the folded text: a range of `FoldedLines.scalars`.
     struct Line { var range: Range<Int>; var blankBefore: Bool; var blankAfter: Bool = false }
@@ -92,12 +98,15 @@ public enum Normalizer {
                 while i < end {
                     // Most scalars are Han, which no folding changes and which end no space run.
                     if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { put(s[i], i); i += 1; continue }
+                    // Dropped: the scalars around it keep their own origins.
+                    if isZeroWidth(s[i]) { i += 1; continue }
                     let c = WidthFolding.toHalfWidth(s[i])
                     if isSpace(c) || c.value < 0x20 {
-                        // A run of whitespace: keep one space only between two non-numeric words
-                        // (`记者 王巧月`, `City Walk`); drop it at the ends and next to digits (`3月 9日`).
+                        // A run of whitespace (zero-width marks within it included): keep one space only
+                        // between two non-numeric words (`记者 王巧月`, `City Walk`); drop it at the ends
+                        // and next to digits (`3月 9日`).
                         var j = i + 1
-                        while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 { j += 1 }
+                        while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 || isZeroWidth(h) { j += 1 }
                         if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) { put(" ", i) }
                         i = j; continue
                     }

@@ -51,35 +51,117 @@ public struct IssueInput: Sendable {
         return nil
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: a day of the calendar (no `2024-02-30`) in a four-digit year
+    /// (`0001-01-01` would write year 0 dates, `0-06-11`, that no reader takes).
     public static func parseISODate(_ s: String) -> (year: Int, month: Int, day: Int)? {
-        let p = s.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
-        return (p[0], p[1], p[2])
+        let u = Array(s.utf8)
+        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
+              u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }) else { return nil }
+        let n = { (r: Range<Int>) in u[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let (y, m, d) = (n(0..<4), n(5..<7), n(8..<10))
+        guard y >= 1000, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+        return (y, m, d)
+    }
+
+    /// Days in a month; `year` nil for a year-less date (`--02-29` is a date).
+    public static func daysIn(month m: Int, year y: Int?) -> Int {
+        switch m {
+        case 2: return y.map { $0 % 4 == 0 && ($0 % 100 != 0 || $0 % 400 == 0) } ?? true ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }
 
 /// Lists the `*.txt` files under the given paths (directories walked recursively, sorted),
 /// each with its issue id: the path below the root given, without extension.
+///
+/// Symbolic links are followed; a directory already walked (a link back up, the same folder
+/// given twice or inside another root) is not walked again, and a file reached twice is
+/// listed once. Two different files with the same id are an error naming both: ids stay the
+/// path below the root rather than being prefixed with the root's name, because a prefix
+/// would make an issue's id depend on which other roots are given (`batch d1` then
+/// `batch d1 d2` would store d1's issues twice) and two roots can share a name (`x/a`, `y/a`).
 public enum InputWalker {
+    /// The files to extract, and the paths that could not be walked or read, each with its
+    /// reason: a run goes on without them and reports them (exit status 2).
+    public struct Listing {
+        public var files: [(path: String, id: String)] = []
+        public var skipped: [InputError] = []
+    }
+
+    /// The files, or the first path that could not be read (for callers that cannot skip).
     public static func files(_ roots: [String]) throws -> [(path: String, id: String)] {
-        var out: [(String, String)] = []
-        let fm = FileManager.default
+        let l = try list(roots)
+        if let e = l.skipped.first { throw e }
+        return l.files
+    }
+
+    /// Throws for a root that does not exist and for two files with one id, before any work.
+    public static func list(_ roots: [String]) throws -> Listing {
+        var out = Listing()
+        var walked = Set<String>()            // real paths of directories walked
+        var listed = Set<String>()            // real paths of files listed
+        var byId: [String: String] = [:]      // id -> path
+        func add(_ path: String, _ id: String) throws {
+            guard access(path, R_OK) == 0 else { out.skipped.append(InputError(path: path, reason: "cannot read: \(errnoText())")); return }
+            guard listed.insert(realPath(path)).inserted else { return }
+            if let other = byId[id] {
+                throw InputError(path: path, reason: "same issue id `\(id)` as \(other) (an id is the path below the root given, without extension): give the roots in separate runs or rename one")
+            }
+            byId[id] = path
+            out.files.append((path, id))
+        }
         for root in roots {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDir) else { throw InputError(path: root, reason: "no such file or directory") }
-            if !isDir.boolValue {
-                let name = URL(fileURLWithPath: root).deletingPathExtension().lastPathComponent
-                out.append((root, name)); continue
+            var st = stat()
+            guard stat(root, &st) == 0 else { throw InputError(path: root, reason: statFailure(root)) }
+            if st.st_mode & S_IFMT != S_IFDIR {
+                try add(root, URL(fileURLWithPath: root).deletingPathExtension().lastPathComponent)
+                continue
             }
-            guard let e = fm.enumerator(atPath: root) else { throw InputError(path: root, reason: "cannot read directory") }
             var rel: [String] = []
-            while let f = e.nextObject() as? String { if f.hasSuffix(".txt") { rel.append(f) } }
-            for f in rel.sorted() {
-                let id = (f as NSString).deletingPathExtension
-                out.append(((root as NSString).appendingPathComponent(f), id))
-            }
+            walk(root, "", &rel, &walked, &out.skipped)
+            for f in rel.sorted() { try add((root as NSString).appendingPathComponent(f), (f as NSString).deletingPathExtension) }
         }
         return out
+    }
+
+    /// Collects the `*.txt` paths below `dir` (relative to the root); what cannot be read is skipped by name.
+    static func walk(_ dir: String, _ rel: String, _ out: inout [String], _ walked: inout Set<String>, _ skipped: inout [InputError]) {
+        guard walked.insert(realPath(dir)).inserted else { return }
+        guard let d = opendir(dir) else { skipped.append(InputError(path: dir, reason: "cannot read directory: \(errnoText())")); return }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(d)
+        for name in names.sorted() {
+            let path = (dir as NSString).appendingPathComponent(name), r = rel.isEmpty ? name : rel + "/" + name
+            var st = stat()
+            if stat(path, &st) != 0 { skipped.append(InputError(path: path, reason: statFailure(path))); continue }
+            if st.st_mode & S_IFMT == S_IFDIR { walk(path, r, &out, &walked, &skipped) }
+            else if name.hasSuffix(".txt") { out.append(r) }
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    static func realPath(_ p: String) -> String {
+        guard let r = realpath(p, nil) else { return p }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
+    /// Why `stat` failed, told apart from a plain missing file: a dangling link, a link loop, a permission.
+    static func statFailure(_ path: String) -> String {
+        let e = errno
+        var st = stat()
+        let isLink = lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+        switch e {
+        case ENOENT: return isLink ? "broken symbolic link" : "no such file or directory"
+        case ELOOP: return "symbolic link loop"
+        default: return String(cString: strerror(e))
+        }
     }
 }
