@@ -29,3 +29,77 @@ final class RuleFileTests: XCTestCase {
         XCTAssertThrowsError(try RuleSet.load(from: dir))
     }
 }
+
+/// Rule files written on Windows (CRLF) or old Macs (CR) load the same entries; a file that
+/// loads none is an error, never an empty rule set.
+final class RuleLineEndingTests: XCTestCase {
+    func testCRLFAndCRRuleFilesLoadLikeLF() throws {
+        for ending in ["\r\n", "\r"] {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-eol-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+            for name in RuleSet.layout.keys {
+                let url = dir.appendingPathComponent(name)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: ending).write(to: url, atomically: true, encoding: .utf8)
+            }
+            let rules = try RuleSet.load(from: dir)
+            XCTAssertEqual(rules.triggers.count, sharedRules.triggers.count, "line ending \(ending.debugDescription)")
+            XCTAssertEqual(rules.files.map { $0.examples.count }, sharedRules.files.map { $0.examples.count })
+        }
+    }
+
+    func testARuleFileWithNoEntriesIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-empty-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+        try "# nothing but a comment\n".write(to: dir.appendingPathComponent("dates.rules"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
+            XCTAssertTrue((e as! RuleError).file.hasSuffix("dates.rules"))
+            XCTAssertTrue((e as! RuleError).reason.contains("no entries"), (e as! RuleError).reason)
+        }
+    }
+
+    func testAnUnknownRuleFileIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-unknown-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+        try "post 书记\n".write(to: dir.appendingPathComponent("places.rules"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
+            XCTAssertTrue((e as! RuleError).file.hasSuffix("places.rules"))
+            XCTAssertTrue((e as! RuleError).reason.contains("unknown rule file"))
+        }
+    }
+}
+
+/// The name model file: CRLF line endings read alike; a malformed line names file and line.
+final class NameModelFileTests: XCTestCase {
+    func testModelFileWithCRLFFindsTheSameNames() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-model-eol-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+        let url = dir.appendingPathComponent("names.model")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        let crlf = try RuleSet.load(from: dir)
+        let s = Array("市长王建中会见了某国总统马尔科维奇。".unicodeScalars)
+        XCTAssertEqual(crlf.nameModel.find(s, 0..<s.count), sharedRules.nameModel.find(s, 0..<s.count))
+        XCTAssertTrue(sharedRules.nameModel.find(s, 0..<s.count).contains { String(String.UnicodeScalarView(s[$0.range])) == "王建中" })
+    }
+
+    func testMalformedModelLineIsAnErrorWithItsLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-model-bad-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+        let url = dir.appendingPathComponent("names.model")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        text += "f u9 李 1:20\n"
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
+            let err = e as! RuleError
+            XCTAssertTrue(err.file.hasSuffix("names.model"))
+            XCTAssertEqual(err.line, lines)
+        }
+    }
+}

@@ -106,11 +106,12 @@ public final class NameModel: Sendable {
             // Fields split at spaces.
             var fields: [Range<Int>] = [], i = pos
             while i < end {
-                while i < end && bytes[i] == 0x20 { i += 1 }
+                while i < end && (bytes[i] == 0x20 || bytes[i] == 0x0D) { i += 1 }
                 let f0 = i
-                while i < end && bytes[i] != 0x20 { i += 1 }
+                while i < end && bytes[i] != 0x20 && bytes[i] != 0x0D { i += 1 }
                 if i > f0 { fields.append(f0..<i) }
             }
+            if fields.isEmpty { continue }   // a blank line (CRLF files: `\r` alone)
             func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
             func int(_ r: Range<Int>) -> Int? {
                 var v = 0, neg = false, k = r.lowerBound

@@ -32,7 +32,9 @@ public struct RuleFile: Sendable {
     public init(name: String, text: String, keywords: [String: ClosedRange<Int>]) throws {
         self.name = name
         var entries: [Entry] = [], examples: [Example] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line ending: in Swift "\r\n" is one Character, so splitting at "\n" alone would
+        // read a CRLF file as one comment line (and load nothing).
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let n = i + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -65,6 +67,10 @@ public struct RuleFile: Sendable {
                 throw RuleError(file: name, line: n, reason: "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)")
             }
             entries.append(Entry(keyword: kw, values: values, line: n))
+        }
+        // A rule file that loads no entry at all is a mistake (a wrong encoding, a truncated copy).
+        if entries.isEmpty, !keywords.isEmpty {
+            throw RuleError(file: name, line: 0, reason: "no entries (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
         }
         self.entries = entries
         self.examples = examples
