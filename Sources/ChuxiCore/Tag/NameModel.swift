@@ -38,7 +38,9 @@ public final class NameModel: Sendable {
     private let flags: [WeightRow]
     private let pairs: PairTable
     private let transitions: [Int32]
-    private let predecessors: [[Int]]
+    /// The roles each role may follow, flat: `predecessorList[predecessorStart[b]..<predecessorStart[b + 1]]`.
+    private let predecessorList: [Int]
+    private let predecessorStart: [Int]
     private let context: Context
     public let isEmpty: Bool
 
@@ -85,7 +87,9 @@ public final class NameModel: Sendable {
         pairs = PairTable(pairKeys, weights: w, roles: T)
         self.transitions = transitions
         let allowed = Self.allowedTransitions()
-        predecessors = (0..<T).map { b in (0..<T).filter { allowed[$0 * T + b] } }
+        let preds = (0..<T).map { b in (0..<T).filter { allowed[$0 * T + b] } }
+        predecessorList = preds.flatMap { $0 }
+        predecessorStart = preds.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         self.context = context; isEmpty = keys.isEmpty
     }
 
@@ -285,16 +289,29 @@ public final class NameModel: Sendable {
         var back = [UInt8](repeating: 0, count: n * T)
         for t in 0..<T where Self.shape[t] != .inside && Self.shape[t] != .end { score[t] = em[t] }
         em.withUnsafeBufferPointer { e in
-            for i in 1..<max(n, 1) {
-                for b in 0..<T {
-                    var best = Int32.min, arg = 0
-                    for a in predecessors[b] {
-                        let v = score[a] &+ transitions[a * T + b]
-                        if v > best { best = v; arg = a }
+            transitions.withUnsafeBufferPointer { tr in
+                predecessorList.withUnsafeBufferPointer { pl in
+                    predecessorStart.withUnsafeBufferPointer { ps in
+                        back.withUnsafeMutableBufferPointer { bk in
+                            for i in 1..<max(n, 1) {
+                                score.withUnsafeBufferPointer { sc in
+                                    next.withUnsafeMutableBufferPointer { nx in
+                                        for b in 0..<T {
+                                            var best = Int32.min, arg = 0
+                                            for k in ps[b]..<ps[b + 1] {
+                                                let a = pl[k]
+                                                let v = sc[a] &+ tr[a * T + b]
+                                                if v > best { best = v; arg = a }
+                                            }
+                                            nx[b] = max(best, none) &+ e[i * T + b]; bk[i * T + b] = UInt8(arg)
+                                        }
+                                    }
+                                }
+                                swap(&score, &next)
+                            }
+                        }
                     }
-                    next[b] = max(best, none) &+ e[i * T + b]; back[i * T + b] = UInt8(arg)
                 }
-                swap(&score, &next)
             }
         }
         var last = 0, best = Int32.min

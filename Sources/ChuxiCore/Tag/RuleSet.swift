@@ -273,7 +273,7 @@ public final class RuleSet: Sendable {
                 throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
             }
             files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
-            for b in data { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
+            data.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
         }
         // A file this folder may not hold is an error, not silently ignored (a new
         // `places.rules` would otherwise seem to work while nothing reads it).
@@ -286,7 +286,7 @@ public final class RuleSet: Sendable {
         guard let modelData = FileManager.default.contents(atPath: modelURL.path), let modelText = String(data: modelData, encoding: .utf8) else {
             throw RuleError(file: modelURL.path, line: 0, reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
         }
-        for b in modelData { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
+        modelData.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
         return try RuleSet(files: files, fingerprint: String(format: "%016llx", fingerprint), nameModel: (modelText, modelURL.path))
     }
 
