@@ -56,7 +56,7 @@ public struct EventExtractor: Sendable {
             let colon = t.sentence.range.lowerBound + lead
             if let m = meetBefore, lead > 0, colon < s.count, s[colon] == ":" || s[colon] == "：" {
                 let end = t.triggers.first?.range.lowerBound ?? t.sentence.range.upperBound
-                for (r, kind) in persons(t, in: t.sentence.range.lowerBound..<end) {
+                for (r, kind) in persons(t, s, in: t.sentence.range.lowerBound..<end) {
                     out.append(Draft(attendee: r, kind: kind, role: .attend, trigger: m.trigger, event: m.event, date: m.date))
                 }
             }
@@ -69,11 +69,12 @@ public struct EventExtractor: Sendable {
                 let date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
                 var subjects: [(Range<Int>, String)] = []
                 var roles: [Role] = [trig.trigger.role]
-                let before = persons(t, in: segStart..<trig.range.lowerBound)
+                let before = persons(t, s, in: segStart..<trig.range.lowerBound)
                 switch trig.trigger.kind {
                 case .verb, .meet:
                     // `X表示，…要共同营造…`: a trigger inside what X says is not X's act.
-                    subjects = before.filter { !says(s, $0.0.upperBound, before: trig.range.lowerBound) && !entrusting(s, $0.0) }
+                    subjects = before.filter { !says(s, $0.0.upperBound, before: trig.range.lowerBound) && !entrusting(s, $0.0)
+                        && !planned(s, from: $0.0.upperBound, to: trig.range.lowerBound) }
                     let lead = leadWord(s, before: trig.range.lowerBound, floor: segStart)
                     if subjects.isEmpty && lead == "并" { subjects = previousSubjects }
                     takesWaiting = subjects.isEmpty && !waiting.isEmpty
@@ -87,14 +88,14 @@ public struct EventExtractor: Sendable {
                         // `考察中，县委书记A、县长B详细介绍了…`: the hosts named during a visit told
                         // before attend it (the visitors already hold their own records).
                         let named = Set(out.map { str(s, $0.attendee) })
-                        subjects = persons(t, in: during..<t.sentence.range.upperBound).filter { !named.contains(str(s, $0.0)) }
+                        subjects = persons(t, s, in: during..<t.sentence.range.upperBound).filter { !named.contains(str(s, $0.0)) }
                         roles = [.attend]
                         if subjects.isEmpty || out.isEmpty { continue }
                     }
                     if subjects.isEmpty || trig.trigger.kind == .meet {
                         // `列席会议的公众代表分别为A、B、C` (a copula before the list), `会见X`: persons after the trigger.
                         let after = trig.range.upperBound..<clauseOrSentenceEnd(t, s, from: trig.range.upperBound, meet: trig.trigger.kind == .meet)
-                        let found = persons(t, in: after)
+                        let found = persons(t, s, in: after)
                         if let first = found.first, trig.trigger.kind == .meet
                             || s[trig.range.upperBound..<first.0.lowerBound].contains(where: { "为有是括".unicodeScalars.contains($0) }) {
                             subjects += found
@@ -173,10 +174,30 @@ public struct EventExtractor: Sendable {
 
     // MARK: subjects
 
-    func persons(_ t: TaggedSentence, in r: Range<Int>) -> [(Range<Int>, String)] {
-        var out = t.persons.filter { r.contains($0.name.lowerBound) }.map { ($0.name, "person") }
+    static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map { Array($0.unicodeScalars) }
+
+    func persons(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [(Range<Int>, String)] {
+        let s = t.sentence.range
+        // `刘某夫人王某`: the person named to say whose wife or child is there is not there.
+        let kin = Set(t.persons.indices.filter { k in
+            let p = t.persons[k]
+            return t.persons.contains { q in
+                Self.kinWords.contains { w in q.name.lowerBound - p.name.upperBound == w.count
+                    && q.name.lowerBound <= s.upperBound && text[p.name.upperBound..<q.name.lowerBound].elementsEqual(w) }
+            }
+        })
+        var out = t.persons.indices.filter { !kin.contains($0) && r.contains(t.persons[$0].name.lowerBound) }.map { (t.persons[$0].name, "person") }
         out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { ($0.range, "organization") }
         return out.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    /// Is the act between the subject's end and the trigger a plan (`将于2月3日`)?
+    func planned(_ s: [Unicode.Scalar], from i: Int, to trigger: Int) -> Bool {
+        guard trigger > i, trigger - i <= 20, !s[i..<trigger].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+        // (`将` ending a rank is no plan: `王某上将今天会见…`.)
+        return (i..<trigger).contains { k in
+            rules.plannedMarkers.match(s, at: k, limit: trigger) > 0 && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
+        }
     }
 
     /// `考察中，`, `调研期间，`: a trigger opening its sentence as the time of what follows;

@@ -88,6 +88,8 @@ public final class Pipeline {
                 var drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 drafts += headlineOnly(drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
                                        issueDate: input.issueDate, pageDate: pageDate)
+                // A record dated after its issue tells a plan, not who attended.
+                if let d = input.issueDate { drafts.removeAll { Self.isAfter($0.date, d) } }
                 result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
                 result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }
@@ -165,6 +167,13 @@ public final class Pipeline {
         return extractor.extract(headlines, text: text, headline: headline, issueDate: issueDate, pageDate: pageDate)
             .filter { $0.kind == "person" && !named.contains(text.text($0.attendee)) }
             .map { var d = $0; d.date = date; return d }
+    }
+
+    /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
+    static func isAfter(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Bool {
+        let parts = iso.split(separator: "/").first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
+        guard parts.count == 3, !iso.hasPrefix("--") else { return false }
+        return (parts[0], parts[1], parts[2]) > (d.year, d.month, d.day)
     }
 
     static let reporterWords = ["记者", "通讯员", "摄影", "特派员", "撰稿"].map { Array($0.unicodeScalars) }

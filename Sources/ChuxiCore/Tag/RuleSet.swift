@@ -216,6 +216,8 @@ public final class RuleSet: Sendable {
     public let triggerNounPhrases: Lexicon
     /// Words between a name and a speech that mark a message from someone not there (`贺信`, `批示`).
     public let absentMarkers: Lexicon
+    /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
+    public let plannedMarkers: Lexicon
     /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
     public let listLeads: Lexicon
     public let eventNouns: Lexicon
@@ -243,7 +245,8 @@ public final class RuleSet: Sendable {
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
-                        "noun-suffix": 1...Int.max, "noun-phrase": 1...Int.max, "absent": 1...Int.max, "list-lead": 1...Int.max],
+                        "noun-suffix": 1...Int.max, "noun-phrase": 1...Int.max, "absent": 1...Int.max, "list-lead": 1...Int.max,
+                        "planned": 1...Int.max],
         "events.rules": ["noun": 1...Int.max, "held": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
         "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
     ]
@@ -350,6 +353,7 @@ public final class RuleSet: Sendable {
         listLeads = Lexicon(roles.values("list-lead"))
         triggerNounPhrases = Lexicon(roles.values("noun-phrase"))
         absentMarkers = Lexicon(roles.values("absent"))
+        plannedMarkers = Lexicon(roles.values("planned"))
         triggerWords = Lexicon(Array(trig.keys))
         let ev = f("events.rules")
         eventNouns = Lexicon(ev.values("noun"))

@@ -38,7 +38,10 @@ public struct DateValue: Sendable, Equatable {
     public func resolved(issueDate: (year: Int, month: Int, day: Int)?) -> DateValue {
         guard year == nil, let d = issueDate else { return self }
         var v = self
-        v.year = (month, day) <= (d.month, d.day) ? d.year : d.year - 1
+        // On or before the issue date: this year. A little after it (within two months: `将于
+        // 1月31日` in an issue of the 24th) is a date to come, not last year's.
+        let ahead = (month - d.month) * 31 + (day - d.day)
+        v.year = (month, day) <= (d.month, d.day) || ahead <= 62 ? d.year : d.year - 1
         if let e = end, e.year == nil { v.end = (e.month < month ? v.year! + 1 : v.year!, e.month, e.day) }
         return v
     }
