@@ -79,6 +79,41 @@ extension Tagger {
         }),
     ]
 
+    static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
+
+    /// Repairs of rule names where the rules and the model disagree in a known way, in order:
+    /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
+    /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
+    /// before a rank belongs to the name when the model reads it so).
+    func repairRuleNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
+        let s = sc.s
+        for k in persons.indices where persons[k].rule != "names.model" {
+            var p = persons[k]
+            if let dot = p.name.first(where: { s[$0] == "·" }) {
+                // The last post or 的 ending inside the part before the dot.
+                var start = p.name.lowerBound
+                for e in (p.name.lowerBound + 1)..<dot where rules.posts.matchEnding(s, at: e, floor: p.name.lowerBound) > 0 || s[e - 1] == "的" {
+                    start = e
+                }
+                if start > p.name.lowerBound, dot - start >= 1 {
+                    var from = p.name.lowerBound
+                    if let de = (p.name.lowerBound..<start).last(where: { s[$0] == "的" }) { from = de + 1 }
+                    let title = from..<start
+                    p = PersonMention(name: start..<p.name.upperBound, titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
+                                      rule: p.rule + "+title-in-dotted-name")
+                }
+            }
+            let e = p.name.upperBound
+            if e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e),
+               Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
+               names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }) {
+                p = PersonMention(name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
+                mark(&sc, p.name)
+            }
+            persons[k] = p
+        }
+    }
+
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
     static let rareNameLean = -600
 

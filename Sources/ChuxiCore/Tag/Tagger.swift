@@ -72,6 +72,7 @@ public struct Tagger: Sendable {
             persons = tagTitledPersons(&sc)
             tagLists(&sc, &persons)
             tagClauseInitialNames(&sc, &persons)
+            repairRuleNames(&sc, names, &persons)
             confirmRareNames(&sc, names, &persons)
             tagModelNames(&sc, names, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
