@@ -103,3 +103,14 @@ final class NameModelFileTests: XCTestCase {
         }
     }
 }
+
+/// `chuxi rules schema`: every keyword of every rule file is documented in its file's header
+/// (a keyword added to the layout without its doc line fails here).
+final class RuleSchemaTests: XCTestCase {
+    func testEveryKeywordHasADocLine() {
+        let schema = RuleSet.schema(in: repoRoot.appendingPathComponent("rules"))
+        XCTAssertEqual(Set(schema.map(\.file)), Set(RuleSet.layout.keys))
+        for e in schema { XCTAssertFalse(e.doc.isEmpty, "\(e.file) \(e.keyword) has no doc line in the file's header") }
+        XCTAssertTrue(schema.contains { $0.file == "titles.rules" && $0.keyword == "post" && $0.candidate })
+    }
+}

@@ -238,7 +238,7 @@ public final class RuleSet: Sendable {
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
     public let files: [RuleFile]
 
-    static let layout: [String: [String: ClosedRange<Int>]] = [
+    public static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
         "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max,
                         "transliteration": 1...Int.max],
@@ -250,6 +250,31 @@ public final class RuleSet: Sendable {
         "events.rules": ["noun": 1...Int.max, "held": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
         "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
     ]
+
+    /// Keywords whose words make a sentence worth word breaking: a person, a trigger, an
+    /// attending organization or a held event hangs on one of them (`Tagger.needsWords`).
+    public static let candidateKeywords: [String: [String]] = [
+        "titles.rules": ["post"], "names.rules": ["predicate"], "organizations.rules": ["attend-marker"],
+        "events.rules": ["hold"], "roles.rules": Role.allCases.map(\.rawValue),
+    ]
+
+    /// The schema: every rule file, its keywords, their arity, whether they are candidate
+    /// words, and the line of the file's header that documents them.
+    public static func schema(in dir: URL) -> [(file: String, keyword: String, arity: ClosedRange<Int>, candidate: Bool, doc: String)] {
+        layout.sorted { $0.key < $1.key }.flatMap { file, keywords in
+            let header = (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8))?
+                .split(whereSeparator: \.isNewline).filter { $0.hasPrefix("#") }.map(String.init) ?? []
+            return keywords.sorted { $0.key < $1.key }.map { kw, arity in
+                // The header line that shows the keyword's format (`kw …`, `` `kw …` ``; role
+                // keywords share `ROLE KIND W1 W2 ...`).
+                let doc = header.first { line in
+                    let l = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                    return l.hasPrefix(kw + " ") || line.contains("`\(kw) ") || (Role(rawValue: kw) != nil && line.contains("ROLE KIND"))
+                }?.dropFirst().trimmingCharacters(in: .whitespaces) ?? ""
+                return (file, kw, arity, candidateKeywords[file]?.contains(kw) ?? false, doc)
+            }
+        }
+    }
 
     /// The rules directory shipped with the repository: `CHUXI_RULES`, else `rules/` next to
     /// the working directory or above the executable.
@@ -294,7 +319,7 @@ public final class RuleSet: Sendable {
     }
 
     /// Character role statistics for names (`NameModel`), learned by `scripts/train-name-model.py`.
-    static let modelFile = "names.model"
+    public static let modelFile = "names.model"
 
     init(files: [String: RuleFile], fingerprint: String, nameModel: (text: String, file: String)? = nil) throws {
         self.fingerprint = fingerprint
@@ -369,8 +394,12 @@ public final class RuleSet: Sendable {
         relativeDays = rel
         vagueDates = Lexicon(d.values("vague"))
         dateWords = Lexicon(Array(rel.keys) + d.values("vague"))
-        let cand = f("titles.rules").values("post") + Array(trig.keys) + names.values("predicate")
-            + orgs.values("attend-marker") + ev.values("hold")
+        // The candidate vocabulary, from the schema's candidate keywords (a role keyword's
+        // first value is its trigger kind, not a word).
+        let cand = Self.candidateKeywords.sorted { $0.key < $1.key }.flatMap { file, keywords in
+            keywords.flatMap { kw in files[file]!.entries.filter { $0.keyword == kw }
+                .flatMap { Role(rawValue: kw) != nil ? Array($0.values.dropFirst()) : $0.values } }
+        }
         candidates = Lexicon(cand)
         candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
