@@ -169,6 +169,44 @@ public final class Pipeline {
             .map { var d = $0; d.date = date; return d }
     }
 
+    /// A name followed by these is part of a term (`某某理论`, `某某思想`), not the person.
+    static let termAfterName = ["理论", "思想", "主义", "路线", "时代", "文选", "选集"].map { Array($0.unicodeScalars) }
+
+    /// A person's name found once in an article names the person wherever else it stands in
+    /// the article (the model reads each sentence alone and may miss a repetition): two
+    /// characters or more, not touching another span, not the start of a longer Han run that
+    /// another span began (`王芳` inside `王芳芳`).
+    func repeatedNames(_ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText) -> [Span] {
+        let s = text.scalars
+        // Names that begin with a known surname or hold a `·` (a false reading spreads too).
+        let names = Set(spans.filter { sp in
+            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 4
+                && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·"))
+        }.map { Array(s[$0.range]) })
+        guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
+        var covered = [Bool](repeating: false, count: hi - lo)
+        for sp in spans { for k in sp.range where k >= lo && k < hi { covered[k - lo] = true } }
+        let firsts = Set(names.map { $0[0] })
+        var out: [Span] = []
+        var i = lo
+        while i < hi {
+            guard firsts.contains(s[i]), !covered[i - lo] else { i += 1; continue }
+            var found: Range<Int>? = nil
+            for n in names where i + n.count <= hi && s[i..<(i + n.count)].elementsEqual(n) && (found?.count ?? 0) < n.count {
+                let r = i..<(i + n.count)
+                // Untouched, and not glued to more of a name (a Han character on both sides of a span edge).
+                if r.allSatisfy({ !covered[$0 - lo] }), r.upperBound == hi || !covered[r.upperBound - lo],
+                   !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) }) { found = r }
+            }
+            if let r = found {
+                out.append(Span(kind: .person, range: r, rule: "names.article"))
+                for k in r { covered[k - lo] = true }
+                i = r.upperBound
+            } else { i += 1 }
+        }
+        return out
+    }
+
     /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
     static func isAfter(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Bool {
         let parts = iso.split(separator: "/").first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
@@ -283,6 +321,7 @@ public final class Pipeline {
                 spans.append(Span(kind: reporter ? .journalist : kind, range: n.range, rule: "names.model"))
             }
         }
+        spans += repeatedNames(spans, tagged, text)
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
         return spans.map { sp in
             let o = text.originalRange(sp.range), base = source.offsets.scalar
