@@ -59,10 +59,10 @@ extension Tagger {
     }
 
     /// A model name as it stands in the sentence: trimmed (`modelNameTrims`), then vetoed.
-    func accepted(_ sc: Scan, _ found: Range<Int>) -> Range<Int>? {
+    func accepted(_ sc: Scan, _ found: Range<Int>, ignoring skipped: String? = nil) -> Range<Int>? {
         var r = max(found.lowerBound, sc.a)..<min(found.upperBound, sc.b)
         for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
-        guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.applies(self, sc, r) }) else { return nil }
+        guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.id != skipped && $0.applies(self, sc, r) }) else { return nil }
         return r
     }
 
@@ -81,7 +81,8 @@ extension Tagger {
 
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
 
-    /// Repairs of rule names where the rules and the model disagree in a known way, in order:
+    /// Repairs of rule names where the rules and the model disagree in a known way, in order
+    /// (a third, `stop-the-model-keeps`, is described where it runs):
     /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
     /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
     /// before a rank belongs to the name when the model reads it so).
@@ -108,6 +109,15 @@ extension Tagger {
                Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
                names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }) {
                 p = PersonMention(name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
+                mark(&sc, p.name)
+            }
+            // `stop-the-model-keeps`: a `given-end` stop the rules cut off (`金大|中`) that the model
+            // reads as the name's end, unless it is the verb of a visit (`张春来调研`).
+            let e2 = p.name.upperBound
+            if e2 < sc.b, p.name.count == 2, rules.givenEnds.contains(s[e2]), !sc.consumed[e2 - sc.a],
+               let m = names.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e2 + 1) }),
+               accepted(sc, m.range, ignoring: "taken") == m.range {
+                p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
                 mark(&sc, p.name)
             }
             persons[k] = p
