@@ -42,7 +42,7 @@ extension Tagger {
                 mark(&sc, i..<d.end)
                 i = d.end; continue
             }
-            guard Self.numeralStart.contains(s[i]), i == sc.a || !Self.numeralStart.contains(s[i - 1]),
+            guard Self.numeralStart.contains(s[i]) || s[i] == "元", i == sc.a || !Self.numeralStart.contains(s[i - 1]),
                   let d = parseDate(s, i, b) else { i += 1; continue }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
             mark(&sc, i..<d.end)
@@ -69,7 +69,8 @@ extension Tagger {
     func parseDate(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: DateValue, end: Int)? {
         var j = i
         var year: Int? = nil
-        guard var n = number(s, j, b) else { return nil }
+        // `元月3日`: 元月 is January.
+        guard var n = number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else { return nil }
         // `2008-09-22` (a web page's date line), `2020/12/29`.
         // The day is at most two digits: a time may follow glued to it once spaces are folded
         // (`2008-09-22 22:11` -> `2008-09-2222:11`).

@@ -10,6 +10,7 @@ public struct Tagger: Sendable {
         self.rules = rules
         var d = rules.dateWords.firstScalars
         for c in Self.numerals { d.insert(c) }
+        d.insert("元")   // 元月 (January)
         dateStarts = d
     }
 
