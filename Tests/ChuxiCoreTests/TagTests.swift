@@ -94,3 +94,24 @@ final class TagTests: XCTestCase {
         XCTAssertTrue(res.mentions.contains { $0.type == .journalist && $0.text == "王小明" })
     }
 }
+
+/// Only the issue's news is attendance: a date after the issue is a plan, one months before
+/// it a past event; a date a little after the issue is this year's (not forced a year back).
+final class IssueDateWindowTests: XCTestCase {
+    func testPlannedAndPastEventsGiveNoRecord() throws {
+        let text = "本报讯 1月20日，区长王伟出席全区工作会议。\n1月31日，副区长李明将于当天出席论坛。\n1996年12月30日，院长赵红出席捐赠仪式。\n"
+        let r = try extract(text, issueDate: (1998, 1, 24))
+        XCTAssertEqual(r.records("王伟").map(\.date), ["1998-01-20"])
+        XCTAssertTrue(r.records("李明").isEmpty, "\(r.records("李明"))")
+        XCTAssertTrue(r.records("赵红").isEmpty, "\(r.records("赵红"))")
+        // Without an issue date nothing is dropped.
+        XCTAssertFalse(try extract(text).records("赵红").isEmpty)
+    }
+
+    func testADateSoonAfterTheIssueKeepsItsYear() {
+        let d = DateValue(year: nil, month: 1, day: 31, end: nil).resolved(issueDate: (1998, 1, 24))
+        XCTAssertEqual(d.iso, "1998-01-31")
+        let past = DateValue(year: nil, month: 12, day: 29, end: nil).resolved(issueDate: (1998, 1, 3))
+        XCTAssertEqual(past.iso, "1997-12-29")
+    }
+}

@@ -88,8 +88,9 @@ public final class Pipeline {
                 var drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 drafts += headlineOnly(drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
                                        issueDate: input.issueDate, pageDate: pageDate)
-                // A record dated after its issue tells a plan, not who attended.
-                if let d = input.issueDate { drafts.removeAll { Self.isAfter($0.date, d) } }
+                // A record dated after its issue tells a plan, not who attended; one dated more than
+                // 90 days before it, a past event (a profile, a history), not the issue's news.
+                if let d = input.issueDate { drafts.removeAll { Self.isAfter($0.date, d) || Self.daysBefore($0.date, d) > 90 } }
                 result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
                 result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }
@@ -205,6 +206,17 @@ public final class Pipeline {
             } else { i += 1 }
         }
         return out
+    }
+
+    /// How many days an ISO date (a range's end) lies before the issue date (0 when unknown or after).
+    static func daysBefore(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Int {
+        let end = iso.split(separator: "/").last.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
+        guard end.count == 3, !iso.hasPrefix("--"), !iso.contains("/--") else { return 0 }
+        func ordinal(_ y: Int, _ m: Int, _ day: Int) -> Int {   // days since 1 March of year 0 (civil calendar)
+            let yy = m <= 2 ? y - 1 : y, mm = (m + 9) % 12
+            return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (mm * 306 + 5) / 10 + day - 1
+        }
+        return max(0, ordinal(d.year, d.month, d.day) - ordinal(end[0], end[1], end[2]))
     }
 
     /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
