@@ -115,3 +115,17 @@ final class IssueDateWindowTests: XCTestCase {
         XCTAssertEqual(past.iso, "1997-12-29")
     }
 }
+
+/// `为期三天的X今天闭幕`: the event lasted three days ending on the dateline's day, and the
+/// records told after it without a date of their own take that range.
+final class EventSpanTests: XCTestCase {
+    func testAnEventOfNDaysClosingTodayIsARange() throws {
+        let text = "新华社某地1月9日电 为期三天的全市农村工作会议今天在某地闭幕。\n会议期间，市委书记赵刚作了讲话。市长王伟出席了这次会议。\n"
+        let r = try extract(text, issueDate: (1998, 1, 10))
+        XCTAssertEqual(r.records("王伟").map(\.date), ["1998-01-07/1998-01-09"])
+        XCTAssertEqual(r.records("王伟").map(\.event), ["全市农村工作会议"])
+        // Without 为期…闭幕 the day is the dateline's.
+        let plain = try extract(text.replacingOccurrences(of: "为期三天的", with: ""), issueDate: (1998, 1, 10))
+        XCTAssertEqual(plain.records("王伟").map(\.date), ["1998-01-09"])
+    }
+}

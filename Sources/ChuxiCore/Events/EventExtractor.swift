@@ -32,6 +32,8 @@ public struct EventExtractor: Sendable {
         var pageDate: DateValue? = nil
         /// The meeting (`会见`) told by the sentence before, for a next sentence that lists its guests.
         var lastMeet: Draft? = nil
+        /// The date each event was given where the text told it (`为期三天的X今天闭幕`).
+        var eventDates: [String: String] = [:]
     }
 
     public func extract(_ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
@@ -66,7 +68,7 @@ public struct EventExtractor: Sendable {
             var companions: Range<Int>? = nil
             var takesWaiting = false
             for trig in t.triggers {
-                let date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
+                var date = dateBefore(trig.range.lowerBound, t, &st, issueDate: issueDate)
                 var subjects: [(Range<Int>, String)] = []
                 var roles: [Role] = [trig.trigger.role]
                 let before = persons(t, s, in: segStart..<trig.range.lowerBound)
@@ -137,6 +139,9 @@ public struct EventExtractor: Sendable {
                 }
                 if subjects.isEmpty { continue }
                 let event = eventName(for: trig, t, s, sentenceEvent: sentEvent, state: &st, headline: headline)
+                // A sentence with no date of its own dates its record by the event's own date when
+                // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days).
+                if !datesTelling(t).contains(where: { $0.range.upperBound <= trig.range.lowerBound }), let d = st.eventDates[event] { date = d }
                 if takesWaiting, let c = companions { for k in c { out[k].event = event } }
                 let first = out.count
                 for (r, kind) in subjects { for role in roles {
@@ -154,7 +159,13 @@ public struct EventExtractor: Sendable {
             let telling = datesTelling(t)
             let governing = t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) } ?? telling.last
             if let last = governing, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
-                || !t.triggers.isEmpty || sentEvent != nil { st.date = render(last, issueDate: issueDate, state: &st) }
+                || !t.triggers.isEmpty || sentEvent != nil {
+                st.date = render(last, issueDate: issueDate, state: &st)
+                if let span = closingSpan(t, s, after: last.range.upperBound), let ranged = Self.ending(st.date, lastingDays: span) {
+                    st.date = ranged
+                    if let e = sentEvent { st.eventDates[e] = ranged }
+                }
+            }
             if let d = t.dates.first, st.firstDate == nil {
                 st.firstDate = isVague(d) ? "" : render(d, issueDate: issueDate, state: &st)
             }
@@ -460,8 +471,10 @@ public struct EventExtractor: Sendable {
             return str(s, j..<trig.range.upperBound)
         }
         // `会见了出席会议的代表`: what it is done to, when short.
+        // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
-        while end < c.upperBound, !Tagger.clausePunct.contains(s[end]) { end += 1 }
+        while end < c.upperBound, !Tagger.clausePunct.contains(s[end]), s[end] != "时",
+              end == from || rules.triggerWords.match(s, at: end, limit: c.upperBound) == 0 { end += 1 }
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
     }
 
@@ -496,6 +509,29 @@ public struct EventExtractor: Sendable {
             i += n
         }
         return String(scalars: u[i...])
+    }
+
+    /// `为期三天的X今天闭幕`: an event of N days that closes on the sentence's date. Returns N.
+    func closingSpan(_ t: TaggedSentence, _ s: [Unicode.Scalar], after dateEnd: Int) -> Int? {
+        let r = t.sentence.range
+        guard let w = (r.lowerBound..<max(r.lowerBound, r.upperBound - 3)).first(where: { s[$0] == "为" && s[$0 + 1] == "期" }) else { return nil }
+        var k = w + 2, n = 0
+        let digits: [Unicode.Scalar: Int] = ["一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        while k < r.upperBound, let v = digits[s[k]] ?? (Normalizer.isDigit(s[k]) ? Int(s[k].value - 48) : nil) {
+            n = s[k] == "十" ? max(n, 1) * 10 : (n >= 10 && n % 10 == 0 ? n + v : n * 10 + v); k += 1
+        }
+        guard n >= 2, n <= 31, k < r.upperBound, s[k] == "天" else { return nil }
+        let closes = ["闭幕", "结束", "落下帷幕", "圆满结束"].contains { c in
+            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) } }
+        return closes ? n : nil
+    }
+
+    /// `1998-01-09` lasting 3 days -> `1998-01-07/1998-01-09` (a date with its year only).
+    static func ending(_ iso: String, lastingDays n: Int) -> String? {
+        let p = iso.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, !iso.contains("/"), !iso.hasPrefix("--") else { return nil }
+        let end = DateValue(year: p[0], month: p[1], day: p[2])
+        return DateValue(year: p[0], month: p[1], day: p[2]).adding(days: -(n - 1)).iso + "/" + end.iso
     }
 
     /// `召开20周年`, `举行三十周年`: a number of years after the verb.

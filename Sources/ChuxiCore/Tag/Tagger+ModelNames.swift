@@ -127,7 +127,7 @@ extension Tagger {
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
     static let rareNameLean = -600
 
-    /// A rule name that begins with no known surname (a transliteration, a rare surname, or a
+    /// A rule name that holds a trigger is dropped (see below). A rule name that begins with no known surname (a transliteration, a rare surname, or a
     /// word after a post: `领导同志有`) stands only where the name model reads a person too.
     /// Runs before `tagModelNames`, which may then put the model's name there.
     func confirmRareNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
@@ -135,6 +135,13 @@ extension Tagger {
         let s = sc.s
         persons.removeAll { p in
             let i = p.name.lowerBound
+            // A rule name that holds a role trigger of two characters or more (`时强调` after
+            // the post `代表`) is the trigger, not a name.
+            if p.rule != "names.model", (i + 1..<p.name.upperBound).contains(where: { k in
+                rules.triggerWords.match(s, at: k, limit: p.name.upperBound) >= 2 }) {
+                for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
+                return true
+            }
             guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
                   rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
                   !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
