@@ -2,8 +2,9 @@
 /// guest list, a name ICU holds as one dictionary word, a foreign name with no post. Runs
 /// after the rule passes, so a name a title or a list introduced keeps the rules' span.
 extension Tagger {
-    /// The steps that veto a model name, in order; the first that applies wins (`explain`
-    /// prints its id as the span's rule when it is dropped).
+    /// The steps that veto a model name, in order; the first that applies wins. (`chuxi
+    /// explain` lists the model's names beside the persons: a vetoed one shows as a model
+    /// name with no person; the veto ids are not printed yet.)
     /// `everywhere`: the veto also keeps the name out of mentions.csv (it says the span is no
     /// name at all, not only no attendee).
     static let modelNameVetoes: [(id: String, everywhere: Bool, applies: (Tagger, Scan, Range<Int>) -> Bool)] = [
