@@ -37,9 +37,10 @@ struct Explain: ParsableCommand {
             print("sentence (article \(t.sentence.article)) \(r.source.evidence(n.originalRange(t.sentence.range))):")
             print("  \(n.text(t.sentence.range))")
             for d in t.dates { print("  date        \(n.text(d.range))  [dates.rules] \(d.value)") }
+            let reading = rules.nameModel.read(n.scalars, t.sentence.range)
             for p in t.persons {
                 let titles = p.titles.map { n.text($0) }.joined(separator: ";")
-                let lean = rules.nameModel.personLean(n.scalars, t.sentence.range, span: p.name)
+                let lean = reading.personLean(p.name)
                 print("  person      \(n.text(p.name))  titles=\(titles.isEmpty ? "-" : titles)  [\(p.rule)] model lean=\(Double(lean) / 100)")
             }
             for m in t.names {

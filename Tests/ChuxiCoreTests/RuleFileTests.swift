@@ -35,9 +35,8 @@ final class RuleFileTests: XCTestCase {
 final class RuleLineEndingTests: XCTestCase {
     func testCRLFAndCRRuleFilesLoadLikeLF() throws {
         for ending in ["\r\n", "\r"] {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-eol-\(UUID())")
+            let dir = try copyOfRules("eol")
             defer { try? FileManager.default.removeItem(at: dir) }
-            try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
             for name in RuleSet.layout.keys {
                 let url = dir.appendingPathComponent(name)
                 let text = try String(contentsOf: url, encoding: .utf8)
@@ -50,9 +49,8 @@ final class RuleLineEndingTests: XCTestCase {
     }
 
     func testARuleFileWithNoEntriesIsAnError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-empty-\(UUID())")
+        let dir = try copyOfRules("empty")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
         try "# nothing but a comment\n".write(to: dir.appendingPathComponent("dates.rules"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
             XCTAssertTrue((e as! RuleError).file.hasSuffix("dates.rules"))
@@ -61,9 +59,8 @@ final class RuleLineEndingTests: XCTestCase {
     }
 
     func testAnUnknownRuleFileIsAnError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-unknown-\(UUID())")
+        let dir = try copyOfRules("unknown")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
         try "post 书记\n".write(to: dir.appendingPathComponent("places.rules"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
             XCTAssertTrue((e as! RuleError).file.hasSuffix("places.rules"))
@@ -75,9 +72,8 @@ final class RuleLineEndingTests: XCTestCase {
 /// The name model file: CRLF line endings read alike; a malformed line names file and line.
 final class NameModelFileTests: XCTestCase {
     func testModelFileWithCRLFFindsTheSameNames() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-model-eol-\(UUID())")
+        let dir = try copyOfRules("model-eol")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
         let url = dir.appendingPathComponent("names.model")
         let text = try String(contentsOf: url, encoding: .utf8)
         try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: url, atomically: true, encoding: .utf8)
@@ -88,9 +84,8 @@ final class NameModelFileTests: XCTestCase {
     }
 
     func testMalformedModelLineIsAnErrorWithItsLine() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-model-bad-\(UUID())")
+        let dir = try copyOfRules("model-bad")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
         let url = dir.appendingPathComponent("names.model")
         var text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -36,3 +36,10 @@ extension IssueResult {
     func records(_ name: String) -> [AttendanceRecord] { records.filter { $0.attendee == name } }
     var personNames: Set<String> { Set(mentions.filter { $0.type == .person }.map(\.text)) }
 }
+
+/// A copy of the repository's rule folder in a temporary directory, for a test to change.
+func copyOfRules(_ label: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-\(label)-\(UUID())")
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("rules"), to: dir)
+    return dir
+}

@@ -188,14 +188,11 @@ public struct EventExtractor: Sendable {
     static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map { Array($0.unicodeScalars) }
 
     func persons(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [(Range<Int>, String)] {
-        let s = t.sentence.range
-        // `刘某夫人王某`: the person named to say whose wife or child is there is not there.
-        let kin = Set(t.persons.indices.filter { k in
-            let p = t.persons[k]
-            return t.persons.contains { q in
-                Self.kinWords.contains { w in q.name.lowerBound - p.name.upperBound == w.count
-                    && q.name.lowerBound <= s.upperBound && text[p.name.upperBound..<q.name.lowerBound].elementsEqual(w) }
-            }
+        // `刘某夫人王某`: the person named to say whose wife or child is there is not there
+        // (persons are in text order: the kin is the next one).
+        let kin = Set(t.persons.indices.dropLast().filter { k in
+            let gap = t.persons[k].name.upperBound..<max(t.persons[k].name.upperBound, t.persons[k + 1].name.lowerBound)
+            return Self.kinWords.contains { w in text[gap].elementsEqual(w) }
         })
         var out = t.persons.indices.filter { !kin.contains($0) && r.contains(t.persons[$0].name.lowerBound) }.map { (t.persons[$0].name, "person") }
         out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { ($0.range, "organization") }
@@ -515,12 +512,7 @@ public struct EventExtractor: Sendable {
     func closingSpan(_ t: TaggedSentence, _ s: [Unicode.Scalar], after dateEnd: Int) -> Int? {
         let r = t.sentence.range
         guard let w = (r.lowerBound..<max(r.lowerBound, r.upperBound - 3)).first(where: { s[$0] == "为" && s[$0 + 1] == "期" }) else { return nil }
-        var k = w + 2, n = 0
-        let digits: [Unicode.Scalar: Int] = ["一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
-        while k < r.upperBound, let v = digits[s[k]] ?? (Normalizer.isDigit(s[k]) ? Int(s[k].value - 48) : nil) {
-            n = s[k] == "十" ? max(n, 1) * 10 : (n >= 10 && n % 10 == 0 ? n + v : n * 10 + v); k += 1
-        }
-        guard n >= 2, n <= 31, k < r.upperBound, s[k] == "天" else { return nil }
+        guard let (n, k) = Tagger.number(s, w + 2, r.upperBound), (2...31).contains(n), k < r.upperBound, s[k] == "天" else { return nil }
         let closes = ["闭幕", "结束", "落下帷幕", "圆满结束"].contains { c in
             (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) } }
         return closes ? n : nil
@@ -528,17 +520,15 @@ public struct EventExtractor: Sendable {
 
     /// `1998-01-09` lasting 3 days -> `1998-01-07/1998-01-09` (a date with its year only).
     static func ending(_ iso: String, lastingDays n: Int) -> String? {
-        let p = iso.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3, !iso.contains("/"), !iso.hasPrefix("--") else { return nil }
-        let end = DateValue(year: p[0], month: p[1], day: p[2])
-        return DateValue(year: p[0], month: p[1], day: p[2]).adding(days: -(n - 1)).iso + "/" + end.iso
+        guard let d = IssueInput.parseISODate(iso) else { return nil }
+        let end = DateValue(year: d.year, month: d.month, day: d.day)
+        return end.adding(days: -(n - 1)).iso + "/" + end.iso
     }
 
     /// `召开20周年`, `举行三十周年`: a number of years after the verb.
     func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
-        var j = i
-        while j < limit, s[j].properties.numericType != nil || "十百".unicodeScalars.contains(s[j]) { j += 1 }
-        return j > i && j + 1 < limit && s[j] == "周" && s[j + 1] == "年"
+        guard let (_, j) = Tagger.number(s, i, limit) else { return false }
+        return j + 1 < limit && s[j] == "周" && s[j + 1] == "年"
     }
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.

@@ -170,6 +170,15 @@ public final class Pipeline {
             .map { var d = $0; d.date = date; return d }
     }
 
+    /// The positions of an article that spans cover, for "does this range touch one?".
+    struct Coverage {
+        let base: Range<Int>
+        private var bits: [Bool]
+        init(_ r: Range<Int>) { base = r; bits = [Bool](repeating: false, count: r.count) }
+        mutating func mark(_ r: Range<Int>) { for k in r.clamped(to: base) { bits[k - base.lowerBound] = true } }
+        func touches(_ r: Range<Int>) -> Bool { r.clamped(to: base).contains { bits[$0 - base.lowerBound] } }
+    }
+
     /// A name followed by these is part of a term (`某某理论`, `某某思想`), not the person.
     static let termAfterName = ["理论", "思想", "主义", "路线", "时代", "文选", "选集"].map { Array($0.unicodeScalars) }
 
@@ -185,45 +194,40 @@ public final class Pipeline {
                 && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·"))
         }.map { Array(s[$0.range]) })
         guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
-        var covered = [Bool](repeating: false, count: hi - lo)
-        for sp in spans { for k in sp.range where k >= lo && k < hi { covered[k - lo] = true } }
+        var covered = Coverage(lo..<hi)
+        for sp in spans { covered.mark(sp.range) }
         let firsts = Set(names.map { $0[0] })
         var out: [Span] = []
         var i = lo
         while i < hi {
-            guard firsts.contains(s[i]), !covered[i - lo] else { i += 1; continue }
+            guard firsts.contains(s[i]), !covered.touches(i..<(i + 1)) else { i += 1; continue }
             var found: Range<Int>? = nil
             for n in names where i + n.count <= hi && s[i..<(i + n.count)].elementsEqual(n) && (found?.count ?? 0) < n.count {
                 let r = i..<(i + n.count)
-                // Untouched, and not glued to more of a name (a Han character on both sides of a span edge).
-                if r.allSatisfy({ !covered[$0 - lo] }), r.upperBound == hi || !covered[r.upperBound - lo],
+                // Untouched, and not glued to more of a name (a span starting right after it).
+                if !covered.touches(r), r.upperBound == hi || !covered.touches(r.upperBound..<(r.upperBound + 1)),
                    !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) }) { found = r }
             }
             if let r = found {
                 out.append(Span(kind: .person, range: r, rule: "names.article"))
-                for k in r { covered[k - lo] = true }
+                covered.mark(r)
                 i = r.upperBound
             } else { i += 1 }
         }
         return out
     }
 
-    /// How many days an ISO date (a range's end) lies before the issue date (0 when unknown or after).
+    /// How many days an ISO date (a range's end) lies before the issue date (0 when it has no
+    /// year or lies after).
     static func daysBefore(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Int {
-        let end = iso.split(separator: "/").last.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
-        guard end.count == 3, !iso.hasPrefix("--"), !iso.contains("/--") else { return 0 }
-        func ordinal(_ y: Int, _ m: Int, _ day: Int) -> Int {   // days since 1 March of year 0 (civil calendar)
-            let yy = m <= 2 ? y - 1 : y, mm = (m + 9) % 12
-            return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (mm * 306 + 5) / 10 + day - 1
-        }
-        return max(0, ordinal(d.year, d.month, d.day) - ordinal(end[0], end[1], end[2]))
+        guard let e = iso.split(separator: "/").last.flatMap({ IssueInput.parseISODate(String($0)) }) else { return 0 }
+        return max(0, DateValue.dayNumber(d.year, d.month, d.day) - DateValue.dayNumber(e.year, e.month, e.day))
     }
 
     /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
     static func isAfter(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Bool {
-        let parts = iso.split(separator: "/").first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
-        guard parts.count == 3, !iso.hasPrefix("--") else { return false }
-        return (parts[0], parts[1], parts[2]) > (d.year, d.month, d.day)
+        guard let a = iso.split(separator: "/").first.flatMap({ IssueInput.parseISODate(String($0)) }) else { return false }
+        return (a.year, a.month, a.day) > (d.year, d.month, d.day)
     }
 
     static let reporterWords = ["记者", "通讯员", "摄影", "特派员", "撰稿"].map { Array($0.unicodeScalars) }
@@ -237,7 +241,7 @@ public final class Pipeline {
                 let i = p.name.lowerBound
                 var j = i
                 while j > t.sentence.range.lowerBound, s[j - 1] == " " { j -= 1 }
-                let after = Self.reporterWords.contains { w in j >= w.count && Array(s[(j - w.count)..<j]) == w }
+                let after = Self.reporterWords.contains { w in j >= w.count && s[(j - w.count)..<j].elementsEqual(w) }
                 let listed = inList && j > 0 && s[j - 1] == "、"
                 inList = after || listed
                 if inList { out.insert(text.text(p.name)) }
@@ -313,24 +317,16 @@ public final class Pipeline {
             for o in t.orgs { spans.append(Span(kind: .organization, range: o.range, rule: o.rule)) }
         }
         // Names the rules did not reach: the name model's, where no rule span of the kind overlaps.
-        var taken: [SpanKind: [Range<Int>]] = [:]
-        for sp in spans { taken[sp.kind == .journalist ? .person : sp.kind, default: []].append(sp.range) }
-        for k in taken.keys { taken[k]!.sort { $0.lowerBound < $1.lowerBound } }
-        func overlapsTaken(_ kind: SpanKind, _ r: Range<Int>) -> Bool {
-            guard let rs = taken[kind] else { return false }
-            // The last range starting before r's end (binary search), and those before it that reach r.
-            var lo = 0, hi = rs.count
-            while lo < hi { let m = (lo + hi) / 2; if rs[m].lowerBound < r.upperBound { lo = m + 1 } else { hi = m } }
-            var k = lo - 1
-            while k >= 0, rs[k].upperBound > r.lowerBound - 64 { if rs[k].overlaps(r) { return true }; k -= 1 }
-            return false
-        }
+        guard let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
+        var persons = Coverage(lo..<hi), orgs = Coverage(lo..<hi)
+        for sp in spans where sp.kind == .person || sp.kind == .journalist { persons.mark(sp.range) }
+        for sp in spans where sp.kind == .organization { orgs.mark(sp.range) }
         for t in tagged {
             for n in t.names {
-                let kind: SpanKind = n.kind == .person ? .person : .organization
-                if overlapsTaken(kind, n.range) { continue }
-                let reporter = kind == .person && journalists.contains(text.text(n.range))
-                spans.append(Span(kind: reporter ? .journalist : kind, range: n.range, rule: "names.model"))
+                let isPerson = n.kind == .person
+                if isPerson ? persons.touches(n.range) : orgs.touches(n.range) { continue }
+                let reporter = isPerson && journalists.contains(text.text(n.range))
+                spans.append(Span(kind: reporter ? .journalist : isPerson ? .person : .organization, range: n.range, rule: "names.model"))
             }
         }
         spans += repeatedNames(spans, tagged, text)

@@ -139,7 +139,7 @@ public final class NameModel: Sendable {
                     throw fail("`f KIND VALUE role:weight…` with KIND one of \(Self.kinds.joined(separator: " "))")
                 }
                 let value = Array(str(fields[2]).unicodeScalars)
-                let pair = (6...7).contains(kind) || (10...11).contains(kind)
+                let pair = Self.isPair(kind)
                 guard value.count == (pair ? 2 : 1) else { throw fail("`\(str(fields[2]))` must be \(pair ? "two characters" : "one character")") }
                 let row = w.count / T
                 w += [Int32](repeating: 0, count: T)
@@ -182,9 +182,34 @@ public final class NameModel: Sendable {
         }
     }
 
+    /// What the model reads in one sentence: its names, and each character's role weights
+    /// (kept so that a later question about a span costs no second pass).
+    public struct Reading: Sendable {
+        public let names: [Found]
+        let range: Range<Int>
+        let emissions: [Int32]
+
+        /// How much the model leans towards a person over outside on `span`: the mean, per
+        /// character, of its best person role's weight minus its outside weight (hundredths;
+        /// negative: the model reads no name there). 0 outside the sentence.
+        public func personLean(_ span: Range<Int>) -> Int {
+            guard !emissions.isEmpty, !span.isEmpty, range.contains(span.lowerBound), span.upperBound <= range.upperBound else { return 0 }
+            let T = NameModel.roles
+            var sum = 0
+            for p in span {
+                let k = (p - range.lowerBound) * T
+                sum += Int((1...4).map { emissions[k + $0] }.max()!) - Int(emissions[k])
+            }
+            return sum / span.count
+        }
+    }
+
     /// Names in `s[r]`; the feature window looks past `r` up to the line's ends.
-    public func find(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Found] {
-        guard !isEmpty, !r.isEmpty else { return [] }
+    public func find(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Found] { read(s, r).names }
+
+    /// The names of `s[r]` and the weights they were read from.
+    public func read(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Reading {
+        guard !isEmpty, !r.isEmpty else { return Reading(names: [], range: r, emissions: []) }
         let em = emissions(s, r)
         let path = viterbi(em, r.count)
         let T = Self.roles
@@ -203,21 +228,7 @@ public final class NameModel: Sendable {
             out.append(Found(range: (r.lowerBound + start)..<(r.lowerBound + i + 1),
                              kind: role <= 4 ? .person : .organization, confidence: margin / (i - start + 1)))
         }
-        return out
-    }
-
-    /// How much the model leans towards a person over outside on `span` of sentence `r`: the
-    /// mean, per character, of its best person role's weight minus its outside weight
-    /// (hundredths; negative: the model reads no name there).
-    public func personLean(_ s: [Unicode.Scalar], _ r: Range<Int>, span: Range<Int>) -> Int {
-        guard !isEmpty, !span.isEmpty, r.contains(span.lowerBound), span.upperBound <= r.upperBound else { return 0 }
-        let em = emissions(s, r), T = Self.roles
-        var sum = 0
-        for p in span {
-            let k = (p - r.lowerBound) * T
-            sum += Int((1...4).map { em[k + $0] }.max()!) - Int(em[k])
-        }
-        return sum / span.count
+        return Reading(names: out, range: r, emissions: em)
     }
 
     /// Each character's weight for each role: the sum of its features' weights.
@@ -343,7 +354,7 @@ struct PairTable: Sendable {
         var s = [Slot](repeating: Slot(), count: size)
         var f = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
         for (key, row) in keys {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var slot = PairIndex.slot(key, shift)
             while s[slot].key != 0 && s[slot].key != key { slot = (slot + 1) & (size - 1) }
             s[slot].key = key
             s[slot].row = WeightRow(weights[(row * roles)..<(row * roles + roles)])
@@ -362,7 +373,7 @@ struct PairTable: Sendable {
         guard filter.withUnsafeBufferPointer({ $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }) else { return }
         slots.withUnsafeBufferPointer { p in
             let mask = p.count - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var slot = PairIndex.slot(key, shift)
             while true {
                 let have = p[slot].key
                 if have == key { acc.add(p[slot].row); return }

@@ -56,6 +56,13 @@ public struct DateValue: Sendable, Equatable {
         return DateValue(year: y, month: month == 1 ? 12 : month - 1, day: d)
     }
 
+    /// Days since a fixed origin (1 March of year 0, civil calendar): subtract two to count the
+    /// days between dates.
+    public static func dayNumber(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let yy = m <= 2 ? y - 1 : y, mm = (m + 9) % 12
+        return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (mm * 306 + 5) / 10 + d - 1
+    }
+
     /// The date `days` after this one (for 昨天/今天 against a dateline); needs a year.
     public func adding(days: Int) -> DateValue {
         guard days != 0 else { return DateValue(year: year, month: month, day: day) }

@@ -6,7 +6,7 @@ extension Tagger {
     static let numeralStart = ScalarSet(numerals)
 
     /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
-    func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
+    static func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
         var j = i, v = 0
         while j < b, Normalizer.isDigit(s[j]), j - i < 4 { v = v * 10 + Int(s[j].value - 48); j += 1 }
         if j > i { return (v, j) }
@@ -70,12 +70,12 @@ extension Tagger {
         var j = i
         var year: Int? = nil
         // `元月3日`: 元月 is January.
-        guard var n = number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else { return nil }
+        guard var n = Self.number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else { return nil }
         // `2008-09-22` (a web page's date line), `2020/12/29`.
         // The day is at most two digits: a time may follow glued to it once spaces are folded
         // (`2008-09-22 22:11` -> `2008-09-2222:11`).
         if n.end - j == 4, n.end + 1 < b, s[n.end] == "-" || s[n.end] == "/", (1900...2100).contains(n.value),
-           let m = number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end], (1...12).contains(m.value) {
+           let m = Self.number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end], (1...12).contains(m.value) {
             var e = m.end + 1, day = 0
             while e < b, e - m.end - 1 < 2, Normalizer.isDigit(s[e]) { day = day * 10 + Int(s[e].value - 48); e += 1 }
             if (1...31).contains(day) { return (DateValue(year: n.value, month: m.value, day: day), e) }
@@ -83,13 +83,13 @@ extension Tagger {
         if n.end < b, s[n.end] == "年" {
             guard n.value >= 1900 && n.value <= 2100 else { return nil }
             year = n.value; j = n.end + 1
-            guard let m = number(s, j, b) else { return nil }
+            guard let m = Self.number(s, j, b) else { return nil }
             n = m
         }
         guard n.end < b, s[n.end] == "月", (1...12).contains(n.value) else { return nil }
         let month = n.value
         j = n.end + 1
-        guard let dn = number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
+        guard let dn = Self.number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
         // `7月28上午`: a day whose 日 was dropped before a time of day.
         let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
         // `4月22至24日`: a range whose first 日 is left to the second.
@@ -97,10 +97,10 @@ extension Tagger {
         guard s[dn.end] == "日" || s[dn.end] == "号" || dropped || rangeFirst else { return nil }
         var v = DateValue(year: year, month: month, day: dn.value)
         j = dropped || rangeFirst ? dn.end : dn.end + 1
-        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = number(s, j + 1, b) {
+        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = Self.number(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
-            } else if e1.end < b, s[e1.end] == "月", let e2 = number(s, e1.end + 1, b), e2.end < b, s[e2.end] == "日" || s[e2.end] == "号",
+            } else if e1.end < b, s[e1.end] == "月", let e2 = Self.number(s, e1.end + 1, b), e2.end < b, s[e2.end] == "日" || s[e2.end] == "号",
                       (1...12).contains(e1.value), (1...31).contains(e2.value) {
                 v.end = (nil, e1.value, e2.value); j = e2.end + 1
             }

@@ -108,7 +108,7 @@ extension Tagger {
 
     /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
     func countWord(_ sc: Scan, at i: Int) -> Int {
-        guard i < sc.b, let (_, e) = number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
+        guard i < sc.b, let (_, e) = Self.number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
         return e + 1 - i
     }
 

@@ -42,8 +42,8 @@ extension Tagger {
     }
 
     /// The model's names that stand as names at all (for mentions.csv).
-    func mentionable(_ sc: Scan, _ names: [NameModel.Found]) -> [NameModel.Found] {
-        names.compactMap { n in
+    func mentionable(_ sc: Scan) -> [NameModel.Found] {
+        sc.modelNames.compactMap { n in
             guard n.kind == .person else { return n }
             var r = n.range.clamped(to: sc.a..<sc.b)
             for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
@@ -87,8 +87,8 @@ extension Tagger {
     /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
     /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
     /// before a rank belongs to the name when the model reads it so).
-    func repairRuleNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
-        let s = sc.s
+    func repairRuleNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        let s = sc.s, names = sc.modelNames
         for k in persons.indices where persons[k].rule != "names.model" {
             var p = persons[k]
             if let dot = p.name.first(where: { s[$0] == "·" }) {
@@ -131,9 +131,9 @@ extension Tagger {
     /// A rule name that holds a trigger is dropped (see below). A rule name that begins with no known surname (a transliteration, a rare surname, or a
     /// word after a post: `领导同志有`) stands only where the name model reads a person too.
     /// Runs before `tagModelNames`, which may then put the model's name there.
-    func confirmRareNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
+    func confirmRareNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         guard !rules.nameModel.isEmpty else { return }
-        let s = sc.s
+        let s = sc.s, names = sc.modelNames, model = sc.model
         persons.removeAll { p in
             let i = p.name.lowerBound
             // A rule name that holds a role trigger of two characters or more (`时强调` after
@@ -146,14 +146,14 @@ extension Tagger {
             guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
                   rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
                   !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
-                  rules.nameModel.personLean(s, sc.a..<sc.b, span: p.name) < Self.rareNameLean else { return false }
+                  (model?.personLean(p.name) ?? 0) < Self.rareNameLean else { return false }
             for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
             return true
         }
     }
 
-    func tagModelNames(_ sc: inout Scan, _ names: [NameModel.Found], _ persons: inout [PersonMention]) {
-        for n in names where n.kind == .person {
+    func tagModelNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        for n in sc.modelNames where n.kind == .person {
             guard let r = accepted(sc, n.range) else { continue }
             persons.append(PersonMention(name: r, titles: [], rule: "names.model"))
             mark(&sc, r)

@@ -29,8 +29,9 @@ public struct Tagger: Sendable {
         let a: Int, b: Int
         let sentence: Sentence
         var consumed: [Bool]
-        /// The name model's readings of the sentence (`Tagger+ModelNames`).
-        var modelNames: [NameModel.Found] = []
+        /// What the name model reads in the sentence (`Tagger+ModelNames`).
+        var model: NameModel.Reading? = nil
+        var modelNames: [NameModel.Found] { model?.names ?? [] }
         func isB(_ i: Int) -> Bool { sentence.boundary(i - a) }
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
     }
@@ -65,24 +66,23 @@ public struct Tagger: Sendable {
         var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
                       consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         let dates = tagDates(&sc)
-        let names = rules.nameModel.find(text.scalars, sentence.range)
-        sc.modelNames = names
+        sc.model = rules.nameModel.read(text.scalars, sentence.range)
         var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
         if sentence.mayHoldPersons {
             persons = tagTitledPersons(&sc)
             tagLists(&sc, &persons)
             tagClauseInitialNames(&sc, &persons)
-            repairRuleNames(&sc, names, &persons)
-            confirmRareNames(&sc, names, &persons)
-            tagModelNames(&sc, names, &persons)
+            repairRuleNames(&sc, &persons)
+            confirmRareNames(&sc, &persons)
+            tagModelNames(&sc, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
         // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
         let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
         return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
-                              names: mentionable(sc, names))
+                              names: mentionable(sc))
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
