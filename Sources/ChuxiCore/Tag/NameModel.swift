@@ -25,17 +25,24 @@ public final class NameModel: Sendable {
     static let kinds = ["bias", "u-2", "u-1", "u0", "u1", "u2", "b-1", "b0", "s0", "s0c", "b-2", "b1", "s-1", "s-2",
                          "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5", "g0", "g1", "g2"]
     static let unigramKinds = 1...5
-    static func isPair(_ kind: Int) -> Bool { (6...7).contains(kind) || (10...11).contains(kind) }
+    static func isPair(_ kind: Int) -> Bool { bigramOffset[kind] != nil }
+    /// A pair feature's place in its pair's four rows: the pair starting two before the
+    /// character (b-2), one before (b-1), at it (b0), one after (b1).
+    static let bigramOffset: [Int: Int] = [10: 0, 6: 1, 7: 2, 11: 3]
     /// Features keyed by one character but looked up in the pair table (they fire rarely).
     static func isKeyed(_ kind: Int) -> Bool { (25...27).contains(kind) }
 
     /// Character -> id (0: no unigram feature) for the BMP.
     private let charIDs: [UInt16]
-    /// `unigrams[offset * ids + id]`, offset 0...4 for u-2...u2.
+    /// `unigrams[id * 5 + offset]`, offset 0...4 for u-2...u2: a character's five rows lie
+    /// together, and the window slides over the same few characters.
     private let unigrams: [WeightRow]
     private let idCount: Int
     /// Weights of the features without a value (bias, flags), by kind.
     private let flags: [WeightRow]
+    /// The pair features of the window (b-2, b-1, b0, b1), by character pair.
+    private let bigrams: BigramTable
+    /// The features keyed by one character that fire rarely (g0, g1, g2).
     private let pairs: PairTable
     private let transitions: [Int32]
     /// The roles each role may follow, flat: `predecessorList[predecessorStart[b]..<predecessorStart[b + 1]]`.
@@ -71,13 +78,15 @@ public final class NameModel: Sendable {
             if c < 0x10000, ids[c] == 0 { ids[c] = UInt16(count); count += 1 }
         }
         var uni = [WeightRow](repeating: WeightRow(), count: 5 * count), fl = [WeightRow](repeating: WeightRow(), count: Self.kinds.count)
-        var pairKeys: [(UInt64, Int)] = []
+        var pairKeys: [(UInt64, Int)] = [], bigramKeys: [(UInt64, Int, Int)] = []
         for (k, row) in keys {
             let kind = Int(k >> 48) - 1, c = Int((k >> 24) & 0xFF_FFFF)
             if Self.unigramKinds.contains(kind) {
                 guard c < 0x10000 else { continue }   // beyond the BMP: too rare to matter
-                uni[(kind - 1) * count + Int(ids[c])] = WeightRow(w[(row * T)..<(row * T + T)])
-            } else if Self.isPair(kind) || Self.isKeyed(kind) {
+                uni[Int(ids[c]) * 5 + (kind - 1)] = WeightRow(w[(row * T)..<(row * T + T)])
+            } else if let at = Self.bigramOffset[kind] {
+                bigramKeys.append((k & 0xFFFF_FFFF_FFFF, at, row))
+            } else if Self.isKeyed(kind) {
                 pairKeys.append((k, row))
             } else {
                 fl[kind] = WeightRow(w[(row * T)..<(row * T + T)])
@@ -85,6 +94,7 @@ public final class NameModel: Sendable {
         }
         charIDs = ids; unigrams = uni; idCount = count; flags = fl
         pairs = PairTable(pairKeys, weights: w, roles: T)
+        bigrams = BigramTable(bigramKeys, weights: w, roles: T)
         self.transitions = transitions
         let allowed = Self.allowedTransitions()
         let preds = (0..<T).map { b in (0..<T).filter { allowed[$0 * T + b] } }
@@ -246,11 +256,19 @@ public final class NameModel: Sendable {
         for j in lo..<hi { keys[j - lo + 2] = Self.key(s[j]) }
         keys[hi - lo + 2] = "$"; keys[hi - lo + 3] = "$"
         var em = [Int32](repeating: 0, count: n * T)
-        let ctx = context, ids = idCount
+        let ctx = context
+        // Each pair of the window is looked up once (its rows serve four characters), and a
+        // post ending at a character is matched once (it is `p0` of the one before).
+        let pairsFrom = base - 2, pairsTo = base + n + 1
+        var pairRow = [Int32](repeating: -1, count: pairsTo - pairsFrom)
+        for m in pairsFrom..<pairsTo { pairRow[m - pairsFrom] = bigrams.find(keys[m], keys[m + 1]) }
+        var postEnds = [Bool](repeating: false, count: n + 1)
+        for i in 0...n { postEnds[i] = ctx.posts.matchEnding(s, at: r.lowerBound + i) > 0 }
         em.withUnsafeMutableBufferPointer { e in
             unigrams.withUnsafeBufferPointer { u in
                 flags.withUnsafeBufferPointer { f in
                     charIDs.withUnsafeBufferPointer { cid in
+                        bigrams.rows.withUnsafeBufferPointer { br in
                         for i in 0..<n {
                             // Summed in registers, written once.
                             var acc = WeightRow.Sum()
@@ -258,22 +276,22 @@ public final class NameModel: Sendable {
                             acc.add(f[0])
                             for o in 0..<5 {
                                 let c = keys[j + o - 2].value
-                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { acc.add(u[o * ids + id]) } }
+                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { acc.add(u[id * 5 + o]) } }
                             }
-                            pairs.add(Self.key(10, keys[j - 2], keys[j - 1]), to: &acc)
-                            pairs.add(Self.key(6, keys[j - 1], keys[j]), to: &acc)
-                            pairs.add(Self.key(7, keys[j], keys[j + 1]), to: &acc)
-                            pairs.add(Self.key(11, keys[j + 1], keys[j + 2]), to: &acc)
+                            for o in 0..<4 {
+                                let row = pairRow[i + o]
+                                if row >= 0 { acc.add(br[Int(row) * 4 + o]) }
+                            }
                             let c = s[p], sur = ctx.surnames
                             if sur.single.contains(c) { acc.add(f[8]) }
                             if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { acc.add(f[9]) }
                             if p - 1 >= lo, sur.single.contains(s[p - 1]) { acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc) }
                             if p - 2 >= lo, sur.single.contains(s[p - 2]) { acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc) }
                             if sur.single.contains(c), p + 1 < hi { pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc) }
-                            if ctx.posts.matchEnding(s, at: p) > 0 { acc.add(f[14]) }
+                            if postEnds[i] { acc.add(f[14]) }
                             if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
                             if ctx.stops.contains(c) { acc.add(f[16]) }
-                            if ctx.posts.matchEnding(s, at: p + 1) > 0 { acc.add(f[17]) }
+                            if postEnds[i + 1] { acc.add(f[17]) }
                             var inWindow = 0
                             for o in 0..<5 where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
                                 acc.add(f[18 + o]); inWindow += 1
@@ -282,6 +300,7 @@ public final class NameModel: Sendable {
                             if inWindow == 5 { acc.add(f[24]) }
                             for t in 0..<8 { e[i * T + t] = acc.w[t] }
                             e[i * T + 8] = acc.last
+                        }
                         }
                     }
                 }
@@ -378,6 +397,54 @@ struct PairTable: Sendable {
                 let have = p[slot].key
                 if have == key { acc.add(p[slot].row); return }
                 if have == 0 { return }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
+/// Character pair -> the index of its four rows (as b-2, b-1, b0, b1; a feature the model
+/// lacks is a zero row). A slot is one `UInt64`: the pair in the high 42 bits, the index + 1
+/// in the low 22, so the probe reads 8 bytes a slot (the table stays in the second-level cache).
+struct BigramTable: Sendable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+    let rows: [WeightRow]
+    static let indexBits: UInt64 = 22
+
+    /// `keys`: (pair key, row within the pair's four, weight row).
+    init(_ keys: [(UInt64, Int, Int)], weights: [Int32], roles: Int) {
+        var index: [UInt64: Int] = [:]
+        for (k, _, _) in keys where index[k] == nil { index[k] = index.count }
+        precondition(index.count < (1 << Self.indexBits) - 1, "too many character pairs")
+        var r = [WeightRow](repeating: WeightRow(), count: index.count * 4)
+        for (k, at, row) in keys { r[index[k]! * 4 + at] = WeightRow(weights[(row * roles)..<(row * roles + roles)]) }
+        var size = 2
+        while size * 3 < index.count * 4 { size *= 2 }
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        var s = [UInt64](repeating: 0, count: size)
+        for (k, i) in index {
+            let pair = Self.pair(k)
+            var slot = PairIndex.slot(pair, shift)
+            while s[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            s[slot] = pair << Self.indexBits | UInt64(i + 1)
+        }
+        slots = s; rows = r
+    }
+
+    /// A model key's pair (two 21-bit scalars) as 42 bits.
+    @inline(__always) static func pair(_ key: UInt64) -> UInt64 { ((key >> 24) & 0x1F_FFFF) << 21 | (key & 0x1F_FFFF) }
+
+    /// The index of the pair's rows, or -1.
+    @inline(__always) func find(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int32 {
+        let pair = UInt64(a.value) << 21 | UInt64(b.value)
+        return slots.withUnsafeBufferPointer { p in
+            let mask = p.count - 1
+            var slot = PairIndex.slot(pair, shift)
+            while true {
+                let have = p[slot]
+                if have == 0 { return -1 }
+                if have >> Self.indexBits == pair { return Int32(have & ((1 << Self.indexBits) - 1)) - 1 }
                 slot = (slot + 1) & mask
             }
         }
