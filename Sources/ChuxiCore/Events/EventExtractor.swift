@@ -26,6 +26,10 @@ public struct EventExtractor: Sendable {
         var firstDate: String? = nil
         var date: String = ""
         var event: String? = nil
+        /// `event` was named by a meeting (`会见X`) …
+        var eventIsMeet = false
+        /// … and this is the last event that was not: the gathering a later `会上`, `这次会议` means.
+        var gathering: String? = nil
         var dateline: DateValue? = nil
         /// A dated line among the headlines (`2008-09-22 22:11 来源：…`): the base for `今天`, `22日`
         /// when the body gives no date of its own first.
@@ -48,7 +52,7 @@ public struct EventExtractor: Sendable {
                case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: issueDate) }
             // Hold verbs are candidate words: a sentence without one holds no event either.
             let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s).flatMap { eventNoun($0, t, s) } : nil
-            if let e = sentEvent { st.event = e }
+            if let e = sentEvent { st.event = e; st.eventIsMeet = false; st.gathering = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
             // `X会见了多批客人。包括：A一行，B一行`: the listed guests attend the meeting before.
@@ -592,7 +596,7 @@ public struct EventExtractor: Sendable {
             while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
                 let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
-                if !isFragment(e) { state.event = e; return e }
+                if !isFragment(e) { state.event = e; state.eventIsMeet = false; state.gathering = e; return e }
             }
         }
         var from = trig.range.upperBound
@@ -601,15 +605,23 @@ public struct EventExtractor: Sendable {
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
         let object = nounPhrase(s, from: from, to: c.upperBound, t)
-        if let o = object.flatMap({ eventNoun($0, t, s) }) { state.event = o; return o }
+        if let o = object.flatMap({ eventNoun($0, t, s) }) {
+            state.event = o; state.eventIsMeet = trig.trigger.kind == .meet
+            if !state.eventIsMeet { state.gathering = o }
+            return o
+        }
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
         // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
         // (`举行会谈` holds the bare `会谈`: no name either.)
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
             let e = meetingName(trig, t, s, clause: c)
-            state.event = e
+            state.event = e; state.eventIsMeet = true
             return e
         }
+        // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
+        // that names a meeting generically means the conference, not the 会见 told since.
+        if sentenceEvent == nil, state.eventIsMeet, let g = state.gathering, trig.trigger.kind != .meet,
+           (c.lowerBound..<c.upperBound).contains(where: { rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0 }) { return g }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return trig.trigger.word }
         return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""

@@ -225,6 +225,8 @@ public final class RuleSet: Sendable {
     /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
     public let heldNouns: Lexicon
     public let genericEvents: Set<String>
+    /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
+    public let genericMeetings: Lexicon
     public let relativeDays: [String: Int]
     public let vagueDates: Lexicon
     public let dateWords: Lexicon
@@ -385,6 +387,7 @@ public final class RuleSet: Sendable {
         holdVerbs = Lexicon(ev.values("hold"))
         heldNouns = Lexicon(ev.values("held"))
         genericEvents = Set(ev.values("generic"))
+        genericMeetings = Lexicon(ev.values("generic").filter { $0.count >= 2 && $0.contains("会") })
         let d = f("dates.rules")
         var rel: [String: Int] = [:]
         for e in d.entries where e.keyword == "relative" {

@@ -37,7 +37,7 @@ extension Tagger {
                 out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
-            if Normalizer.isDigit(s[i]), let d = dayOfMonth(s, i, sc.a, b) {   // (the test first: no call per scalar)
+            if Self.numeralStart.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {   // (the test first: no call per scalar)
                 out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
                 mark(&sc, i..<d.end)
                 i = d.end; continue
@@ -53,13 +53,19 @@ extension Tagger {
 
     static let afterDay = ["上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到", "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"].map { Array($0.unicodeScalars) }
 
-    /// A day without a month (`习近平11日在…`): Arabic digits + 日, not after 月 or a
-    /// number, and followed by a time of day, a comma or a verb, so that `3日内`, `30日前`
-    /// are not read as dates.
+    /// A day without a month (`习近平11日在…`, `十七日，`): Arabic digits or Chinese numerals +
+    /// 日, not after 月 or a number, and followed by a time of day, a comma or a verb, so that
+    /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
     func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
-        guard Normalizer.isDigit(s[i]), i == a || !(Self.numeralStart.contains(s[i - 1]) || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
+        guard Self.numeralStart.contains(s[i]), i == a || !(Self.numeralStart.contains(s[i - 1]) || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
         var j = i, v = 0
-        while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        if Normalizer.isDigit(s[i]) {
+            while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
+        } else {
+            guard let n = Self.number(s, i, b), n.end - i <= 3, !s[i..<n.end].contains(where: { "〇零两".unicodeScalars.contains($0) }),
+                  n.end - i >= 2 || s[i] != "一" else { return nil }
+            v = n.value; j = n.end
+        }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
         guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 else { return nil }
         return (v, j + 1)

@@ -14,6 +14,9 @@ extension Tagger {
         ("holds-trigger", true, { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }),
         // One character is no person's name (`江` alone is an abbreviation, not a name).
         ("single-character", false, { _, _, r in r.count < 2 }),
+        // A name the model reads only through its role transitions: on average each character's
+        // chosen role weighs less than another (`吴某闯|警署`, margin below zero in `explain`).
+        ("weak", true, { _, sc, r in sc.modelNames.contains { $0.range == r && $0.confidence < 0 } }),
         // ICU holds a dictionary word across the name's end (`彭浦四|季公园`: 四季) or start
         // (`健康惠民`: 健康), unless the word before is a post glued to a surname (`主任何`).
         ("crosses-word", false, { t, sc, r in

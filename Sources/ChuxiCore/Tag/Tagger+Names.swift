@@ -121,6 +121,11 @@ extension Tagger {
             if !strong || !sc.isB(i) || !sc.isB(g), rules.nameStops.contains(s[g]) { return nil }
             name = i..<e
         }
+        // A name ends before a span already taken (a date: `李明二十三日` is 李明 on the 23rd).
+        if let taken = name.dropFirst().first(where: { sc.consumed[$0 - sc.a] }) {
+            guard taken - name.lowerBound >= 2 else { return nil }
+            name = name.lowerBound..<taken
+        }
         // The last given character that begins a word never ending a name (`刘洋|一行`) is not part of it.
         if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
             name = name.lowerBound..<(name.upperBound - 1)
