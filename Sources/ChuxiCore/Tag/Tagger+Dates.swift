@@ -57,9 +57,12 @@ extension Tagger {
     /// 日, not after 月 or a number, and followed by a time of day, a comma or a verb, so that
     /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
     func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
-        guard Self.numeralStart.contains(s[i]), i == a || !(Self.numeralStart.contains(s[i - 1]) || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
+        // (A numeral of the other kind before is a name's end: `金某三9日会见`.)
+        let arabic = Normalizer.isDigit(s[i])
+        guard Self.numeralStart.contains(s[i]), i == a || !((arabic ? Normalizer.isDigit(s[i - 1]) : Self.numeralStart.contains(s[i - 1]))
+            || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
         var j = i, v = 0
-        if Normalizer.isDigit(s[i]) {
+        if arabic {
             while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
         } else {
             guard let n = Self.number(s, i, b), n.end - i <= 3, !s[i..<n.end].contains(where: { "〇零两".unicodeScalars.contains($0) }),
@@ -67,8 +70,16 @@ extension Tagger {
             v = n.value; j = n.end
         }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
-        guard Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 else { return nil }
-        return (v, j + 1)
+        if Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 { return (v, j + 1) }
+        // `8日也在汉城会见了…`: a role trigger later in the same clause, unless the day is a
+        // span (`3日内`, `30日前`, `5日以后`).
+        guard !"内前后以之起期左间里".unicodeScalars.contains(s[j + 1]) else { return nil }
+        var k = j + 1
+        while k < b, k - j <= 16, !Self.clausePunct.contains(s[k]) {
+            if rules.triggerWords.match(s, at: k, limit: b) > 0 { return (v, j + 1) }
+            k += 1
+        }
+        return nil
     }
 
     /// `(Y年)? M月 D日 ((至|到|-|—) (M月)? D日)?`, in Arabic or Chinese numerals.
