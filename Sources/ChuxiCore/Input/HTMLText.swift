@@ -21,13 +21,7 @@ public enum HTMLText {
     public static func read(path: String, data: Data, encoding forced: String?) throws -> ExtractedText {
         if data.isEmpty { throw InputError(path: path, reason: "empty file") }
         let page = try decode(data, path: path, forced: forced)
-        let utf8 = Array(page.utf8)
-        guard let doc = utf8.withUnsafeBufferPointer({ b in
-            b.withMemoryRebound(to: CChar.self) { cxml_html_parse($0.baseAddress, Int32(clamping: $0.count)) }
-        }) else { throw InputError(path: path, reason: "broken HTML: libxml2 read no document from it") }
-        defer { cxml_doc_free(doc) }
-        guard let rootNode = cxml_doc_root(doc) else { throw InputError(path: path, reason: "broken HTML: no root element") }
-        let root = Node(rootNode, depth: 0)
+        guard let root = tree(page, wanted: Node.wanted) else { throw InputError(path: path, reason: "broken HTML: libxml2 read no document from it") }
         let date = metaDate(root)
         let kept = prune(root, inArticle: false)
         var scores: [(Node, Int)] = []
@@ -45,6 +39,16 @@ public enum HTMLText {
         guard !paragraphs.isEmpty else { throw InputError(path: path, reason: "no article text in this HTML page") }
         let pageDate = date ?? Self.paragraphs(of: kept, skipping: body).lazy.filter { $0.unicodeScalars.count <= 80 }.compactMap(parseDate).first
         return ExtractedText(text: paragraphs.joined(separator: "\n\n") + "\n", date: pageDate)
+    }
+
+    /// libxml2's tree of a page, copied (the document is freed before this returns).
+    static func tree(_ page: String, wanted: [String]) -> Node? {
+        let utf8 = Array(page.utf8)
+        guard let doc = utf8.withUnsafeBufferPointer({ b in
+            b.withMemoryRebound(to: CChar.self) { cxml_html_parse($0.baseAddress, Int32(clamping: $0.count)) }
+        }) else { return nil }
+        defer { cxml_doc_free(doc) }
+        return cxml_doc_root(doc).map { Node($0, depth: 0, wanted: wanted) }
     }
 
     // MARK: Encoding
@@ -112,10 +116,10 @@ public enum HTMLText {
             self.name = name; self.text = text; self.attributes = attributes; self.children = children
         }
 
-        init(_ n: OpaquePointer, depth: Int) {
+        init(_ n: OpaquePointer, depth: Int, wanted: [String] = Node.wanted) {
             if cxml_kind(n) == CXML_ELEMENT {
                 name = String(cString: cxml_name(n)).lowercased(); text = ""
-                for a in Self.wanted {
+                for a in wanted {
                     if let v = cxml_attr(n, a) { attributes[a] = String(cString: v); cxml_free(v) }
                 }
                 // libxml2 stops nesting at 256 levels; this bound only guards the recursion.
@@ -123,7 +127,7 @@ public enum HTMLText {
                 var c = cxml_first_child(n)
                 while let x = c {
                     let k = cxml_kind(x)
-                    if k == CXML_ELEMENT || k == CXML_TEXT || k == CXML_CDATA { children.append(Node(x, depth: depth + 1)) }
+                    if k == CXML_ELEMENT || k == CXML_TEXT || k == CXML_CDATA { children.append(Node(x, depth: depth + 1, wanted: wanted)) }
                     c = cxml_next_sibling(x)
                 }
             } else {
