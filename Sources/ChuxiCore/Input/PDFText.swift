@@ -50,7 +50,7 @@ public enum PDFText {
         let pages = pageStarts(text)
         // Only blanks and page ends: the pages are images (a scan) and need OCR first.
         if !text.unicodeScalars.contains(where: { !($0.properties.isWhitespace || $0 == "\u{C}") }) {
-            throw InputError(path: path, reason: "no text layer (\(pages.count) page(s) of images, a scan?): needs OCR; skipped")
+            throw InputError(path: path, reason: "no text layer (\(pages.count) page(s) of images, a scan?): needs OCR")
         }
         return ExtractedText(text: text, pageStarts: pages)
     }
