@@ -17,8 +17,12 @@ let package = Package(
         // Foundation bundles its own ICU and the C types clash (../shared/notes/icu-from-swift.md).
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .target(name: "CICUShim", dependencies: ["CICU"]),
-        // The pipeline: normalize -> issue (articles) -> segment -> tag -> events -> export.
-        .target(name: "ChuxiCore", dependencies: ["CICUShim"]),
+        // System libxml2 (Debian's libxml2-dev): its HTML parser reads e-paper article pages.
+        // Only CXMLShim includes its headers, as with ICU.
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CXML2"]),
+        // The pipeline: input (txt, PDF via pdftotext, HTML via libxml2) -> normalize -> issue (articles) -> segment -> tag -> events -> export.
+        .target(name: "ChuxiCore", dependencies: ["CICUShim", "CXMLShim"]),
         // Embedded store (SQLite via GRDB): batch runs, identity of persons, exports.
         .target(name: "ChuxiStore", dependencies: ["ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "chuxi", dependencies: [

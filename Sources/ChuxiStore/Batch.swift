@@ -22,7 +22,7 @@ public enum Batch {
     }
 
     public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
-                           issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil,
+                           issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
         let listing = try InputWalker.list(archive)
         let files = listing.files
@@ -46,7 +46,7 @@ public enum Batch {
                                          progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int), Error> in
             let t = todo[i]
             return Result {
-                let (r, hash) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding)
+                let (r, hash) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
                 return try store.replace(issue: r, path: t.path, hash: hash)
             }
         }

@@ -63,3 +63,6 @@ func checkIssueDate(_ d: String?) throws {
         throw badValue("--issue-date \(d) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later")
     }
 }
+
+/// `--format txt|pdf|html`.
+extension InputFormat: ExpressibleByArgument {}

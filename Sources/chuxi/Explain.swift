@@ -5,32 +5,69 @@ import Foundation
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the spans and rules behind the records of one line of a file.",
-        discussion: "For rule authors: why a record was, or was not, produced.")
+        discussion: """
+        For rule authors: why a record was, or was not, produced. For a PDF or HTML file the
+        lines are those of the text taken out of it, which --dump-text prints (the text that
+        mentions.csv's offsets index; a PDF's pages end with a form feed, and --page P with
+        --line N is line N of page P, as evidence P3:L12:C5 cites it).
+        """)
 
     @Argument(help: "An issue file.")
     var path: String
 
-    @Option(name: .long, help: "1-based line number in the original file.")
-    var line: Int
+    @Option(name: .long, help: "1-based line number in the original file (in the page, with --page).")
+    var line: Int?
+
+    @Option(name: .long, help: "A PDF's page (1-based): --line counts from its top.")
+    var page: Int?
+
+    @Flag(name: .long, help: "Print the text the pipeline reads (a PDF's or HTML page's extracted text) and stop.")
+    var dumpText = false
 
     @Option(name: .long, help: "Issue date YYYY-MM-DD.")
     var issueDate: String?
 
+    @Option(name: .long, help: "Read the file as txt, pdf or html (default: by content, then extension).")
+    var format: InputFormat?
+
+    @Option(name: .long, help: "Force an input encoding.")
+    var encoding: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
-    func validate() throws { try checkIssueDate(issueDate) }
+    func validate() throws {
+        try checkIssueDate(issueDate)
+        if line == nil && !dumpText { throw ValidationError("give --line N (or --dump-text)") }
+    }
 
     func run() throws {
-        let rules = try ruleOptions.load()
         guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read") }
-        let text: String
-        do { text = try TextDecoding.decode(data, path: path) } catch let e as InputError { throw ValidationError(e.description) }
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let r = try Pipeline(rules: rules).run(IssueInput(id: id, path: path, text: text,
-            issueDate: issueDate.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: path)), keepSentences: true)
-        guard line >= 1, line <= r.source.lineStarts.count else { throw ValidationError("line \(line) is outside the file (1...\(r.source.lineStarts.count))") }
-        let lo = r.source.lineStarts[line - 1]
-        let hi = line < r.source.lineStarts.count ? r.source.lineStarts[line] : r.source.scalars.count
+        let date = issueDate.flatMap(IssueInput.parseISODate)
+        let kind = InputFormat.detect(path: path, head: data.prefix(1024), forced: format)
+        let input: IssueInput
+        do {
+            if kind == .txt {
+                input = IssueInput(id: id, path: path, text: try TextDecoding.decode(data, path: path, forced: encoding),
+                                   issueDate: date ?? IssueInput.date(fromPath: path))
+            } else {
+                input = InputReader.issue(try InputReader.extract(kind, path: path, data: data, encoding: encoding), id: id, path: path, issueDate: date)
+            }
+        } catch let e as InputError { throw ValidationError(e.description) }
+        if dumpText { print(input.text, terminator: ""); return }
+        let rules = try ruleOptions.load()
+        let r = try Pipeline(rules: rules).run(input, keepSentences: true)
+        guard let line = line else { return }
+        var lineIndex = line - 1
+        if let page = page {
+            guard let pages = input.pageStarts, page >= 1, page <= pages.count else {
+                throw ValidationError("--page \(page): \(input.pageStarts.map { "the PDF has \($0.count) page(s)" } ?? "not a PDF")")
+            }
+            lineIndex += r.source.lineColumn(pages[page - 1]).line - 1
+        }
+        guard lineIndex >= 0, lineIndex < r.source.lineStarts.count else { throw ValidationError("line \(line) is outside the file (1...\(r.source.lineStarts.count))") }
+        let lo = r.source.lineStarts[lineIndex]
+        let hi = lineIndex + 1 < r.source.lineStarts.count ? r.source.lineStarts[lineIndex + 1] : r.source.scalars.count
         let n = r.normalized
         func onLine(_ range: Range<Int>) -> Bool { let o = n.originalRange(range); return o.lowerBound < hi && o.upperBound > lo }
         for t in r.sentences where onLine(t.sentence.range) {

@@ -6,8 +6,12 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract attendance.csv and mentions.csv from issues.",
         discussion: """
-        PATH is a text file (one issue) or a directory, walked recursively for *.txt in sorted
-        order, symbolic links followed. An issue's id is its path below the root, without
+        PATH is a file (one issue) or a directory, walked recursively for *.txt, *.pdf, *.html and
+        *.htm in sorted order, symbolic links followed. A PDF is read through pdftotext (poppler;
+        evidence P3:L12:C5-P3:L12:C20 cites its page, line and column), an HTML page through
+        libxml2 (its article body; evidence cites the extracted text); `chuxi explain FILE
+        --dump-text` prints the text that mentions' offsets refer to. A scanned PDF (no text
+        layer) is reported as needing OCR and skipped. An issue's id is its path below the root, without
         extension: a path given twice is read once, two files with one id are an error (exit 2).
         The outputs are written atomically: a killed run leaves the previous files intact.
         A file or directory that cannot be read is reported and skipped; the exit status is then 2.
@@ -34,6 +38,9 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding (e.g. GB18030, UTF-16LE).")
     var encoding: String?
 
+    @Option(name: .long, help: "Read every file as txt, pdf or html (default: by content, %PDF- or <html, then extension).")
+    var format: InputFormat?
+
     @Flag(name: .long, help: "Word-break every sentence whole (slower): the reference the fast path must equal.")
     var fullWordBreak = false
 
@@ -56,7 +63,7 @@ struct Extract: ParsableCommand {
         let files = listing.files
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
-            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, makePipeline: {
+            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, format: format, makePipeline: {
                 let p = try Pipeline(rules: rules); p.fullWordBreak = fullWordBreak; return p
             }) { r in
                 if case .failure(let f) = r { standardError("chuxi: skipped \(f.path): \(f.reason)") }

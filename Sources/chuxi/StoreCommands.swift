@@ -13,11 +13,12 @@ struct BatchCommand: ParsableCommand {
         keeps what it finished, and running it again completes the rest. Exit status 2 when a
         file failed.
         """)
-    @Argument(help: "Archive directory (walked for *.txt) or files.") var archive: [String]
+    @Argument(help: "Archive directory (walked for *.txt, *.pdf, *.html, *.htm) or files.") var archive: [String]
     @Option(name: .long, help: "SQLite store.") var db: String = "chuxi.sqlite"
     @Option(name: .long, help: "Parallel workers (default: all cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .long, help: "Issue date YYYY-MM-DD (default: a date in each file's path).") var issueDate: String?
     @Option(name: .long, help: "Force an input encoding.") var encoding: String?
+    @Option(name: .long, help: "Read every file as txt, pdf or html (default: by content, then extension).") var format: InputFormat?
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws { try checkIssueDate(issueDate) }
@@ -28,7 +29,7 @@ struct BatchCommand: ParsableCommand {
         let tty = isatty(2) != 0
         let s: Batch.Summary
         do { s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
-                              issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding) { done, total in
+                              issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding, format: format) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
                 try? writeAll(2, Array("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)\(done == total ? "\n" : "")".utf8),

@@ -6,6 +6,9 @@ public struct SourceText: Sendable {
     public let lineStarts: [Int]
     /// Where this text starts in its file, when it is a piece of a large one.
     public var offsets = PieceOffsets()
+    /// A PDF's text: the scalar offset at which each page starts (pages end with `\f`);
+    /// lines and columns are then counted within the page and evidence names it.
+    public var pageStarts: [Int]? = nil
 
     public init(_ text: String, offsets: PieceOffsets) {
         self.init(text)
@@ -51,8 +54,22 @@ public struct SourceText: Sendable {
         return (lo + 1 + offsets.line, offset - lineStarts[lo] + 1 + (lo == 0 ? offsets.column : 0))
     }
 
-    /// `L12:C5-L13:C20`: first and last scalar of `range` (both inclusive).
+    /// Page (1-based), line within the page and column of a scalar offset of a PDF's text.
+    public func pageLineColumn(_ offset: Int, pages: [Int]) -> (page: Int, line: Int, column: Int) {
+        var p = 0
+        while p + 1 < pages.count && pages[p + 1] <= offset { p += 1 }
+        let (line, column) = lineColumn(offset), (pageLine, pageColumn) = lineColumn(pages[p])
+        // A page starts after the `\f` that ends the one before: inside the `\f`'s line.
+        return (p + 1, line - pageLine + 1, line == pageLine ? column - pageColumn + 1 : column)
+    }
+
+    /// `L12:C5-L13:C20`: first and last scalar of `range` (both inclusive); a PDF's text
+    /// `P3:L12:C5-P3:L12:C20` (lines and columns within the page).
     public func evidence(_ range: Range<Int>) -> String {
+        if let pages = pageStarts {
+            let a = pageLineColumn(range.lowerBound, pages: pages), b = pageLineColumn(max(range.lowerBound, range.upperBound - 1), pages: pages)
+            return "P\(a.page):L\(a.line):C\(a.column)-P\(b.page):L\(b.line):C\(b.column)"
+        }
         let a = lineColumn(range.lowerBound)
         let b = lineColumn(max(range.lowerBound, range.upperBound - 1))
         return "L\(a.line):C\(a.column)-L\(b.line):C\(b.column)"

@@ -25,7 +25,7 @@ public struct Extraction {
     /// is run by the thread whose turn it is to deliver, piece by piece, each piece handed
     /// over as it is done: its records are never all in memory.
     public static func stream(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-                              issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil,
+                              issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
                               wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
                               makePipeline: (() throws -> Pipeline)? = nil,
                               each: (Result<IssueResult, Failure>) throws -> Void) throws {
@@ -37,9 +37,9 @@ public struct Extraction {
         }
         try WorkQueue.forEachInOrder(count: files.count, jobs: jobs, makeWorker: makePipeline, { pipeline, i -> Outcome in
             let (path, id) = files[i]
-            if Pipeline.isLarge(path, limit: wholeFileLimit) { return .large }
+            if Pipeline.isLarge(path, limit: wholeFileLimit, format: format) { return .large }
             do {
-                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding,
+                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format,
                                          wholeFileLimit: wholeFileLimit, hashing: false).result
                 return .done(.success(stripped(r)))
             } catch { return .done(.failure(failure(error, path))) }
@@ -50,7 +50,7 @@ public struct Extraction {
                 let (path, id) = files[i]
                 if large == nil { large = try makePipeline() }
                 do {
-                    _ = try large!.run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
+                    _ = try large!.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format, wholeFileLimit: wholeFileLimit,
                                        pieceScalars: pieceScalars) { try each(.success(stripped($0))) }
                 } catch let e as InputError { try each(.failure(failure(e, path))) }
             }
@@ -75,10 +75,10 @@ public struct Extraction {
 
     /// All results in memory (tests, small runs); the pieces of a large file are joined.
     public static func run(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-                           issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil,
+                           issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
                            wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars) throws -> Extraction {
         var out = Extraction()
-        try stream(files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding,
+        try stream(files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding, format: format,
                    wholeFileLimit: wholeFileLimit, pieceScalars: pieceScalars) { r in
             switch r {
             case .success(let x):

@@ -19,6 +19,8 @@ public struct IssueInput: Sendable {
 
     /// The text already decoded to scalars (the UTF-8 fast path), else nil and `text` holds it.
     public var scalars: [Unicode.Scalar]? = nil
+    /// A PDF's text: where each page starts (`ExtractedText.pageStarts`), for `P3:L12:C5` evidence.
+    public var pageStarts: [Int]? = nil
 
     public init(id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?, offsets: PieceOffsets = PieceOffsets()) {
         self.id = id; self.path = path; self.text = text; self.issueDate = issueDate; self.offsets = offsets
@@ -73,7 +75,7 @@ public struct IssueInput: Sendable {
     }
 }
 
-/// Lists the `*.txt` files under the given paths (directories walked recursively, sorted),
+/// Lists the `*.txt`, `*.pdf`, `*.html` and `*.htm` files under the given paths (directories walked recursively, sorted),
 /// each with its issue id: the path below the root given, without extension.
 ///
 /// Symbolic links are followed; a directory already walked (a link back up, the same folder
@@ -126,7 +128,7 @@ public enum InputWalker {
         return out
     }
 
-    /// Collects the `*.txt` paths below `dir` (relative to the root); what cannot be read is skipped by name.
+    /// Collects the paths of inputs (`InputFormat.extensions`) below `dir` (relative to the root); what cannot be read is skipped by name.
     static func walk(_ dir: String, _ rel: String, _ out: inout [String], _ walked: inout Set<String>, _ skipped: inout [InputError]) {
         guard walked.insert(realPath(dir)).inserted else { return }
         guard let d = opendir(dir) else { skipped.append(InputError(path: dir, reason: "cannot read directory: \(errnoText())")); return }
@@ -141,7 +143,7 @@ public enum InputWalker {
             var st = stat()
             if stat(path, &st) != 0 { skipped.append(InputError(path: path, reason: statFailure(path))); continue }
             if st.st_mode & S_IFMT == S_IFDIR { walk(path, r, &out, &walked, &skipped) }
-            else if name.hasSuffix(".txt") { out.append(r) }
+            else if InputFormat.extensions[(name as NSString).pathExtension.lowercased()] != nil { out.append(r) }
         }
     }
 

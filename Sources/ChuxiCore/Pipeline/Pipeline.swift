@@ -44,9 +44,10 @@ public final class Pipeline {
     }
 
     public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
-        let source = clock.measure(.normalize) {
+        var source = clock.measure(.normalize) {
             input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) } ?? SourceText(input.text, offsets: input.offsets)
         }
+        source.pageStarts = input.pageStarts
         let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
         var result = IssueResult(issue: input.id, normalized: text, source: source)
         var articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
@@ -104,19 +105,21 @@ public final class Pipeline {
     /// About 1 MB of Chinese text: a piece's working memory stays far below the 100 MB budget.
     public static let pieceScalars = 300_000
 
-    /// Is this file read in pieces?
-    public static func isLarge(_ path: String, limit: Int = Pipeline.wholeFileLimit) -> Bool {
+    /// Is this file read in pieces? Only text is: a PDF or HTML page is read whole by its reader.
+    public static func isLarge(_ path: String, limit: Int = Pipeline.wholeFileLimit, format: InputFormat? = nil) -> Bool {
         var st = stat()   // one system call (FileManager's attributes cost more than hashing a seed)
-        return stat(path, &st) == 0 && Int(st.st_size) > limit
+        guard stat(path, &st) == 0 && Int(st.st_size) > limit else { return false }
+        return InputFormat.detect(path: path, head: InputFormat.head(of: path), forced: format) == .txt
     }
 
     /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
     /// Returns the hash of the file's bytes too (a batch keys issues by it; "" unless `hashing`).
     public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+                    format: InputFormat? = nil,
                     wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
                     hashing: Bool = true) throws -> (result: IssueResult, hash: String) {
         var parts: [IssueResult] = []
-        let hash = try run(path: path, id: id, issueDate: issueDate, encoding: encoding, wholeFileLimit: wholeFileLimit,
+        let hash = try run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format, wholeFileLimit: wholeFileLimit,
                            pieceScalars: pieceScalars, hashing: hashing) { parts.append($0) }
         // A file read whole keeps its texts (for `chuxi explain`); pieces are joined.
         if parts.count == 1 { return (parts[0], hash) }
@@ -128,12 +131,21 @@ public final class Pipeline {
     /// The same, handing over the result piece by piece: a large file is first checked to
     /// decode (so that a bad byte at its end rejects all of it, as for a small file), then
     /// read and run in pieces, so neither its text nor its records are ever all in memory.
+    /// PDF and HTML files (by `format`, else content and extension) go through their reader
+    /// (`InputReader`) and are run whole.
     public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+                    format: InputFormat? = nil,
                     wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
                     hashing: Bool = true, each: (IssueResult) throws -> Void) throws -> String {
         let date = issueDate ?? IssueInput.date(fromPath: path)
-        if !Self.isLarge(path, limit: wholeFileLimit) {
+        if !Self.isLarge(path, limit: wholeFileLimit, format: format) {
             guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+            let kind = InputFormat.detect(path: path, head: data.prefix(1024), forced: format)
+            if kind != .txt {
+                let extracted = try InputReader.extract(kind, path: path, data: data, encoding: encoding)
+                try each(run(InputReader.issue(extracted, id: id, path: path, issueDate: issueDate)))
+                return hashing ? ContentHash.of(data) : ""
+            }
             if encoding == nil, let scalars = TextDecoding.utf8Scalars(data) {
                 try each(run(IssueInput(id: id, path: path, scalars: scalars, issueDate: date)))
             } else {
