@@ -137,10 +137,10 @@ public struct EventExtractor: Sendable {
                     }
                 }
                 // `在贺信中指出`, `的视频致辞`: a message from someone who was not there.
-                if trig.trigger.kind == .speech || trig.trigger.kind == .said {
-                    subjects = subjects.filter { p in
-                        !(p.0.upperBound..<trig.range.lowerBound).contains { rules.absentMarkers.match(s, at: $0, limit: trig.range.lowerBound) > 0 } }
-                }
+                // `致电A、B，对…表示慰问`: the persons a message goes to were not there either.
+                subjects = subjects.filter { p in
+                    let from = trig.trigger.kind == .speech || trig.trigger.kind == .said ? p.0.upperBound : clause(t, s, around: p.0.lowerBound).lowerBound
+                    return !(from..<max(from, trig.range.lowerBound)).contains { rules.absentMarkers.match(s, at: $0, limit: trig.range.lowerBound) > 0 } }
                 if subjects.isEmpty { continue }
                 let event = eventName(for: trig, t, s, sentenceEvent: sentEvent, state: &st, headline: headline)
                 // A sentence with no date of its own dates its record by the event's own date when
@@ -463,13 +463,13 @@ public struct EventExtractor: Sendable {
         let word = trig.trigger.word
         var from = trig.range.upperBound
         if from < c.upperBound, s[from] == "了" { from += 1 }
-        if let p = t.persons.first(where: { $0.name.lowerBound >= from && $0.name.upperBound <= c.upperBound }),
-           p.name.upperBound - from <= 24 {
-            return word + str(s, from..<p.name.upperBound)
+        // (A counterpart with a long title is named alone: `会见某国内政、公共管理…部长X` -> `会见X`.)
+        if let p = t.persons.first(where: { $0.name.lowerBound >= from && $0.name.upperBound <= c.upperBound }) {
+            return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
         }
         if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
-           trig.range.lowerBound - j <= 24, t.persons.contains(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
-            return str(s, j..<trig.range.upperBound)
+           let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
+            return trig.range.lowerBound - j <= 24 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
         }
         // `会见了出席会议的代表`: what it is done to, when short.
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
@@ -596,8 +596,11 @@ public struct EventExtractor: Sendable {
             while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
                 let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
-                if !isFragment(e) { state.event = e; state.eventIsMeet = false; state.gathering = e; return e }
+                if !isFragment(e), e != trig.trigger.word { state.event = e; state.eventIsMeet = false; state.gathering = e; return e }
             }
+            // `在慰问交警劳模X`: a visit named by its trigger alone is named by whom it visits.
+            let m = meetingName(trig, t, s, clause: c)
+            if m != trig.trigger.word, !isFragment(m) { state.event = m; state.eventIsMeet = false; state.gathering = m; return m }
         }
         var from = trig.range.upperBound
         for skip in ["召开", "了", "举行"] {
@@ -605,6 +608,9 @@ public struct EventExtractor: Sendable {
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
         let object = nounPhrase(s, from: from, to: c.upperBound, t)
+        // `参加了会见`, `会见时在座`: the meeting told before, by its name.
+        if trig.trigger.kind != .meet, state.eventIsMeet, let e = state.event,
+           t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }) { return e }
         if let o = object.flatMap({ eventNoun($0, t, s) }) {
             state.event = o; state.eventIsMeet = trig.trigger.kind == .meet
             if !state.eventIsMeet { state.gathering = o }
