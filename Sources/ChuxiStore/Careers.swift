@@ -8,7 +8,8 @@ import Foundation
 /// (rules/titles.rules `post`), the jurisdiction the place it begins with (as for identity,
 /// `Graph.jurisdiction`), the organization what lies between; a party or government body
 /// keeps its level (`静安区委副书记` -> 静安区 / 区委 / 副书记). A bare post (`总理`) joins the
-/// person's one fuller post of that word (`国务院总理`) when there is exactly one.
+/// person's one fuller post of that word (`国务院总理`) when there is exactly one; a post of
+/// a level without its place (`区委副书记`) takes the person's jurisdiction of that level.
 public enum Careers {
     public struct Post: Hashable { public let jurisdiction, organization, post: String }
     public struct Row {
@@ -33,6 +34,14 @@ public enum Careers {
         return Post(jurisdiction: jur, organization: org, post: post)
     }
 
+    /// A post of a level (`区长`, `区委` / `副书记`) without a place takes the person's
+    /// jurisdiction when it is of that level (静安区): the same post as `静安区委副书记`.
+    static func placed(_ p: Post, in jurisdiction: String) -> Post {
+        guard p.jurisdiction.isEmpty, let level = jurisdiction.last,
+              p.organization.first == level || (p.organization.isEmpty && p.post.contains(level)) else { return p }
+        return Post(jurisdiction: jurisdiction, organization: p.organization, post: p.post)
+    }
+
     public static func table(_ g: Graph, posts: Lexicon) -> [Row] {
         struct Acc { var titles: [String] = []; var dates: [String] = []; var sources = Set<String>(); var issues = Set<String>() }
         var acc: [String: [Post: Acc]] = [:]
@@ -40,8 +49,9 @@ public enum Careers {
         for e in g.attendance where e.from.hasPrefix("P:") {
             let source = "\(e.issue)#\(e.article)"
             for t in e.titles {
-                let p = normal[t] ?? normalize(t, posts: posts)
-                normal[t] = p
+                let n = normal[t] ?? normalize(t, posts: posts)
+                normal[t] = n
+                let p = placed(n, in: g.persons[e.from]?.jurisdiction ?? "")
                 var a = acc[e.from, default: [:]][p] ?? Acc()
                 if !a.titles.contains(t) { a.titles.append(t) }
                 if !e.date.isEmpty { a.dates.append(e.date) }

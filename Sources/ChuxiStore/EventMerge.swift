@@ -4,12 +4,13 @@ import Foundation
 /// number of articles and names that tell it.
 ///
 /// A *draft* is what one article says of one named event on one date (its records). Drafts
-/// merge into one event when
-/// - they are of one article and date, and one name holds the other (`市政府第12次常务会议`
-///   and `会议`) — unless the shorter name would join two events the article tells apart;
-/// - they are of different articles (or issues) of one date and kind, and share attendees:
-///   one when one name holds the other, two when only the kind agrees (`新春团拜会` and
-///   `全市团拜会`), so that a leader's two 会见 of one day stay two events.
+/// of one date merge into one event when they share an attendee and one name holds the
+/// other (`市政府第12次常务会议`, `会议`) or both name one counterpart (`会见某国总统某某`);
+/// when they are of one kind and share two attendees (`新春团拜会`, `全市团拜会` in two
+/// articles); and, within one article, when they are of one kind and share an attendee
+/// (`会谈`, `这次会谈`, `会谈后对记者说`) or one name holds the other. Names that name
+/// different counterparts (`会见甲`, `会见乙`) stay two events: a leader's two 会见 of one
+/// day.
 /// Undated drafts merge only within their article: nothing else says they are one day.
 ///
 /// The id is derived from date, kind and place (`E:2024-01-19#团拜会@上海市#1`), never from
@@ -45,7 +46,14 @@ public enum EventMerge {
     static let kindsByLength = kinds.sorted { ($0.count, $0) > ($1.count, $1) }
 
     /// The place a name begins with (`上海市新春团拜会` -> 上海市), as titles name theirs.
-    public static func place(of name: String) -> String { Graph.jurisdiction(ofTitle: name) ?? "" }
+    /// A place holds no kind word and none of the words that open a clause (`会见以州长…`,
+    /// `某某在广州…` name no place).
+    public static func place(of name: String) -> String {
+        guard let p = Graph.jurisdiction(ofTitle: name), !kinds.contains(where: { p.contains($0) }),
+              !p.unicodeScalars.contains(where: { clauseWords.contains($0) || !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }) else { return "" }
+        return p
+    }
+    static let clauseWords: Set<Unicode.Scalar> = ["在", "以", "与", "同", "和", "对", "向", "为", "的", "见", "赴", "到"]
 
     /// One merged event: every name the text gave it, and its sources (`issue#article`).
     public struct Merged {
@@ -59,7 +67,11 @@ public enum EventMerge {
     /// Returns the events, with ids, and the event id of each row.
     public static func merge(rows: [[String: String]], nodes: [String]) -> (events: [String: Merged], eventOfRow: [String]) {
         // Drafts: one per (issue, article, name, date).
-        struct Draft { var issue = "", article = "", name = "", date = "", kind = "", attendees = Set<String>(), rows: [Int] = [] }
+        struct Draft {
+            var issue = "", article = "", name = "", date = "", kind = "", attendees = Set<String>(), rows: [Int] = []
+            var names = Set<String>()   // the attendees' names
+            var counterparts: Set<String> { names.filter { name.contains($0) } }
+        }
         var drafts: [Draft] = [], index: [String: Int] = [:]
         for (i, r) in rows.enumerated() {
             let key = [r["issue"] ?? "", r["article"] ?? "", r["event"] ?? "", r["date"] ?? ""].joined(separator: "\u{1F}")
@@ -67,35 +79,73 @@ public enum EventMerge {
                                                         date: r["date"] ?? "", kind: kind(of: r["event"] ?? "")))
                                     index[key] = drafts.count - 1; return drafts.count - 1 }()
             drafts[d].attendees.insert(nodes[i]); drafts[d].rows.append(i)
+            if let n = r["attendee"], !n.isEmpty { drafts[d].names.insert(n) }
         }
+        // Union-find over drafts; a cluster keeps its counterparts, and two clusters whose
+        // names name different counterparts never join (`会见甲` and `会见乙` stay two,
+        // whatever links a bare `会见` gives them).
         var parent = Array(drafts.indices)
+        var counterparts = drafts.map(\.counterparts)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-        func union(_ a: Int, _ b: Int) { let (ra, rb) = (find(a), find(b)); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
+        func compatible(_ a: Set<String>, _ b: Set<String>) -> Bool { a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) }
+        func union(_ a: Int, _ b: Int) {
+            let (ra, rb) = (find(a), find(b))
+            guard ra != rb, compatible(counterparts[ra], counterparts[rb]) else { return }
+            let (keep, gone) = (min(ra, rb), max(ra, rb))
+            parent[gone] = keep; counterparts[keep].formUnion(counterparts[gone])
+        }
         func holds(_ a: String, _ b: String) -> Bool { !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) }
 
         // Buckets: a date (dated drafts meet across articles), or an article (undated ones).
         var buckets: [String: [Int]] = [:]
         for (i, d) in drafts.enumerated() { buckets[d.date.isEmpty ? "~\(d.issue)#\(d.article)" : d.date, default: []].append(i) }
-        // Weak links: a name held by another of its article, no attendee shared. Merged only
-        // where all such partners are one event, after the strong links.
-        var weak: [Int: [Int]] = [:]
+        // Links in tiers, strongest first: 0 one name holds the other with an attendee in
+        // common, or both name one counterpart; 1 one kind, two attendees in common; 2 one
+        // article, one kind, an attendee in common; 3 one article, one name holds the other,
+        // no attendee in common. Tiers 1-3 join a draft only where all its partners of the
+        // tier can be one event with it.
+        var tiers = [[Int: [Int]]](repeating: [:], count: 4)
         for ids in buckets.values {
             for (x, i) in ids.enumerated() { for j in ids[(x + 1)...] {
                 let a = drafts[i], b = drafts[j]
-                let sameArticle = a.issue == b.issue && a.article == b.article
                 let shared = a.attendees.intersection(b.attendees).count
-                if sameArticle {
-                    guard holds(a.name, b.name) else { continue }
-                    if shared >= 1 { union(i, j) } else {
-                        let short = a.name.count <= b.name.count ? i : j
-                        weak[short, default: []].append(short == i ? j : i)
-                    }
-                } else if a.kind == b.kind && !a.date.isEmpty {
-                    if (holds(a.name, b.name) && shared >= 1) || (a.kind != otherKind && shared >= 2) { union(i, j) }
-                }
+                let sameArticle = a.issue == b.issue && a.article == b.article
+                // A bare kind word (`会见`, `团拜会`) is held by every name of its kind: across
+                // articles it is no evidence of its own.
+                let bare = !sameArticle && (a.name == a.kind || b.name == b.kind)
+                var tier: Int?
+                if shared >= 1 && ((holds(a.name, b.name) && !bare) || (a.kind == b.kind && !a.counterparts.isDisjoint(with: b.counterparts))) { tier = 0 }
+                else if a.kind == b.kind && a.kind != otherKind && shared >= 2 && !a.date.isEmpty { tier = 1 }
+                else if sameArticle && a.kind == b.kind && shared >= 1 { tier = 2 }
+                else if sameArticle && holds(a.name, b.name) { tier = 3 }
+                guard let t = tier, sameArticle || !a.date.isEmpty else { continue }
+                if t == 0 { union(i, j) } else { tiers[t][i, default: []].append(j); tiers[t][j, default: []].append(i) }
             } }
         }
-        for (short, partners) in weak.sorted(by: { $0.key < $1.key }) where Set(partners.map(find)).count == 1 { union(short, partners[0]) }
+        for links in tiers.dropFirst() {
+            for (i, partners) in links.sorted(by: { $0.key < $1.key }) {
+                let roots = Array(Set(partners.map(find) + [find(i)])).sorted()
+                let ok = roots.indices.allSatisfy { x in roots[(x + 1)...].allSatisfy { compatible(counterparts[roots[x]], counterparts[$0]) } }
+                if ok { for j in partners { union(i, j) } }
+            }
+        }
+        // Tier 1 again over whole events: two attendees in common counted over all the
+        // drafts an event has gathered (one article names the host, another the guest).
+        for ids in buckets.values where !ids.isEmpty && !drafts[ids[0]].date.isEmpty {
+            var changed = true
+            while changed {
+                changed = false
+                var members: [Int: (kind: Set<String>, attendees: Set<String>)] = [:]
+                for i in ids { let r = find(i); members[r, default: ([], [])].kind.insert(drafts[i].kind); members[r]!.attendees.formUnion(drafts[i].attendees) }
+                let roots = members.keys.sorted()
+                outer: for (x, a) in roots.enumerated() { for b in roots[(x + 1)...] {
+                    let ma = members[a]!, mb = members[b]!
+                    guard !ma.kind.isDisjoint(with: mb.kind), !ma.kind.contains(otherKind) || !mb.kind.contains(otherKind),
+                          ma.attendees.intersection(mb.attendees).count >= 2, compatible(counterparts[a], counterparts[b]) else { continue }
+                    union(a, b); changed = true; break outer
+                } }
+            }
+        }
 
         // Events: names by number of records then first seen; kind the most specific one
         // given; place the first a name gives.
