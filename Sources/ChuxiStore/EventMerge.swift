@@ -123,10 +123,14 @@ public enum EventMerge {
             } }
         }
         for links in tiers.dropFirst() {
-            for (i, partners) in links.sorted(by: { $0.key < $1.key }) {
-                let roots = Array(Set(partners.map(find) + [find(i)])).sorted()
-                let ok = roots.indices.allSatisfy { x in roots[(x + 1)...].allSatisfy { compatible(counterparts[roots[x]], counterparts[$0]) } }
-                if ok { for j in partners { union(i, j) } }
+            // A link joins only when neither end has partners that cannot be one event.
+            func unambiguous(_ i: Int) -> Bool {
+                let roots = Array(Set(links[i]!.map(find) + [find(i)])).sorted()
+                return roots.indices.allSatisfy { x in roots[(x + 1)...].allSatisfy { compatible(counterparts[roots[x]], counterparts[$0]) } }
+            }
+            let ok = Set(links.keys.filter(unambiguous))
+            for (i, partners) in links.sorted(by: { $0.key < $1.key }) where ok.contains(i) {
+                for j in partners where ok.contains(j) { union(i, j) }
             }
         }
         // Tier 1 again over whole events: two attendees in common counted over all the
