@@ -4,10 +4,11 @@
     chuxi export --db STORE --format neo4j --out DIR
     python3 scripts/event-checks.py DIR [--show N]
 
-Prints the number of drafts (distinct issue, article, event name, date of the attendance
-edges' records: the event nodes before merging), the merged event nodes, and the pairs of
+Prints the merged event nodes (before merging there was one per issue, article, event
+name and date: `SELECT COUNT(*) FROM (SELECT DISTINCT issue, article, event, date FROM
+attendance)` in the store), and the pairs of
 event nodes that still share date and kind with at least one attendee in common (dated
-events only), with the first N of them.
+events only), how many of them name different counterparts, and the first N.
 """
 import csv, itertools, sys
 from collections import defaultdict
@@ -34,8 +35,16 @@ def main():
             shared = att[a] & att[b]
             if shared:
                 pairs.append((a, b, sorted(shared)))
+    def counterparts(i):
+        names = events[i]["names:string[]"].split(";")
+        people = {a[2:].split("@")[0] for a in att[i] if a.startswith("P:")}
+        return {p for p in people if any(p in n for n in names)}
+    apart = [p for p in pairs if counterparts(p[0]) and counterparts(p[1]) and not counterparts(p[0]) & counterparts(p[1])]
     print(f"event nodes: {len(events)}")
     print(f"pairs sharing date and kind with an attendee in common: {len(pairs)}")
+    print(f"  of which their names name different counterparts (会见甲, 会见乙: two events): {len(apart)}")
+    print(f"  the others (shown first): {len(pairs) - len(apart)}")
+    pairs = [p for p in pairs if p not in apart] + apart
     for a, b, s in pairs[:show]:
         print(f"  {a} {events[a]['names:string[]']} [{events[a]['sources:string[]']}]\n  {b} {events[b]['names:string[]']} [{events[b]['sources:string[]']}]\n    shared: {', '.join(s)}")
 
