@@ -23,6 +23,7 @@ public enum Careers {
 
     /// Bodies named after the level of their jurisdiction (`区委`, `市政府`, `省人大常委会`).
     static let levelBodies = ["委", "政府", "人民政府", "人大", "政协", "纪委", "党委"]
+    static let bodyChars: Set<Character> = ["部", "局", "厅", "处", "科", "署", "办"]
 
     public static func normalize(_ title: String, posts: Lexicon) -> Post {
         let scalars = Array(title.unicodeScalars)
@@ -31,6 +32,11 @@ public enum Careers {
         let jur = Graph.jurisdiction(ofTitle: title).flatMap { j in rest.hasPrefix(j) || rest.hasPrefix("中共" + j) ? j : nil } ?? ""
         var org = jur.isEmpty ? rest : String(rest.dropFirst(rest.hasPrefix("中共") ? jur.count + 2 : jur.count))
         if let level = jur.last, levelBodies.contains(where: { org.hasPrefix($0) }) { org = String(level) + org }
+        // The country named before a national body (`中国国务院`, `中华人民共和国国家…`) or
+        // alone (`中国副总理`) is no organization.
+        for c in ["中华人民共和国", "中国"] where org == c || (org.hasPrefix(c) && org.dropFirst(c.count).hasPrefix("国")) { org = String(org.dropFirst(c.count)) }
+        // A post that begins with its body's character (`外交部长`: 外交部 + 部长).
+        if let b = post.first, bodyChars.contains(b), !org.isEmpty, org.last != b { org.append(b) }
         return Post(jurisdiction: jur, organization: org, post: post)
     }
 

@@ -141,6 +141,9 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(deputy[0].issues, ["20240305-01-001", "20240309-01-001"])
         XCTAssertEqual(Careers.normalize("中共静安区委副书记", posts: rules.posts), Careers.Post(jurisdiction: "静安区", organization: "区委", post: "副书记"))
         XCTAssertEqual(Careers.normalize("上海市绿化局局长", posts: rules.posts), Careers.Post(jurisdiction: "上海市", organization: "绿化局", post: "局长"))
+        XCTAssertEqual(Careers.normalize("中国国务院副总理", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "国务院", post: "副总理"))
+        XCTAssertEqual(Careers.normalize("外交部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
+        XCTAssertEqual(Careers.normalize("外交部部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
     }
 
     /// Every event noun of the rules has a kind of the fixed taxonomy (ids derive from it).
