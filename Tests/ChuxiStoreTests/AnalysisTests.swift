@@ -2,6 +2,7 @@ import ChuxiCore
 import Foundation
 import XCTest
 @testable import ChuxiStore
+import GRDB
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -144,6 +145,28 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(Careers.normalize("中国国务院副总理", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "国务院", post: "副总理"))
         XCTAssertEqual(Careers.normalize("外交部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
         XCTAssertEqual(Careers.normalize("外交部部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
+    }
+
+    /// A store made before merged events (migrations v1, v2) opens, migrates and exports.
+    func testAStoreOfTheOldSchemaIsReadable() throws {
+        let path = dir.appendingPathComponent("old.sqlite").path
+        do {
+            let q = try DatabaseQueue(path: path)
+            try Store.migrator.migrate(q, upTo: "v2-meta")
+            try q.write { db in
+                try db.execute(sql: "INSERT INTO issues VALUES ('a', 'a.txt', 'h', 'now')")
+                for (i, name) in ["林一", "王二"].enumerated() {
+                    try db.execute(sql: "INSERT INTO attendance VALUES ('a', ?, 1, '2024-01-02', '全区工作会议', ?, 'person', '区长', 'attend', 'L1:C1-L1:C2')",
+                                   arguments: [i, name])
+                }
+                try db.execute(sql: "INSERT INTO events VALUES ('E:a#1#全区工作会议#2024-01-02', 'a', 1, '全区工作会议', '2024-01-02')")
+            }
+        }
+        let g = try Store(path: path).refreshGraph()
+        XCTAssertEqual(Array(g.events.keys), ["E:2024-01-02#会议#1"])
+        XCTAssertEqual(g.coattendance().map(\.weight), [1])
+        let kinds = try Store(path: path).db.read { db in try String.fetchAll(db, sql: "SELECT kind FROM events") }
+        XCTAssertEqual(kinds, ["会议"])
     }
 
     /// Every event noun of the rules has a kind of the fixed taxonomy (ids derive from it).
