@@ -6,7 +6,7 @@ as JSON (ChuxiStoreTests.AnalysisTests compares it with chuxi's own exports).
     graph-clients.py kuzu NEO4J_DIR PERSON   # the Neo4j CSVs through kuzu (COPY FROM)
 
 networkx: per file, directedness, node and edge counts, each edge's weight (`u|v`, ends
-sorted for an undirected graph) and the nodes' `start` days.
+sorted for an undirected graph), the nodes' `start` days and GEXF spells.
 
 kuzu: builds the schema from the neo4j-admin headers themselves (`name:ID(Space)`,
 `:START_ID(Space)`, `x:int`, `x:string[]`, `:LABEL`, `:TYPE`), copies every file in, and
@@ -32,6 +32,7 @@ def run_networkx(paths):
             "weights": weights,
             "labels": {n: d.get("label", "") for n, d in g.nodes(data=True)},
             "starts": {n: str(d["start"]) for n, d in g.nodes(data=True) if "start" in d},
+            "spells": {n: [list(map(str, x)) for x in d["spells"]] for n, d in g.nodes(data=True) if "spells" in d},
         }
     print(json.dumps(out, ensure_ascii=False, sort_keys=True))
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// GEXF 1.3 for Gephi, written by hand (no XML dependency): nodes and edges with their
-/// attributes, `weight`, and `start`/`end` days so that Gephi's timeline plays the network
-/// (a year-less date has no place on a timeline: it stays in the `date` attribute).
+/// attributes, `weight`, and the days they are present (`start`/`end`, or `<spells>` when
+/// several) so that Gephi's timeline plays the network month by month (a year-less date
+/// has no place on a timeline: it stays in the `date` attribute).
 extension GraphExport {
     /// Text for an XML attribute or element: markup characters escaped, characters XML 1.0
     /// cannot hold (controls other than tab and line breaks, U+FFFE/U+FFFF) dropped.
@@ -33,7 +34,11 @@ extension GraphExport {
 
     public static func gexf(_ network: (nodes: [Item], edges: [Item]), directed: Bool, description: String) -> String {
         let nodeKeys = attributeKeys(network.nodes), edgeKeys = attributeKeys(network.edges)
-        func time(_ it: Item) -> String { it.start.isEmpty ? "" : " start=\"\(it.start)\" end=\"\(it.end)\"" }
+        // One span as start/end; several as <spells> (GEXF allows one or the other).
+        func time(_ it: Item) -> String { it.start.isEmpty || it.spells.count > 1 ? "" : " start=\"\(it.start)\" end=\"\(it.end)\"" }
+        func spells(_ it: Item) -> String {
+            it.spells.count > 1 ? "<spells>" + it.spells.map { "<spell start=\"\($0.start)\" end=\"\($0.end)\"/>" }.joined() + "</spells>" : ""
+        }
         func attvalues(_ it: Item, _ keys: [String]) -> String {
             let vs = it.attributes.filter { !$0.value.isEmpty }.map { a in "<attvalue for=\"\(keys.firstIndex(of: a.key)!)\" value=\"\(xml(a.value))\"/>" }
             return vs.isEmpty ? "" : "<attvalues>\(vs.joined())</attvalues>"
@@ -51,10 +56,10 @@ extension GraphExport {
             out += "    </attributes>\n"
         }
         out += "    <nodes>\n"
-        for n in network.nodes { out += "      <node id=\"\(xml(n.id))\" label=\"\(xml(n.label))\"\(time(n))>\(attvalues(n, nodeKeys))</node>\n" }
+        for n in network.nodes { out += "      <node id=\"\(xml(n.id))\" label=\"\(xml(n.label))\"\(time(n))>\(attvalues(n, nodeKeys))\(spells(n))</node>\n" }
         out += "    </nodes>\n    <edges>\n"
         for e in network.edges {
-            out += "      <edge id=\"\(xml(e.id))\" source=\"\(xml(e.source))\" target=\"\(xml(e.target))\" label=\"\(xml(e.label))\" weight=\"\(e.weight)\"\(time(e))>\(attvalues(e, edgeKeys))</edge>\n"
+            out += "      <edge id=\"\(xml(e.id))\" source=\"\(xml(e.source))\" target=\"\(xml(e.target))\" label=\"\(xml(e.label))\" weight=\"\(e.weight)\"\(time(e))>\(attvalues(e, edgeKeys))\(spells(e))</edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         return out

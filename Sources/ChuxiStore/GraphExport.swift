@@ -61,7 +61,17 @@ public enum GraphExport {
         public var source = "", target = ""
         public var weight = 0
         public var start = "", end = ""
+        /// The days it is present, for a timeline (GEXF `<spells>`): each dated event, so a
+        /// pair that met in January and March is absent in February. Start and end bound them.
+        public var spells: [(start: String, end: String)] = []
         public var attributes: [(key: String, value: String)] = []
+    }
+
+    /// Distinct spells, sorted, and their bounds.
+    static func spells(_ s: [(start: String, end: String)]) -> (spells: [(start: String, end: String)], start: String, end: String) {
+        var seen = Set<String>(), out: [(start: String, end: String)] = []
+        for x in s.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) where seen.insert("\(x.start)/\(x.end)").inserted { out.append(x) }
+        return (out, out.map(\.start).min() ?? "", out.map(\.end).max() ?? "")
     }
 
     /// The attendance network for analysis: persons, organizations and events; one edge
@@ -76,7 +86,7 @@ public enum GraphExport {
             links[key]!.weight += 1
             if !links[key]!.roles.contains(e.role) { links[key]!.roles.append(e.role); links[key]!.types.append(e.type) }
         }
-        var edges: [Item] = [], span: [String: (String, String)] = [:]
+        var edges: [Item] = [], days: [String: [(start: String, end: String)]] = [:]
         for key in order.sorted() {
             let l = links[key]!
             let date = g.events[l.to]!.date, iso = Graph.isoSpan(date)
@@ -85,9 +95,9 @@ public enum GraphExport {
             it.start = iso?.start ?? ""; it.end = iso?.end ?? ""
             it.attributes = [("roles", l.roles.joined(separator: ";")), ("date", date)]
             edges.append(it)
-            if let s = iso { let o = span[l.from] ?? (s.start, s.end); span[l.from] = (min(o.0, s.start), max(o.1, s.end)) }
+            if let s = iso { days[l.from, default: []].append(s) }
         }
-        return (nodes(g, span: span), edges)
+        return (nodes(g, days: days), edges)
     }
 
     /// The co-attendance network: persons and organizations, undirected edges weighted by
@@ -96,29 +106,30 @@ public enum GraphExport {
         let (all, _) = attendanceNetwork(g)
         let edges = g.coattendance().map { c -> Item in
             var it = Item(id: c.id, label: c.kind)
-            it.source = c.source; it.target = c.target; it.weight = c.weight; it.start = c.start; it.end = c.end
+            it.source = c.source; it.target = c.target; it.weight = c.weight
+            (it.spells, it.start, it.end) = spells(c.events.compactMap { Graph.isoSpan(g.events[$0]!.date) })
             it.attributes = [("kind", c.kind), ("events", c.events.joined(separator: ";"))]
             return it
         }
         return (all.filter { !$0.id.hasPrefix("E:") }, edges)
     }
 
-    /// Nodes with their attributes; persons and organizations span their first to last
-    /// dated event, events their own date.
-    static func nodes(_ g: Graph, span: [String: (String, String)]) -> [Item] {
+    /// Nodes with their attributes; persons and organizations are present on the days of
+    /// their dated events (first to last), events on their own date.
+    static func nodes(_ g: Graph, days: [String: [(start: String, end: String)]]) -> [Item] {
         var out: [Item] = []
-        func item(_ id: String, _ label: String, _ attrs: [(String, String)], _ s: (String, String)?) -> Item {
+        func item(_ id: String, _ label: String, _ attrs: [(String, String)], _ d: [(start: String, end: String)]) -> Item {
             var it = Item(id: id, label: label); it.attributes = attrs.map { (key: $0.0, value: $0.1) }
-            it.start = s?.0 ?? ""; it.end = s?.1 ?? ""; return it
+            (it.spells, it.start, it.end) = spells(d); return it
         }
         for p in g.persons.values.sorted(by: { $0.id < $1.id }) {
-            out.append(item(p.id, p.name, [("type", "Person"), ("jurisdiction", p.jurisdiction), ("titles", p.titles.keys.sorted().joined(separator: ";"))], span[p.id]))
+            out.append(item(p.id, p.name, [("type", "Person"), ("jurisdiction", p.jurisdiction), ("titles", p.titles.keys.sorted().joined(separator: ";"))], days[p.id] ?? []))
         }
-        for (id, n) in g.organizations.sorted(by: { $0.key < $1.key }) { out.append(item(id, n, [("type", "Organization")], span[id])) }
+        for (id, n) in g.organizations.sorted(by: { $0.key < $1.key }) { out.append(item(id, n, [("type", "Organization")], days[id] ?? [])) }
         for e in g.events.values.sorted(by: { $0.id < $1.id }) {
             out.append(item(e.id, e.name, [("type", "Event"), ("kind", e.kind), ("place", e.place), ("date", e.date),
                                            ("names", e.names.joined(separator: ";")), ("sources", e.sources.joined(separator: ";"))],
-                            Graph.isoSpan(e.date).map { ($0.start, $0.end) }))
+                            Graph.isoSpan(e.date).map { [$0] } ?? []))
         }
         return out
     }

@@ -255,9 +255,13 @@ final class AnalysisTests: XCTestCase {
             XCTAssertEqual((x["weights"] as? [String: Int])?["P:李四海|E:2024-01-19#团拜会#1"], 3, f)
             XCTAssertEqual((x["labels"] as? [String: String])?["E:2024-01-19#团拜会#1"], "团拜会", f)
         }
-        // Gephi's timeline: dated nodes carry their first day.
-        XCTAssertEqual((read["attendance.gexf"]?["starts"] as? [String: String])?["P:钱多多"], "2024-03-05")
+        // Gephi's timeline: an event on its day; a person on the days of his events (spells),
+        // or from start to end when that is one day.
         XCTAssertEqual((read["attendance.gexf"]?["starts"] as? [String: String])?["E:2024-03-08#会议#1"], "2024-03-08")
+        XCTAssertEqual((read["attendance.gexf"]?["starts"] as? [String: String])?["P:李四海"], "2024-01-19")
+        XCTAssertEqual((read["attendance.gexf"]?["spells"] as? [String: [[String]]])?["P:钱多多"],
+                       [["2024-03-05", "2024-03-05"], ["2024-03-08", "2024-03-08"], ["2024-03-10", "2024-03-10"]])
+        XCTAssertEqual((read["coattendance.gexf"]?["spells"] as? [String: [[String]]])?["P:孟千里"], [["2024-03-04", "2024-03-04"], ["2024-03-08", "2024-03-08"]])
     }
 
     func testKuzuLoadsTheNeo4jFilesAndAgreesOnCoattendance() throws {
