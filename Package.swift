@@ -32,6 +32,6 @@ let package = Package(
         // libFuzzer target (scripts/fuzz); a plain build gives a replayer of saved inputs.
         .executableTarget(name: "ChuxiFuzz", dependencies: ["ChuxiCore"]),
         .testTarget(name: "ChuxiCoreTests", dependencies: ["ChuxiCore"]),
-        .testTarget(name: "ChuxiStoreTests", dependencies: ["ChuxiStore", "ChuxiCore"]),
+        .testTarget(name: "ChuxiStoreTests", dependencies: ["ChuxiStore", "ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

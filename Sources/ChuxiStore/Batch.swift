@@ -14,8 +14,12 @@ public enum Batch {
         public var failures: [String] = []
         /// Issues extracted again because the rules changed.
         public var reextractedForRules = 0
+        /// Issues extracted in this run that gave no record at all (an article with no
+        /// meeting, or one the rules cannot read): counted so that silence is visible.
+        public var withoutRecords = 0
         public var description: String {
             "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
+                + (new + changed == 0 ? "" : "; \(withoutRecords) of the \(new + changed) extracted issue(s) gave no record")
                 + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
                 + (reextractedForRules == 0 ? "" : "; rules changed: \(reextractedForRules) issue(s) extracted again")
         }
@@ -55,6 +59,7 @@ public enum Batch {
             case .success(let c):
                 if t.isNew { summary.new += 1 } else { summary.changed += 1 }
                 summary.recordsAdded += c.added; summary.recordsRemoved += c.removed
+                if c.added == 0 { summary.withoutRecords += 1 }
             case .failure(let e as InputError): summary.failed += 1; summary.failures.append(e.description)
             case .failure(let e): throw e
             }

@@ -11,8 +11,15 @@ import Foundation
 /// the jurisdiction seen most often) and is listed in `conflicts`.
 public struct Graph {
     public struct Person { public let id, name, jurisdiction: String; public var titles: [String: (first: String, last: String)] }
-    public struct Event { public let id, name, date, issue: String; public let article: Int }
-    public struct Edge { public let from, to, type, role, date, evidence: String }
+    /// A merged event (`EventMerge`): `name` is the name told most often, `names` every
+    /// name the text gave it, `sources` its articles (`issue#article`); `issue`/`article`
+    /// are its first source.
+    public struct Event {
+        public let id, name, date, kind, place, issue: String
+        public let article: Int
+        public let names, sources: [String]
+    }
+    public struct Edge { public let from, to, type, role, date, evidence: String; public let titles: [String]; public let issue: String; public let article: Int }
 
     public var persons: [String: Person] = [:]
     public var organizations: [String: String] = [:]   // id -> name
@@ -39,6 +46,14 @@ public struct Graph {
     /// Year-less dates (`--06-11`) sort by month and day; full dates by themselves.
     public static func dateKey(_ d: String) -> String { d.hasPrefix("--") ? "0000" + d.dropFirst(1) : d }
 
+    /// The ISO days a date covers, for time columns and timelines: `2024-01-19` or a
+    /// range `A/B`; nil for year-less and empty dates (they stay text).
+    public static func isoSpan(_ d: String) -> (start: String, end: String)? {
+        let parts = d.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ IssueInput.parseISODate($0) != nil }) else { return nil }
+        return (parts[0], parts[parts.count - 1])
+    }
+
     public init(rows: [[String: String]]) {
         // Jurisdictions per name, to split conflicting namesakes.
         var jur: [String: [String: Int]] = [:]
@@ -48,32 +63,45 @@ public struct Graph {
         }
         for (name, js) in jur.sorted(by: { $0.key < $1.key }) where js.count > 1 { conflicts.append((name, js.keys.sorted())) }
         let conflicted = Set(conflicts.map(\.name))
+        // Nodes first, then events merged over the nodes' attendees.
+        var nodeOfRow: [String] = []
         for r in rows {
-            let name = r["attendee"] ?? "", date = r["date"] ?? "", issue = r["issue"] ?? "", article = Int(r["article"] ?? "") ?? 0
-            let eventId = "E:\(issue)#\(article)#\(r["event"] ?? "")#\(date)"
-            if events[eventId] == nil { events[eventId] = Event(id: eventId, name: r["event"] ?? "", date: date, issue: issue, article: article) }
-            let from: String
+            let name = r["attendee"] ?? "", date = r["date"] ?? ""
             if r["kind"] == "organization" {
-                from = "O:\(name)"; organizations[from] = name
-            } else {
-                let titles = (r["titles"] ?? "").split(separator: ";").map(String.init)
-                var j = ""
-                if conflicted.contains(name) {
-                    j = titles.compactMap(Self.jurisdiction(ofTitle:)).first
-                        ?? jur[name]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-                } else { j = jur[name]?.keys.first ?? "" }
-                from = conflicted.contains(name) ? "P:\(name)@\(j)" : "P:\(name)"
-                var p = persons[from] ?? Person(id: from, name: name, jurisdiction: j, titles: [:])
-                for t in titles {
-                    if let seen = p.titles[t] {
-                        p.titles[t] = (Self.dateKey(date) < Self.dateKey(seen.first) ? date : seen.first,
-                                       Self.dateKey(date) > Self.dateKey(seen.last) ? date : seen.last)
-                    } else { p.titles[t] = (date, date) }
-                }
-                persons[from] = p
+                nodeOfRow.append("O:\(name)"); organizations["O:\(name)"] = name
+                continue
             }
-            attendance.append(Edge(from: from, to: eventId, type: Self.edgeType[r["role"] ?? ""] ?? "ATTENDED",
-                                   role: r["role"] ?? "", date: date, evidence: "\(issue):\(r["evidence"] ?? "")"))
+            let titles = (r["titles"] ?? "").split(separator: ";").map(String.init)
+            var j = ""
+            if conflicted.contains(name) {
+                j = titles.compactMap(Self.jurisdiction(ofTitle:)).first
+                    ?? jur[name]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            } else { j = jur[name]?.keys.first ?? "" }
+            let from = conflicted.contains(name) ? "P:\(name)@\(j)" : "P:\(name)"
+            var p = persons[from] ?? Person(id: from, name: name, jurisdiction: j, titles: [:])
+            for t in titles {
+                if let seen = p.titles[t] {
+                    p.titles[t] = (Self.dateKey(date) < Self.dateKey(seen.first) ? date : seen.first,
+                                   Self.dateKey(date) > Self.dateKey(seen.last) ? date : seen.last)
+                } else { p.titles[t] = (date, date) }
+            }
+            persons[from] = p
+            nodeOfRow.append(from)
+        }
+        let (merged, eventOfRow) = EventMerge.merge(rows: rows, nodes: nodeOfRow)
+        for (id, m) in merged {
+            // `issue#article`: an issue id may hold `#`, the article is after the last one.
+            let cut = m.sources[0].lastIndex(of: "#")!
+            let issue = String(m.sources[0][..<cut]), article = String(m.sources[0][m.sources[0].index(after: cut)...])
+            events[id] = Event(id: id, name: m.names[0], date: m.date, kind: m.kind, place: m.place, issue: issue,
+                               article: Int(article) ?? 0, names: m.names, sources: m.sources)
+        }
+        for (i, r) in rows.enumerated() {
+            let issue = r["issue"] ?? ""
+            attendance.append(Edge(from: nodeOfRow[i], to: eventOfRow[i], type: Self.edgeType[r["role"] ?? ""] ?? "ATTENDED",
+                                   role: r["role"] ?? "", date: r["date"] ?? "", evidence: "\(issue):\(r["evidence"] ?? "")",
+                                   titles: r["kind"] == "organization" ? [] : (r["titles"] ?? "").split(separator: ";").map(String.init),
+                                   issue: issue, article: Int(r["article"] ?? "") ?? 0))
         }
     }
 }
@@ -89,8 +117,12 @@ extension Store {
                 for (t, span) in p.titles { try db.execute(sql: "INSERT INTO titles VALUES (?, ?, ?, ?)", arguments: [p.id, t, span.first, span.last]) }
             }
             for (id, n) in g.organizations { try db.execute(sql: "INSERT INTO organizations VALUES (?, ?)", arguments: [id, n]) }
-            for e in g.events.values { try db.execute(sql: "INSERT INTO events VALUES (?, ?, ?, ?, ?)", arguments: [e.id, e.issue, e.article, e.name, e.date]) }
+            for e in g.events.values {
+                try db.execute(sql: "INSERT INTO events (id, issue, article, name, date, kind, place, names, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [e.id, e.issue, e.article, e.name, e.date, e.kind, e.place, e.names.joined(separator: ";"), e.sources.joined(separator: ";")])
+            }
         }
         return g
     }
 }
+

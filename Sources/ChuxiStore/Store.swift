@@ -39,6 +39,11 @@ public final class Store {
         m.registerMigration("v2-meta") { db in
             try db.execute(sql: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         }
+        // Merged events (EventMerge): kind, place, every name, every source. The graph
+        // tables are derived, so an old store only gains the columns; the next refresh fills them.
+        m.registerMigration("v3-merged-events") { db in
+            for c in ["kind", "place", "names", "sources"] { try db.execute(sql: "ALTER TABLE events ADD COLUMN \(c) TEXT NOT NULL DEFAULT ''") }
+        }
         return m
     }
 

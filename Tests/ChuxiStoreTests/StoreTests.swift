@@ -114,7 +114,7 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(Set(rows.dropFirst().map { $0[idCol] }).count, rows.count - 1, "duplicate ids in \(f)")
         }
         var edges = 0
-        for f in ["person_event.csv", "organization_event.csv", "person_title.csv"] {
+        for f in ["person_event.csv", "organization_event.csv", "person_title.csv", "person_person.csv", "organization_person.csv"] {
             let rows = CSV.parse(neo[f]!)
             let h = rows[0]
             let s = h.firstIndex { $0.hasPrefix(":START_ID(") }!, e = h.firstIndex { $0.hasPrefix(":END_ID(") }!
@@ -124,17 +124,23 @@ final class StoreTests: XCTestCase {
                 XCTAssertTrue(ids[sSpace]!.contains(r[s]), "\(f): \(r[s]) not among \(sSpace) nodes")
                 XCTAssertTrue(ids[eSpace]!.contains(r[e]), "\(f): \(r[e]) not among \(eSpace) nodes")
             }
-            if f != "person_title.csv" { edges += rows.count - 1 }
+            if f.hasSuffix("_event.csv") { edges += rows.count - 1 }
         }
         // One attendance edge per record of the committed seeds output (its rows are unique).
         let committed = try String(contentsOf: repoRoot.appendingPathComponent("output/attendance.csv"), encoding: .utf8)
         XCTAssertEqual(edges, CSV.parse(committed).count - 1)
-        // Gephi: the same nodes (persons, organizations, events) and attendance edges.
+        // Gephi: the same nodes (persons, organizations, events); one edge per attendee and
+        // event, its Weight the records (so Gephi merges no parallel edges), unique Ids.
         let gephi = GraphExport.gephi(g)
         let nodes = CSV.parse(gephi["nodes.csv"]!), gEdges = CSV.parse(gephi["edges.csv"]!)
-        XCTAssertEqual(Array(nodes[0].prefix(2)), ["Id", "Label"]); XCTAssertEqual(Array(gEdges[0].prefix(3)), ["Source", "Target", "Type"])
+        XCTAssertEqual(Array(nodes[0].prefix(2)), ["Id", "Label"])
+        XCTAssertEqual(Array(gEdges[0].prefix(8)), ["Id", "Source", "Target", "Type", "Label", "Weight", "Start", "End"])
         XCTAssertEqual(Set(nodes.dropFirst().map { $0[0] }), ids["Person"]!.union(ids["Organization"]!).union(ids["Event"]!))
-        XCTAssertEqual(gEdges.count - 1, edges)
+        XCTAssertEqual(Set(gEdges.dropFirst().map { $0[0] }).count, gEdges.count - 1)
+        XCTAssertEqual(Set(gEdges.dropFirst().map { "\($0[1])|\($0[2])" }).count, gEdges.count - 1)
+        XCTAssertEqual(gEdges.dropFirst().map { Int($0[5])! }.reduce(0, +), edges)
+        // The seeds have no year: no time columns, the date kept as text.
+        XCTAssertTrue(gEdges.dropFirst().allSatisfy { $0[6].isEmpty && $0[7].isEmpty && $0[9].hasPrefix("--") || $0[9].isEmpty }, gephi["edges.csv"]!)
     }
 
     /// The graph files go through the one CSV writer: a name or issue id that a spreadsheet
@@ -148,7 +154,7 @@ final class StoreTests: XCTestCase {
                 XCTAssertFalse(["=", "+", "@"].contains(cell.first) || (cell.first == "-" && !cell.hasPrefix("--06-11")), "\(name): \(cell)")
             }
         }
-        XCTAssertTrue(files["events.csv"]!.contains(",'=1+1研讨会,--06-11,'=cmd,1,Event\n"), files["events.csv"]!)
+        XCTAssertTrue(files["events.csv"]!.contains(",'=1+1研讨会,--06-11,'=cmd,1,研讨会,,'=1+1研讨会,'=cmd#1,Event\n"), files["events.csv"]!)
         XCTAssertTrue(files["person_event.csv"]!.contains(",attend,--06-11,'=cmd:L1:C1-L1:C2,ATTENDED\n"), files["person_event.csv"]!)
     }
 
