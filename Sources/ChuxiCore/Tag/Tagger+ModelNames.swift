@@ -24,7 +24,7 @@ extension Tagger {
             return !sc.isB(r.upperBound) || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
         }),
         // An organization's name goes on after it (`欧莱雅（中国）有限公司`, `某某集团`).
-        ("before-org-suffix", false, { t, sc, r in
+        ("before-org-suffix", true, { t, sc, r in
             var j = r.upperBound
             if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 { j = close + 1 }
             return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
