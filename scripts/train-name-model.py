@@ -2,7 +2,7 @@
 """Builds rules/names.model: character role statistics for person and organization names.
 
 usage: scripts/train-name-model.py [--corpus ../shared/corpora/pfr199801] [--out rules/names.model]
-                                   [--epochs 12] [--min-count 1] [--prune 40] [--check]
+                                   [--epochs 12] [--min-count 1] [--prune 40] [--shared-pair-min 3] [--check]
 
 What it learns, and from what. Every character gets one of nine roles -- outside (O), or
 begin / inside / end / single of a person (PER) or organization (ORG) name -- and the model
@@ -18,8 +18,11 @@ of counted probabilities: an averaged structured perceptron (Collins 2002), trai
 Data: the People's Daily articles of 1-20 January 1998 only, with the corpus's own PER and
 ORG annotation (`entities.csv`); 21-31 January is where Chuxi's mention figures are measured
 and nothing is learned from it. No full names are kept: a character pair of which both
-characters lie inside one annotated person name is never a feature, so the table holds
-characters and their contexts, not the month's people. Characters are keyed as Chuxi's
+characters lie inside one annotated person name is no feature there, so the table holds
+characters and their contexts, not the month's people -- unless the pair lies inside at least
+--shared-pair-min (3) different names: such a pair (`尼亚`, `斯特`, a transliteration syllable)
+is a statistic of names, not one person's, and left out inside names it would learn only
+from the other places that it is no name, and cut every name that holds it. Characters are keyed as Chuxi's
 normalizer leaves them (full-width forms folded), with every digit keyed `0` and every Latin
 letter `A`.
 
@@ -107,17 +110,17 @@ def marks(line, lex):
              [0 <= i + o < n and tr[i + o] for o in (-2, -1, 0, 1, 2)]) for i in range(n)]
 
 
-def features(keys, inname, sur1, sur2, mk):
+def features(keys, inname, sur1, sur2, mk, shared=frozenset()):
     """Feature strings of every position; `inname[i]` = id of the gold person name holding i."""
     n = len(keys); pad = ["^", "^"] + keys + ["$", "$"]
     out = []
     for i in range(n):
         f = ["bias"]
         for k in (-2, -1, 0, 1, 2): f.append(f"u{k} {pad[i + 2 + k]}")
-        if not (i > 0 and inname[i] and inname[i] == inname[i - 1]): f.append(f"b-1 {pad[i + 1]}{pad[i + 2]}")
-        if not (i + 1 < n and inname[i] and inname[i] == inname[i + 1]): f.append(f"b0 {pad[i + 2]}{pad[i + 3]}")
-        if not (i > 1 and inname[i - 1] and inname[i - 1] == inname[i - 2]): f.append(f"b-2 {pad[i]}{pad[i + 1]}")
-        if not (i + 2 < n and inname[i + 1] and inname[i + 1] == inname[i + 2]): f.append(f"b1 {pad[i + 3]}{pad[i + 4]}")
+        if not (i > 0 and inname[i] and inname[i] == inname[i - 1]) or pad[i + 1] + pad[i + 2] in shared: f.append(f"b-1 {pad[i + 1]}{pad[i + 2]}")
+        if not (i + 1 < n and inname[i] and inname[i] == inname[i + 1]) or pad[i + 2] + pad[i + 3] in shared: f.append(f"b0 {pad[i + 2]}{pad[i + 3]}")
+        if not (i > 1 and inname[i - 1] and inname[i - 1] == inname[i - 2]) or pad[i] + pad[i + 1] in shared: f.append(f"b-2 {pad[i]}{pad[i + 1]}")
+        if not (i + 2 < n and inname[i + 1] and inname[i + 1] == inname[i + 2]) or pad[i + 3] + pad[i + 4] in shared: f.append(f"b1 {pad[i + 3]}{pad[i + 4]}")
         if keys[i] in sur1: f.append("s0")
         if i > 0 and keys[i - 1] in sur1: f.append("s-1"); f.append(f"g1 {keys[i]}")
         if i > 1 and keys[i - 2] in sur1: f.append("s-2"); f.append(f"g2 {keys[i]}")
@@ -136,7 +139,7 @@ def features(keys, inname, sur1, sur2, mk):
     return out
 
 
-def load(corpus, days, sur1, sur2, lex):
+def load(corpus, days, sur1, sur2, lex, shared_min):
     ents = defaultdict(list)
     for r in csv.DictReader(open(os.path.join(corpus, "entities.csv"), encoding="utf-8")):
         if r["type"] in ("PER", "ORG"): ents[(r["article"], int(r["paragraph"]))].append((int(r["start"]), int(r["end"]), r["type"]))
@@ -157,9 +160,20 @@ def load(corpus, days, sur1, sur2, lex):
                     for i in range(s, e): inname[i] = len(spans) + 1
                 spans.append((s, e, t))
             keys = [key(c) for c in line]
-            mk = marks("".join(k if len(k) == 1 else " " for k in keys), lex)
-            data.append((features(keys, inname, sur1, sur2, mk), np.array(tags), spans))
-    return data
+            data.append((keys, inname, tags, spans))
+    holders = defaultdict(set)
+    for keys, inname, tags, spans in data:
+        for s_, e_, t_ in spans:
+            if t_ != "PER": continue
+            nm = "".join(keys[s_:e_])
+            for k in range(len(nm) - 1): holders[nm[k] + nm[k + 1]].add(nm)
+    shared = {p for p, h in holders.items() if len(h) >= shared_min}
+    print(f"{len(shared)} pairs inside {shared_min}+ different names", file=sys.stderr)
+    out = []
+    for keys, inname, tags, spans in data:
+        mk = marks("".join(k if len(k) == 1 else " " for k in keys), lex)
+        out.append((features(keys, inname, sur1, sur2, mk, shared), np.array(tags), spans))
+    return out
 
 
 def viterbi(em, trans, ok, start, end):
@@ -243,7 +257,8 @@ def header(a, paragraphs):
         "names.rules at that offset), tw3 / tw5 (three / all five of the window are), g1 / g2 (this",
         "character, one / two after a surname), g0 (the next character, when this one is a surname),",
         "bias (VALUE `-` where a feature has none). Weights are hundredths; roles with weight 0 are",
-        "left out. No pair inside an annotated name is a feature: the table holds no full name.",
+        "left out. A pair inside an annotated name is no feature there unless it lies inside at least",
+        f"{a.shared_pair_min} different names: the table holds no full name.",
     ])
 
 
@@ -254,18 +269,19 @@ def main():
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--prune", type=int, default=40, help="drop features whose largest weight is below this (hundredths)")
+    ap.add_argument("--shared-pair-min", type=int, default=3, help="a pair inside this many different names is a feature inside names too")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     sur1, sur2 = surnames("rules/surnames.rules")
     days = range(1, 19) if a.check else range(1, 21)
     lex = lexicons()
-    data = load(a.corpus, days, sur1, sur2, lex)
+    data = load(a.corpus, days, sur1, sur2, lex, a.shared_pair_min)
     counts = Counter(f for feats, _, _ in data for fs in feats for f in fs)
     ids = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= a.min_count))}
     print(f"{len(data)} paragraphs, {sum(len(g) for _, g, _ in data)} characters, {len(ids)} features", file=sys.stderr)
     W, Tr = train(data, a.epochs, ids)
     if a.check:
-        score(load(a.corpus, range(19, 21), sur1, sur2, lex), W, Tr, ids); return
+        score(load(a.corpus, range(19, 21), sur1, sur2, lex, a.shared_pair_min), W, Tr, ids); return
     names = sorted(ids, key=lambda f: ids[f])
     with open(a.out, "w", encoding="utf-8") as out:
         out.write(header(a, len(data)))

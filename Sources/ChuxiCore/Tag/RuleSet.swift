@@ -195,6 +195,8 @@ public final class RuleSet: Sendable {
     public let notNames: Lexicon
     /// Words that never end a name as its given part (`团一行`, `王某同志`).
     public let notGiven: Lexicon
+    /// `names.rules address`: words after a surname alone that address its person (`王老汉`).
+    public let addressWords: Lexicon
     public let predicates: Lexicon
     public let posts: Lexicon
     public let titleStops: Lexicon
@@ -243,7 +245,7 @@ public final class RuleSet: Sendable {
     public static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
         "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max,
-                        "transliteration": 1...Int.max],
+                        "transliteration": 1...Int.max, "address": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
@@ -353,6 +355,7 @@ public final class RuleSet: Sendable {
         givenEnds = ScalarSet(ends)
         notNames = Lexicon(names.values("not-name"))
         notGiven = Lexicon(names.values("not-given"))
+        addressWords = Lexicon(names.values("address"))
         predicates = Lexicon(names.values("predicate"))
         posts = Lexicon(f("titles.rules").values("post"))
         titleStops = Lexicon(f("titles.rules").values("stop"))

@@ -72,6 +72,12 @@ extension Tagger {
 
     /// Steps that shorten a model name, in order.
     static let modelNameTrims: [(id: String, apply: (Tagger, Scan, Range<Int>) -> Range<Int>)] = [
+        // `崔老汉`: a surname and a word of address is the surname (`Tagger+AddressedSurnames`).
+        ("address-after-surname", { t, sc, r in
+            guard r.count >= 3, t.rules.surnames.single.contains(sc.s[r.lowerBound]),
+                  t.addressAfter(sc, surname: r.lowerBound..<(r.lowerBound + 1)) == r.count - 1 else { return r }
+            return r.lowerBound..<(r.lowerBound + 1)
+        }),
         // `张春来调研`: a name stop before a visit is the verb `来`, not the name's end
         // (names.rules `given-end` keeps it before other triggers: `张春来陪同`).
         ("stop-before-visit", { t, sc, r in

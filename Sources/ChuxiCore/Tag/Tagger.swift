@@ -82,7 +82,7 @@ public struct Tagger: Sendable {
         let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
         return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
-                              names: mentionable(sc))
+                              names: mentionable(sc) + addressedSurnames(sc))
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
