@@ -200,10 +200,12 @@ public final class Pipeline {
     /// another span began (`王芳` inside `王芳芳`).
     func repeatedNames(_ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText) -> [Span] {
         let s = text.scalars
-        // Names that begin with a known surname or hold a `·` (a false reading spreads too).
+        // Names that begin with a known surname, hold a `·` or are a run of transliteration
+        // characters (a false reading spreads too).
         let names = Set(spans.filter { sp in
-            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 4
-                && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·"))
+            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 6
+                && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·")
+                    || sp.range.count >= 3 && s[sp.range].allSatisfy { rules.transliteration.contains($0) })
         }.map { Array(s[$0.range]) })
         guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
         var covered = Coverage(lo..<hi)

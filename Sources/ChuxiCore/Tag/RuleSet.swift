@@ -197,6 +197,10 @@ public final class RuleSet: Sendable {
     public let notGiven: Lexicon
     /// `names.rules address`: words after a surname alone that address its person (`王老汉`).
     public let addressWords: Lexicon
+    /// `names.rules state`: words after which the name before is a state (`某某共和国`).
+    public let stateWords: Lexicon
+    /// `names.rules transliteration`: characters of transliterated foreign names.
+    public let transliteration: ScalarSet
     public let predicates: Lexicon
     public let posts: Lexicon
     public let titleStops: Lexicon
@@ -245,7 +249,7 @@ public final class RuleSet: Sendable {
     public static let layout: [String: [String: ClosedRange<Int>]] = [
         "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
         "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max,
-                        "transliteration": 1...Int.max, "address": 1...Int.max],
+                        "transliteration": 1...Int.max, "address": 1...Int.max, "state": 1...Int.max],
         "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
         "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
         "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
@@ -356,6 +360,7 @@ public final class RuleSet: Sendable {
         notNames = Lexicon(names.values("not-name"))
         notGiven = Lexicon(names.values("not-given"))
         addressWords = Lexicon(names.values("address"))
+        stateWords = Lexicon(names.values("state"))
         predicates = Lexicon(names.values("predicate"))
         posts = Lexicon(f("titles.rules").values("post"))
         titleStops = Lexicon(f("titles.rules").values("stop"))
@@ -409,9 +414,10 @@ public final class RuleSet: Sendable {
         candidates = Lexicon(cand)
         candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
+        transliteration = ScalarSet(names.values("transliteration").flatMap(\.unicodeScalars))
         // The name model's features look words up in the lexicons above.
         let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + names.values("predicate")), stops: nameStops,
-                                        transliteration: ScalarSet(names.values("transliteration").flatMap(\.unicodeScalars)))
+                                        transliteration: transliteration)
         self.nameModel = try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) } ?? NameModel(context: context)
     }
 }

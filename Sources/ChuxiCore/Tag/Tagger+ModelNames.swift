@@ -27,7 +27,7 @@ extension Tagger {
         ("before-org-suffix", true, { t, sc, r in
             var j = r.upperBound
             if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 { j = close + 1 }
-            return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
+            return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2 || t.rules.stateWords.match(sc.s, at: r.upperBound, limit: sc.b) > 0
         }),
         // A list of places (`岳阳、株洲、邵阳等地`): a 、-list that 等地 / 等市 … closes.
         ("place-list", true, { t, sc, r in t.closesAsPlaces(sc, after: r.upperBound) }),
@@ -155,6 +155,8 @@ extension Tagger {
             guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
                   rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
                   !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
+                  // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)
+                  !(p.name.count >= 3 && p.name.allSatisfy { rules.transliteration.contains(s[$0]) }),
                   (model?.personLean(p.name) ?? 0) < Self.rareNameLean else { return false }
             for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
             return true

@@ -63,7 +63,9 @@ extension Tagger {
                 var words = 0, w = i
                 while w < j { let e = min(sc.tokenEnd(w), j); if e - w >= 2 { words += w == i ? 1 : 2 }; w = e }
                 // Six characters: no dictionary word at all (`柯|依|舍|巴|耶|夫`, not `候选|人|李|检|华`).
-                guard words <= (j - i >= 6 ? 0 : 1), sc.isB(i), sc.isB(j) else { return nil }
+                // (A run of transliteration characters may hold words by chance: `内塔|尼亚|胡`.)
+                let foreign = s[i..<j].allSatisfy { rules.transliteration.contains($0) }
+                guard foreign || words <= (j - i >= 6 ? 0 : 1), sc.isB(i), sc.isB(j) else { return nil }
             }
             // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
             if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
@@ -121,6 +123,8 @@ extension Tagger {
             if !strong || !sc.isB(i) || !sc.isB(g), rules.nameStops.contains(s[g]) { return nil }
             name = i..<e
         }
+        // A state's name (`贝林|共和国`) is no person.
+        if rules.stateWords.match(s, at: name.upperBound, limit: b) > 0 { return nil }
         // A name ends before a span already taken (a date: `李明二十三日` is 李明 on the 23rd).
         if let taken = name.dropFirst().first(where: { sc.consumed[$0 - sc.a] }) {
             guard taken - name.lowerBound >= 2 else { return nil }
@@ -213,6 +217,7 @@ extension Tagger {
     func isBareName(_ s: [Unicode.Scalar], _ n: Range<Int>, in r: Range<Int>) -> Bool {
         let i = n.lowerBound, e = n.upperBound
         guard i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同" else { return false }
+        if rules.stateWords.match(s, at: e, limit: r.upperBound) > 0 { return false }   // `贝林|共和国`
         return e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e]) || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
             || rules.predicates.match(s, at: e, limit: r.upperBound) > 0 || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
             || rules.posts.match(s, at: e, limit: r.upperBound) > 0
