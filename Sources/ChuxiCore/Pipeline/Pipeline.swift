@@ -198,12 +198,17 @@ public final class Pipeline {
     /// the article (the model reads each sentence alone and may miss a repetition): two
     /// characters or more, not touching another span, not the start of a longer Han run that
     /// another span began (`王芳` inside `王芳芳`).
-    func repeatedNames(_ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText) -> [Span] {
+    /// A name the model alone reads with a margin below this (hundredths) is a mention where
+    /// it stands but is not looked for elsewhere in the article: one weak reading (`石材`)
+    /// would spread to every occurrence.
+    static let spreadingMargin = 2000
+
+    func repeatedNames(_ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText, unsure: Set<Range<Int>> = []) -> [Span] {
         let s = text.scalars
         // Names that begin with a known surname, hold a `·` or are a run of transliteration
         // characters (a false reading spreads too).
         let names = Set(spans.filter { sp in
-            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 6
+            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 6 && !(sp.rule == "names.model" && unsure.contains(sp.range))
                 && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·")
                     || sp.range.count >= 3 && s[sp.range].allSatisfy { rules.transliteration.contains($0) })
         }.map { Array(s[$0.range]) })
@@ -339,6 +344,7 @@ public final class Pipeline {
         // Names the rules did not reach: the name model's, where no rule span of the kind overlaps.
         guard let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
         var persons = Coverage(lo..<hi), orgs = Coverage(lo..<hi)
+        var unsure: [Range<Int>] = []
         for sp in spans where sp.kind == .person || sp.kind == .journalist { persons.mark(sp.range) }
         for sp in spans where sp.kind == .organization { orgs.mark(sp.range) }
         for t in tagged {
@@ -347,9 +353,10 @@ public final class Pipeline {
                 if isPerson ? persons.touches(n.range) : orgs.touches(n.range) { continue }
                 let reporter = isPerson && journalists.contains(text.text(n.range))
                 spans.append(Span(kind: reporter ? .journalist : isPerson ? .person : .organization, range: n.range, rule: "names.model"))
+                if isPerson && n.confidence < Self.spreadingMargin { unsure.append(n.range) }
             }
         }
-        spans += repeatedNames(spans, tagged, text)
+        spans += repeatedNames(spans, tagged, text, unsure: Set(unsure))
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
         return spans.map { sp in
             let o = text.originalRange(sp.range), base = source.offsets.scalar
