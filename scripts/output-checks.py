@@ -17,6 +17,13 @@ print(f"records: {len(rows)}")
 marked = [r for r in rows if any(m in t for t in r["titles"].split(";") for m in ("电", "讯", "记者", "（"))]
 print(f"titles holding 电/讯/记者/（: {len(marked)}")
 for r in marked[:show]: print(f"  {r['issue']}: {r['titles']}")
+# Of those, the ones that hold a dateline or byline, not an organization's name that has the
+# character (电力部, 朗讯, 中国远洋运输（集团）总公司): `…日电`, `…讯`, `记者`, a parenthesis
+# that opens a byline, a message (`致电`), a source (`据`).
+DATELINE = re.compile(r"(日|月)电|电（|(本报|日|^)讯|记者|通讯员|致电|^据|援引")
+datelined = [r for r in rows if any(DATELINE.search(t) for t in r["titles"].split(";"))]
+print(f"  of which a dateline, byline, message or source: {len(datelined)}")
+for r in datelined[:show]: print(f"  {r['issue']}: {r['titles']}")
 
 def possible(d):
     for part in filter(None, d.split("/")):
