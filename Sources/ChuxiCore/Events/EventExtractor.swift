@@ -30,6 +30,8 @@ public struct EventExtractor: Sendable {
         var eventIsMeet = false
         /// … and this is the last event that was not: the gathering a later `会上`, `这次会议` means.
         var gathering: String? = nil
+        /// The last event named by a meeting: what a later `参加了会见`, `会见时在座` means.
+        var meeting: String? = nil
         var dateline: DateValue? = nil
         /// A dated line among the headlines (`2008-09-22 22:11 来源：…`): the base for `今天`, `22日`
         /// when the body gives no date of its own first.
@@ -609,11 +611,11 @@ public struct EventExtractor: Sendable {
         }
         let object = nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
-        if trig.trigger.kind != .meet, state.eventIsMeet, let e = state.event,
+        if trig.trigger.kind != .meet, let e = state.meeting,
            t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }) { return e }
         if let o = object.flatMap({ eventNoun($0, t, s) }) {
             state.event = o; state.eventIsMeet = trig.trigger.kind == .meet
-            if !state.eventIsMeet { state.gathering = o }
+            if state.eventIsMeet { state.meeting = o } else { state.gathering = o }
             return o
         }
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
@@ -621,7 +623,7 @@ public struct EventExtractor: Sendable {
         // (`举行会谈` holds the bare `会谈`: no name either.)
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
             let e = meetingName(trig, t, s, clause: c)
-            state.event = e; state.eventIsMeet = true
+            state.event = e; state.eventIsMeet = true; state.meeting = e
             return e
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
