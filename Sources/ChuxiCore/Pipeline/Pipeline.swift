@@ -215,7 +215,8 @@ public final class Pipeline {
         guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
         var covered = Coverage(lo..<hi)
         for sp in spans { covered.mark(sp.range) }
-        let firsts = Set(names.map { $0[0] })
+        // (A few first characters: an array, no `Hasher` per scalar of the article.)
+        let firsts = Array(Set(names.map { $0[0] }))
         var out: [Span] = []
         var i = lo
         while i < hi {

@@ -315,35 +315,37 @@ public final class NameModel: Sendable {
     private func viterbi(_ em: [Int32], _ n: Int) -> [Int] {
         let T = Self.roles
         let none = Int32.min / 2
-        var score = [Int32](repeating: none, count: T), next = score
+        // Two rows of scores in one buffer, `cur` and `1 - cur` (no array swapped per character).
+        var rows = [Int32](repeating: none, count: 2 * T)
         var back = [UInt8](repeating: 0, count: n * T)
-        for t in 0..<T where Self.shape[t] != .inside && Self.shape[t] != .end { score[t] = em[t] }
+        for t in 0..<T where Self.shape[t] != .inside && Self.shape[t] != .end { rows[t] = em[t] }
+        var cur = 0
         em.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { tr in
                 predecessorList.withUnsafeBufferPointer { pl in
                     predecessorStart.withUnsafeBufferPointer { ps in
                         back.withUnsafeMutableBufferPointer { bk in
-                            for i in 1..<max(n, 1) {
-                                score.withUnsafeBufferPointer { sc in
-                                    next.withUnsafeMutableBufferPointer { nx in
-                                        for b in 0..<T {
-                                            var best = Int32.min, arg = 0
-                                            for k in ps[b]..<ps[b + 1] {
-                                                let a = pl[k]
-                                                let v = sc[a] &+ tr[a * T + b]
-                                                if v > best { best = v; arg = a }
-                                            }
-                                            nx[b] = max(best, none) &+ e[i * T + b]; bk[i * T + b] = UInt8(arg)
+                            rows.withUnsafeMutableBufferPointer { sc in
+                                for i in 1..<max(n, 1) {
+                                    let from = cur * T, to = (1 - cur) * T
+                                    for b in 0..<T {
+                                        var best = Int32.min, arg = 0
+                                        for k in ps[b]..<ps[b + 1] {
+                                            let a = pl[k]
+                                            let v = sc[from + a] &+ tr[a * T + b]
+                                            if v > best { best = v; arg = a }
                                         }
+                                        sc[to + b] = max(best, none) &+ e[i * T + b]; bk[i * T + b] = UInt8(arg)
                                     }
+                                    cur = 1 - cur
                                 }
-                                swap(&score, &next)
                             }
                         }
                     }
                 }
             }
         }
+        let score = Array(rows[(cur * T)..<(cur * T + T)])
         var last = 0, best = Int32.min
         for t in 0..<T where Self.shape[t] != .begin && Self.shape[t] != .inside && score[t] > best { best = score[t]; last = t }
         var path = [Int](repeating: 0, count: n)
