@@ -95,7 +95,8 @@ extension Tagger {
     /// (a third, `stop-the-model-keeps`, is described where it runs):
     /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
     /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
-    /// before a rank belongs to the name when the model reads it so).
+    /// before a rank belongs to the name when the model reads it so, or the name has two
+    /// characters) and `transliteration-the-model-reads` (`穆巴拉|克`).
     func repairRuleNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         let s = sc.s, names = sc.modelNames
         for k in persons.indices where persons[k].rule != "names.model" {
@@ -115,9 +116,10 @@ extension Tagger {
                 }
             }
             let e = p.name.upperBound
-            if e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e),
+            // (A two-character name needs no model: `曹某川中将` is no `曹某` with a rank `川中将`.)
+            if e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e), !rules.nameStops.contains(s[e]),
                Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
-               names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }) {
+               p.name.count == 2 || names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }) {
                 p = PersonMention(name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
                 mark(&sc, p.name)
             }
@@ -128,6 +130,16 @@ extension Tagger {
                let m = names.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e2 + 1) }),
                accepted(sc, m.range, ignoring: "taken") == m.range {
                 p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
+                mark(&sc, p.name)
+            }
+            // `transliteration-the-model-reads`: a foreign name the rules cut after three
+            // characters (`穆巴拉|克`) that the model reads whole, all transliteration characters.
+            if p.name.count >= 3, let m = names.first(where: { $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
+                    && $0.range.upperBound > p.name.upperBound && $0.range.upperBound <= sc.b }),
+               m.range.allSatisfy({ rules.transliteration.contains(s[$0]) }),
+               !(p.name.upperBound..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] }),
+               accepted(sc, m.range, ignoring: "taken") == m.range {
+                p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+transliteration-the-model-reads")
                 mark(&sc, p.name)
             }
             persons[k] = p
