@@ -135,3 +135,31 @@ extension Tagger {
         return false
     }
 }
+
+extension Tagger {
+    /// `…、叶某、谷某、马某…`: a gap in a list of names — an item between list joiners that
+    /// neither the rules nor the model took, with a name after it or two before it — is a
+    /// name where the rules read one there (`nameAt` in list context). Runs after the model's
+    /// names, which make most untitled guest lists.
+    func tagListGaps(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        let s = sc.s
+        persons.sort { $0.name.lowerBound < $1.name.lowerBound }
+        func joiner(at i: Int) -> Int? {
+            Self.listJoiners.first(where: { u in i + u.count <= sc.b && s[i...].starts(with: u) })?.count
+        }
+        var added: [PersonMention] = []
+        for k in persons.indices {
+            let p = persons[k]
+            guard let jl = joiner(at: p.name.upperBound) else { continue }
+            let j = p.name.upperBound + jl
+            guard j < sc.b, !persons.contains(where: { $0.name.lowerBound == j }), !sc.consumed[j - sc.a],
+                  let next = nameAt(sc, j, .list), followsName(sc, next.upperBound) else { continue }
+            let nameAfter = joiner(at: next.upperBound).map { l in persons.contains { $0.name.lowerBound == next.upperBound + l } } ?? false
+            let nameBefore = k > 0 && joiner(at: persons[k - 1].name.upperBound).map { persons[k - 1].name.upperBound + $0 == p.name.lowerBound } == true
+            guard nameAfter || nameBefore else { continue }
+            mark(&sc, next)
+            added.append(PersonMention(name: next, titles: [], rule: "names.rules:list-gap"))
+        }
+        persons += added
+    }
+}

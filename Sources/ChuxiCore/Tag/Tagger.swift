@@ -76,6 +76,7 @@ public struct Tagger: Sendable {
             repairRuleNames(&sc, &persons)
             confirmRareNames(&sc, &persons)
             tagModelNames(&sc, &persons)
+            tagListGaps(&sc, &persons)
             persons.sort { $0.name.lowerBound < $1.name.lowerBound }
         }
         // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
