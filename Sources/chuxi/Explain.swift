@@ -37,6 +37,7 @@ struct Explain: ParsableCommand {
 
     func validate() throws {
         try checkIssueDate(issueDate)
+        try checkEncoding(encoding)
         if line == nil && !dumpText { throw ValidationError("give --line N (or --dump-text)") }
     }
 

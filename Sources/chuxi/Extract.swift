@@ -48,6 +48,7 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         try checkIssueDate(issueDate)
+        try checkEncoding(encoding)
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
     }

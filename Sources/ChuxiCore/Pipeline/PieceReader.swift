@@ -42,7 +42,7 @@ final class StreamDecoder {
     init(charset: String, path: String) throws {
         var err: Int32 = 0
         guard let h = cicu_conv_open(charset, &err), err <= 0 else {
-            throw InputError(path: path, reason: "unknown encoding \(charset)")
+            throw InputError(path: path, reason: TextDecoding.unknownEncoding(charset))
         }
         handle = h; self.charset = charset
     }
