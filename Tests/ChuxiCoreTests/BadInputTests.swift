@@ -188,6 +188,9 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         XCTAssertNotNil(try? TextDecoding.icu([UInt8](big5), charset: "GB18030", path: ""), "the Big5 bytes must be valid GB18030 too, else this tests nothing")
         XCTAssertEqual(try TextDecoding.decode(big5, path: "b.txt"), trad)
         XCTAssertEqual(Set(try extract(try TextDecoding.decode(big5, path: "b.txt")).records.map(\.attendee)), ["王某某", "陈某某"])
+        // One line of four traditional markers is folded too (five were needed before).
+        let line = try pythonEncoded("區長王某某出席會議。\n", "big5")
+        XCTAssertEqual(try extract(try TextDecoding.decode(line, path: "l.txt")).records.map(\.attendee), ["王某某"])
         // Simplified and traditional text in GB18030 stay GB18030.
         let simp = "区长王某某出席会议。\n副区长陈某某主持会议并讲话。\n"
         XCTAssertEqual(try TextDecoding.decode(try pythonEncoded(simp, "gb18030"), path: "g.txt"), simp)
