@@ -18,9 +18,9 @@ public enum JSONLines {
     /// when the line got as far as naming its file.
     public struct LineError: Error, CustomStringConvertible {
         public let reason: String
-        public let offset: Int
+        public let offset: Int?
         public var path: String?
-        public var description: String { "\(reason) at byte \(offset) of the line" }
+        public var description: String { reason + (offset.map { " at byte \($0) of the line" } ?? "") }
     }
 
     /// Parses `{"path": …, "text": …, "date": …}` (other keys skipped, `date` optional or
@@ -68,11 +68,12 @@ public enum JSONLines {
             }
             p.skipSpace()
             guard p.i == bytes.count else { throw p.fail("text after the object") }
-            guard seen.contains("path") else { throw p.fail("no \"path\"") }
-            guard seen.contains("text") else { throw p.fail("no \"text\"") }
-            if line.text.isEmpty { throw p.fail("empty text") }
+            func fail(_ r: String) -> LineError { LineError(reason: r, offset: nil, path: nil) }
+            guard seen.contains("path") else { throw fail("no \"path\"") }
+            guard seen.contains("text") else { throw fail("no \"text\"") }
+            if line.text.isEmpty { throw fail("empty text") }
             if let d = line.date, IssueInput.parseISODate(d) == nil {
-                throw p.fail("\"date\" \(d.debugDescription) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later, or no date")
+                throw fail("\"date\" \(d.debugDescription) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later, or no date")
             }
         } catch var e as LineError {
             e.path = seen.contains("path") ? line.path : nil

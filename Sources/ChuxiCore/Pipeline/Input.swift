@@ -156,7 +156,7 @@ public enum InputWalker {
     }
 
     /// Why `stat` failed, told apart from a plain missing file: a dangling link, a link loop, a permission.
-    static func statFailure(_ path: String) -> String {
+    public static func statFailure(_ path: String) -> String {
         let e = errno
         var st = stat()
         let isLink = lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
