@@ -105,18 +105,21 @@ struct Extract: ParsableCommand {
         let forcedDate = issueDate.flatMap(IssueInput.parseISODate)
         var failed = 0, lineNumber = 0
         func emit(_ out: String) throws { try writeAll(1, Array(out.utf8), what: "write to standard output") }
-        func handle(_ line: UnsafeBufferPointer<UInt8>) throws {
+        /// A line's issue, or nil (a blank line, or a bad one already reported).
+        func parse(_ line: UnsafeBufferPointer<UInt8>) throws -> JSONLines.IssueLine? {
             lineNumber += 1
             // A blank line (or a CRLF file's lone CR) is no issue.
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            let issue: JSONLines.IssueLine
-            do { issue = try JSONLines.parseIssue(line) } catch let e as JSONLines.LineError {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+            do { return try JSONLines.parseIssue(line) } catch let e as JSONLines.LineError {
                 failed += 1
                 let path = e.path ?? "(line \(lineNumber))"
                 let reason = "line \(lineNumber) of \(inputName): \(e)"
                 standardError("chuxi: bad input line for \(path): \(reason)")
-                return try emit(JSONLines.error(path: path, reason: reason) + "\n")
+                try emit(JSONLines.error(path: path, reason: reason) + "\n")
+                return nil
             }
+        }
+        func run(_ issue: JSONLines.IssueLine) throws {
             let date = forcedDate ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
             try pipeline.run(id: JSONLines.issueId(issue.path), path: issue.path, scalars: issue.text, utf8Bytes: issue.textBytes, issueDate: date) { r in
                 var out = ""
@@ -126,28 +129,30 @@ struct Extract: ParsableCommand {
             }
         }
         var buffer: [UInt8] = []
+        var start = 0     // where the next line begins in `buffer`
         var scanned = 0   // bytes of `buffer` known to hold no line break
-        while true {
+        var atEnd = false
+        while !atEnd {
             let chunk = try readSome(fd, count: 1 << 20, what: "read \(inputName)")
-            if chunk.isEmpty { break }
-            buffer.append(contentsOf: chunk)
-            var start = 0
-            try buffer.withUnsafeBufferPointer { b in
-                while scanned < b.count, let hit = memchr(b.baseAddress! + scanned, 0x0A, b.count - scanned) {
-                    let nl = b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    try handle(UnsafeBufferPointer(rebasing: b[start..<nl]))
-                    start = nl + 1; scanned = start
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            // Each line is parsed, a long one dropped from the buffer (its memory given
+            // back), then run: a line's bytes and its text's pipeline never need memory at once.
+            while true {
+                let nl = buffer.withUnsafeBufferPointer { b -> Int? in
+                    guard scanned < b.count, let hit = memchr(b.baseAddress! + scanned, 0x0A, b.count - scanned) else { return nil }
+                    return b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 }
+                // The last line has no line break: it is read all the same (a truncated one is an error line).
+                guard let end = nl ?? (atEnd && start < buffer.count ? buffer.count : nil) else { break }
+                let issue = try buffer.withUnsafeBufferPointer { try parse(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                let long = end - start > 8 << 20
+                start = min(end + 1, buffer.count); scanned = start
+                if long { buffer = Array(buffer[start...]); start = 0; scanned = 0 }
+                if let i = issue { try run(i) }
             }
-            scanned = buffer.count - start
-            if start > 0 {
-                // A long line done: give its memory back rather than keep its capacity.
-                if buffer.capacity > 8 << 20 { buffer = Array(buffer[start...]) } else { buffer.removeFirst(start) }
-            }
-        }
-        if !buffer.isEmpty {
-            // The last line has no line break: read it all the same (a truncated one is an error line).
-            try buffer.withUnsafeBufferPointer { try handle($0) }
+            // Lines done: move what is left of the buffer to its front, once per block.
+            if start > 0 { buffer.removeFirst(start); start = 0 }
+            scanned = buffer.count
         }
         if failed > 0 { throw ExitCode(2) }
     }
