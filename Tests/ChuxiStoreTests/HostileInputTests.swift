@@ -159,4 +159,14 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(r.stderr.contains("no such file"), r.stderr)
         XCTAssertTrue(try read("out/attendance.csv").contains("林一"))
     }
+
+    /// explain said a bare "cannot read" (exit 64 with usage) for a link loop and a missing file.
+    func testExplainNamesWhyAFileCannotBeRead() throws {
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        for (path, why) in [("loop", "loop: symbolic link loop"), ("nothere.txt", "nothere.txt: no such file or directory"), (".", "is a directory")] {
+            let r = try chuxi(["explain", path, "--line", "1"] + rules)
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains(why), r.stderr)
+        }
+    }
 }
