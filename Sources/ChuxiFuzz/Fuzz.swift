@@ -1,12 +1,16 @@
 import ChuxiCore
 import Foundation
 
-// libFuzzer entry: bytes -> decoding -> the whole pipeline. Built by scripts/fuzz with
+// libFuzzer entry: bytes -> JSON-line parsing; bytes -> decoding -> the whole pipeline. Built by scripts/fuzz with
 // `-sanitize=fuzzer -D FUZZING`; without FUZZING this is a tiny runner that replays files.
 let fuzzRules: RuleSet = try! RuleSet.load(from: RuleSet.defaultDirectory())
 let fuzzPipeline = try! Pipeline(rules: fuzzRules)
 
 func runOne(_ data: Data) {
+    // The same bytes as a JSON line of `extract --jsonl` (its own parser, from bytes).
+    if let line = try? data.withUnsafeBytes({ try JSONLines.parseIssue($0.bindMemory(to: UInt8.self)) }) {
+        precondition(line.textBytes == String(String.UnicodeScalarView(line.text)).utf8.count, "text size")
+    }
     guard let text = try? TextDecoding.decode(data, path: "fuzz") else { return }
     let r = fuzzPipeline.run(IssueInput(id: "fuzz", path: "fuzz", text: text, issueDate: (2024, 1, 1)))
     let n = r.source.scalars.count

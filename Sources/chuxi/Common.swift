@@ -66,3 +66,8 @@ func checkIssueDate(_ d: String?) throws {
 
 /// `--format txt|pdf|html`.
 extension InputFormat: ExpressibleByArgument {}
+
+/// `--encoding`: nil when absent, else a name ICU knows or an error before any work.
+func checkEncoding(_ e: String?) throws {
+    if let e = e, !TextDecoding.isKnownEncoding(e) { throw badValue("--encoding: " + TextDecoding.unknownEncoding(e)) }
+}

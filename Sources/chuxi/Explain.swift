@@ -37,11 +37,18 @@ struct Explain: ParsableCommand {
 
     func validate() throws {
         try checkIssueDate(issueDate)
+        try checkEncoding(encoding)
         if line == nil && !dumpText { throw ValidationError("give --line N (or --dump-text)") }
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // Why: missing, a link loop, a permission, a directory (never a bare "cannot read").
+            var st = stat()
+            let why = stat(path, &st) != 0 ? InputWalker.statFailure(path)
+                : st.st_mode & S_IFMT == S_IFDIR ? "is a directory: explain reads one file" : "cannot read: \(String(cString: strerror(errno)))"
+            throw badValue("\(path): \(why)")
+        }
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let kind = InputFormat.detect(path: path, head: data.prefix(1024), forced: format)

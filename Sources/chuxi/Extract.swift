@@ -48,6 +48,7 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         try checkIssueDate(issueDate)
+        try checkEncoding(encoding)
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
     }
@@ -91,42 +92,68 @@ struct Extract: ParsableCommand {
         }
     }
 
+    /// Lines are found by scanning each block once (a 20 MB line is read in linear time) and
+    /// parsed from their bytes (`JSONLines.parseIssue`: invalid UTF-8, a bad date or a wrong
+    /// type is an error line, as a bad file is); a text over `Pipeline.wholeFileLimit` runs in
+    /// pieces as the same text as a file would, its records written piece by piece.
     func streamJSONLines(_ source: String, rules: RuleSet) throws {
         let pipeline = try Pipeline(rules: rules)
         let fd = source == "-" ? 0 : open(source, O_RDONLY)
         if fd < 0 { throw IOFailure(what: "read \(source)", code: errno) }
         defer { if source != "-" { close(fd) } }
         let inputName = source == "-" ? "standard input" : source
-        var failed = 0
-        var buffer = Data()
-        func handle(_ lineData: Data) throws {
-            guard !lineData.isEmpty else { return }
-            let line = String(decoding: lineData, as: UTF8.self)
-            var out = ""
-            do {
-                let issue = try JSONLines.parseIssue(line)
-                let date = issueDate.flatMap(IssueInput.parseISODate) ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
-                let r = pipeline.run(IssueInput(id: JSONLines.issueId(issue.path), path: issue.path, text: issue.text, issueDate: date))
+        let forcedDate = issueDate.flatMap(IssueInput.parseISODate)
+        var failed = 0, lineNumber = 0
+        func emit(_ out: String) throws { try writeAll(1, Array(out.utf8), what: "write to standard output") }
+        /// A line's issue, or nil (a blank line, or a bad one already reported).
+        func parse(_ line: UnsafeBufferPointer<UInt8>) throws -> JSONLines.IssueLine? {
+            lineNumber += 1
+            // A blank line (or a CRLF file's lone CR) is no issue.
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+            do { return try JSONLines.parseIssue(line) } catch let e as JSONLines.LineError {
+                failed += 1
+                let path = e.path ?? "(line \(lineNumber))"
+                let reason = "line \(lineNumber) of \(inputName): \(e)"
+                standardError("chuxi: bad input line for \(path): \(reason)")
+                try emit(JSONLines.error(path: path, reason: reason) + "\n")
+                return nil
+            }
+        }
+        func run(_ issue: JSONLines.IssueLine) throws {
+            let date = forcedDate ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
+            try pipeline.run(id: JSONLines.issueId(issue.path), path: issue.path, scalars: issue.text, utf8Bytes: issue.textBytes, issueDate: date) { r in
+                var out = ""
                 for rec in r.records { out += JSONLines.record(rec) + "\n" }
                 if withMentions { for m in r.mentions { out += JSONLines.mention(m) + "\n" } }
-            } catch {
-                failed += 1
-                let path = (try? JSONSerialization.jsonObject(with: lineData) as? [String: Any])?["path"] as? String ?? "(line)"
-                standardError("chuxi: bad input line for \(path): \(error)")
-                out += JSONLines.error(path: path, reason: "\(error)") + "\n"
-            }
-            try writeAll(1, Array(out.utf8), what: "write to standard output")
-        }
-        while true {
-            let chunk = try readSome(fd, count: 1 << 16, what: "read \(inputName)")
-            if chunk.isEmpty { break }
-            buffer.append(contentsOf: chunk)
-            while let nl = buffer.firstIndex(of: 0x0A) {
-                try handle(buffer[buffer.startIndex..<nl])
-                buffer = Data(buffer[(nl + 1)...])
+                try emit(out)
             }
         }
-        try handle(buffer)
+        var buffer: [UInt8] = []
+        var start = 0     // where the next line begins in `buffer`
+        var scanned = 0   // bytes of `buffer` known to hold no line break
+        var atEnd = false
+        while !atEnd {
+            let chunk = try readSome(fd, count: 1 << 20, what: "read \(inputName)")
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            // Each line is parsed, a long one dropped from the buffer (its memory given
+            // back), then run: a line's bytes and its text's pipeline never need memory at once.
+            while true {
+                let nl = buffer.withUnsafeBufferPointer { b -> Int? in
+                    guard scanned < b.count, let hit = memchr(b.baseAddress! + scanned, 0x0A, b.count - scanned) else { return nil }
+                    return b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                // The last line has no line break: it is read all the same (a truncated one is an error line).
+                guard let end = nl ?? (atEnd && start < buffer.count ? buffer.count : nil) else { break }
+                let issue = try buffer.withUnsafeBufferPointer { try parse(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                let long = end - start > 8 << 20
+                start = min(end + 1, buffer.count); scanned = start
+                if long { buffer = Array(buffer[start...]); start = 0; scanned = 0 }
+                if let i = issue { try run(i) }
+            }
+            // Lines done: move what is left of the buffer to its front, once per block.
+            if start > 0 { buffer.removeFirst(start); start = 0 }
+            scanned = buffer.count
+        }
         if failed > 0 { throw ExitCode(2) }
     }
 }

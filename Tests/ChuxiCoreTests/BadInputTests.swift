@@ -163,4 +163,65 @@ final class BadInputTests: TemporaryDirectoryTestCase {
         let d = try extract("3月\u{200B} \u{200B}9日，区委书记林一主持会议。\n")
         XCTAssertEqual(String(String.UnicodeScalarView(d.normalized.scalars.prefix(4))), "3月9日")
     }
+
+    /// Bytes in a legacy charset, made by Python's codecs (not by ICU, the decoder under test).
+    func pythonEncoded(_ text: String, _ codec: String) throws -> Data {
+        let py = "/usr/bin/python3"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: py), "python3 not installed")
+        let p = Process(), out = Pipe(), inp = Pipe()
+        p.executableURL = URL(fileURLWithPath: py)
+        p.arguments = ["-c", "import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode('utf-8').encode('\(codec)'))"]
+        p.standardOutput = out; p.standardInput = inp
+        try p.run()
+        inp.fileHandleForWriting.write(Data(text.utf8)); try inp.fileHandleForWriting.close()
+        let d = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        return d
+    }
+
+    /// Big5 bytes are mostly valid GB18030 too: both are decoded and the text of common
+    /// characters wins (before, Big5 was read as GB18030 gibberish and gave no record).
+    func testBig5IsToldFromGB18030ByDecodingBoth() throws {
+        let trad = "區長王某某出席會議。\n副區長陳某某主持會議並講話。\n"
+        let big5 = try pythonEncoded(trad, "big5")
+        XCTAssertNotNil(try? TextDecoding.icu([UInt8](big5), charset: "GB18030", path: ""), "the Big5 bytes must be valid GB18030 too, else this tests nothing")
+        XCTAssertEqual(try TextDecoding.decode(big5, path: "b.txt"), trad)
+        XCTAssertEqual(Set(try extract(try TextDecoding.decode(big5, path: "b.txt")).records.map(\.attendee)), ["王某某", "陈某某"])
+        // One line of four traditional markers is folded too (five were needed before).
+        let line = try pythonEncoded("區長王某某出席會議。\n", "big5")
+        XCTAssertEqual(try extract(try TextDecoding.decode(line, path: "l.txt")).records.map(\.attendee), ["王某某"])
+        // Simplified and traditional text in GB18030 stay GB18030.
+        let simp = "区长王某某出席会议。\n副区长陈某某主持会议并讲话。\n"
+        XCTAssertEqual(try TextDecoding.decode(try pythonEncoded(simp, "gb18030"), path: "g.txt"), simp)
+        XCTAssertEqual(try TextDecoding.decode(try pythonEncoded(trad, "gb18030"), path: "t.txt"), trad)
+        // The first block of a large file is told the same way (cut inside a character too).
+        XCTAssertEqual(TextDecoding.legacyCharset([UInt8](big5)), "Big5")
+        XCTAssertEqual(TextDecoding.legacyCharset([UInt8](big5.dropLast(2))), "Big5")
+        XCTAssertEqual(TextDecoding.legacyCharset([UInt8](try pythonEncoded(simp, "gb18030"))), "GB18030")
+    }
+
+    /// UTF-16 without a byte-order mark is named as such, with the option that reads it.
+    func testUTF16WithoutBOMIsNamedWithAHint() throws {
+        let text = "区长王某某出席会议。Meeting 2024.\n"
+        let le = try pythonEncoded(text, "utf-16-le"), be = try pythonEncoded(text, "utf-16-be")
+        XCTAssertThrowsError(try TextDecoding.decode(le, path: "le.txt")) { XCTAssertTrue("\($0)".contains("--encoding UTF-16LE"), "\($0)") }
+        XCTAssertThrowsError(try TextDecoding.decode(be, path: "be.txt")) { XCTAssertTrue("\($0)".contains("--encoding UTF-16BE"), "\($0)") }
+        XCTAssertEqual(try TextDecoding.decode(le, path: "le.txt", forced: "UTF-16LE"), text)
+        // Chinese only: no NUL at all in many pairs, still told apart from a binary file.
+        let zh = try pythonEncoded("区长王某某出席会议。\n", "utf-16-le")
+        if zh.contains(0) { XCTAssertThrowsError(try TextDecoding.decode(zh, path: "zh.txt")) { XCTAssertTrue("\($0)".contains("UTF-16LE"), "\($0)") } }
+        XCTAssertThrowsError(try TextDecoding.decode(Data([0x41, 0x00, 0x42, 0x43, 0x00, 0x00, 0x17, 0x99]), path: "b.bin")) {
+            XCTAssertFalse("\($0)".contains("UTF-16"), "\($0)")
+        }
+    }
+
+    /// An encoding ICU does not know is named, with the names that work, never an ICU code.
+    func testUnknownEncodingIsNamedWithoutICUCodes() {
+        XCTAssertFalse(TextDecoding.isKnownEncoding("FOO-8"))
+        XCTAssertTrue(TextDecoding.isKnownEncoding("gbk") && TextDecoding.isKnownEncoding("Big5") && TextDecoding.isKnownEncoding("UTF-16LE"))
+        XCTAssertThrowsError(try TextDecoding.decode(Data("区长".utf8), path: "x.txt", forced: "FOO-8")) {
+            XCTAssertTrue("\($0)".contains("unknown encoding \"FOO-8\""), "\($0)"); XCTAssertFalse("\($0)".contains("U_"), "\($0)")
+        }
+    }
 }

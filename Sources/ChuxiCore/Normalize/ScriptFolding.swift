@@ -18,10 +18,15 @@ public final class ScriptFolding {
     }
     deinit { cicu_trans_close(handle) }
 
+    /// Five markers, or a short text (a one-line Big5 file) whose Han characters are at
+    /// least 5% markers, two at least.
     public static func looksTraditional(_ scalars: [Unicode.Scalar]) -> Bool {
-        var n = 0
-        for s in scalars where traditionalMarkers.contains(s) { n += 1; if n >= 5 { return true } }
-        return false
+        var n = 0, han = 0
+        for s in scalars {
+            if traditionalMarkers.contains(s) { n += 1; if n >= 5 { return true } }
+            if (0x4E00...0x9FFF).contains(s.value) { han += 1 }
+        }
+        return n >= 2 && n * 20 >= han
     }
 
     /// Simplified form of each scalar (same count). A scalar whose transform is not a single

@@ -134,7 +134,21 @@ public enum InputWalker {
         guard let d = opendir(dir) else { skipped.append(InputError(path: dir, reason: "cannot read directory: \(errnoText())")); return }
         var names: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            let raw = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: UInt8.self, capacity: 256) { p in
+                Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))) } }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                // A name in GBK or Latin-1 (an old archive copied as it was): a Swift path cannot
+                // name it, so it is reported, never silently read as a missing file.
+                let shown = String(decoding: raw, as: UTF8.self)
+                let isDir = e.pointee.d_type == UInt8(DT_DIR) || e.pointee.d_type == UInt8(DT_LNK)
+                let ext = (shown as NSString).pathExtension.lowercased()
+                if isDir || InputFormat.extensions[ext] != nil {
+                    let hex = raw.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0) }.joined()
+                    skipped.append(InputError(path: (dir as NSString).appendingPathComponent(hex),
+                                              reason: "the file name is not UTF-8 and cannot be opened: rename it (convmv -f GBK -t UTF-8 -r --notest DIR)"))
+                }
+                continue
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(d)
@@ -156,12 +170,15 @@ public enum InputWalker {
     }
 
     /// Why `stat` failed, told apart from a plain missing file: a dangling link, a link loop, a permission.
-    static func statFailure(_ path: String) -> String {
+    public static func statFailure(_ path: String) -> String {
         let e = errno
         var st = stat()
         let isLink = lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
         switch e {
-        case ENOENT: return isLink ? "broken symbolic link" : "no such file or directory"
+        case ENOENT:
+            if isLink { return "broken symbolic link" }
+            // The command line's bytes that are not UTF-8 reach Swift as U+FFFD.
+            return path.unicodeScalars.contains("\u{FFFD}") ? "no such file or directory (the name given is not UTF-8, or was not when it reached chuxi: rename the file to UTF-8)" : "no such file or directory"
         case ELOOP: return "symbolic link loop"
         default: return String(cString: strerror(e))
         }

@@ -42,7 +42,7 @@ final class StreamDecoder {
     init(charset: String, path: String) throws {
         var err: Int32 = 0
         guard let h = cicu_conv_open(charset, &err), err <= 0 else {
-            throw InputError(path: path, reason: "unknown encoding \(charset)")
+            throw InputError(path: path, reason: TextDecoding.unknownEncoding(charset))
         }
         handle = h; self.charset = charset
     }
@@ -111,13 +111,36 @@ public final class PieceReader {
         return Piece(text: String(scalars: piece), offsets: offsets)
     }
 
-    private func advance(over piece: [Unicode.Scalar]) {
+    private func advance(over piece: [Unicode.Scalar]) { Self.advance(&base, over: piece[...]) }
+
+    /// The offsets of what follows `piece`, from those of `piece`.
+    static func advance(_ base: inout PieceOffsets, over piece: ArraySlice<Unicode.Scalar>) {
         base.scalar += piece.count
         var lastBreak = -1
-        for (i, c) in piece.enumerated() where c == "\n" || (c == "\r" && (i + 1 == piece.count || piece[i + 1] != "\n")) {
-            base.line += 1; lastBreak = i
+        var i = piece.startIndex
+        while i < piece.endIndex {
+            let c = piece[i]
+            if c == "\n" || (c == "\r" && (i + 1 == piece.endIndex || piece[i + 1] != "\n")) { base.line += 1; lastBreak = i - piece.startIndex }
+            i += 1
         }
         base.column = lastBreak < 0 ? base.column + piece.count : piece.count - lastBreak - 1
+    }
+
+    /// The pieces of a text held in memory (a JSON line), cut where `next()` cuts a file:
+    /// a text of more than `wholeBytes` UTF-8 bytes is run in pieces, as a file of that size.
+    static func pieces(_ s: [Unicode.Scalar], pieceScalars: Int, each: (ArraySlice<Unicode.Scalar>, PieceOffsets) throws -> Void) rethrows {
+        let target = max(pieceScalars, 1000)
+        var pos = 0, base = PieceOffsets()
+        while pos < s.count {
+            let rest = s.count - pos
+            // cutPoint looks at most 24 scalars past the target: a window a little larger
+            // cuts where the whole remainder would.
+            let cut = rest <= target ? rest : cutPoint(Array(s[pos..<min(s.count, pos + target + 64)]), target: target)
+            let piece = s[pos..<(pos + cut)]
+            try each(piece, base)
+            advance(&base, over: piece)
+            pos += cut
+        }
     }
 
     private func readBlock() throws {

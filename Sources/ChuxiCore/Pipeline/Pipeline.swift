@@ -168,6 +168,24 @@ public final class Pipeline {
         return reader.hash.value
     }
 
+    /// A text held in memory (a JSON line) run as a file of the same text would be: whole up
+    /// to `wholeFileLimit` UTF-8 bytes, else in the pieces `PieceReader` would cut, each
+    /// handed over as it is done, so that a 20 MB line costs what a 20 MB file costs.
+    public func run(id: String, path: String, scalars: [Unicode.Scalar], utf8Bytes: Int, issueDate: (year: Int, month: Int, day: Int)?,
+                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+                    each: (IssueResult) throws -> Void) rethrows {
+        if utf8Bytes <= wholeFileLimit { return try each(run(IssueInput(id: id, path: path, scalars: scalars, issueDate: issueDate))) }
+        var articles = 0
+        try PieceReader.pieces(scalars, pieceScalars: pieceScalars) { piece, base in
+            var offsets = base
+            offsets.article = articles
+            var r = run(IssueInput(id: id, path: path, text: String(scalars: piece), issueDate: issueDate, offsets: offsets))
+            articles += r.articles
+            r.normalized = NormalizedText(); r.source = SourceText("", offsets: offsets)
+            try each(r)
+        }
+    }
+
     /// Records of persons a headline names with a role (`某某出席揭牌仪式`) whom the body gives
     /// none: the body usually tells the same story with its date, and then the headline adds
     /// nothing; when it does not, the headline is all the text says. They take the date of the

@@ -1,25 +1,114 @@
 import Foundation
 import CICUShim
 
-/// Decoding of input bytes: UTF-8 (BOM optional), UTF-16 with BOM, GB18030/GBK through
-/// ICU's converters. Binary input (NUL bytes) and undecodable bytes are errors that name
-/// the file and the byte offset.
+/// Decoding of input bytes: UTF-8 (BOM optional), UTF-16 with BOM, GB18030/GBK or Big5
+/// through ICU's converters. Binary input (NUL bytes) and undecodable bytes are errors that
+/// name the file and the byte offset.
 public enum TextDecoding {
     public static func decode(_ data: Data, path: String, forced: String? = nil) throws -> String {
         if data.isEmpty { throw InputError(path: path, reason: "empty file") }
         if forced == nil, let s = utf8FastPath(data) { return s }
         let bytes = [UInt8](data)
-        if let f = forced { return try icu(bytes, charset: f, path: path) }
+        if let f = forced {
+            guard isKnownEncoding(f) else { throw InputError(path: path, reason: unknownEncoding(f)) }
+            return try icu(bytes, charset: f, path: path)
+        }
         if bytes.starts(with: [0xFF, 0xFE]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16LE", path: path) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16BE", path: path) }
-        if let nul = bytes.firstIndex(of: 0) { throw InputError(path: path, reason: "binary file (NUL byte at offset \(nul))") }
+        if let nul = bytes.firstIndex(of: 0) { throw InputError(path: path, reason: binaryReason(bytes, nul: nul)) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let s = String(validating: body, as: UTF8.self) { return s }
-        // Not UTF-8: try GB18030 (a superset of GBK and GB2312), the encoding of old Chinese systems.
-        do { return try icu(body, charset: "GB18030", path: path) } catch {
+        // Not UTF-8: GB18030 (a superset of GBK and GB2312) or Big5 (Hong Kong and Taiwan
+        // papers). Big5 bytes are mostly valid GB18030 too (and the reverse), so both are
+        // decoded and the one whose text is made of common characters wins.
+        let gb = try? icu(body, charset: "GB18030", path: path)
+        let big5 = try? icu(body, charset: "Big5", path: path)
+        switch (gb, big5) {
+        case let (g?, b?): return commonShare(b) > commonShare(g) ? b : g
+        case let (g?, nil): return g
+        case let (nil, b?): return b
+        case (nil, nil):
             let bad = firstInvalidUTF8(body)
-            throw InputError(path: path, reason: "neither UTF-8 (invalid byte at offset \(bad + (body.count < bytes.count ? 3 : 0))) nor GB18030; use --encoding")
+            throw InputError(path: path, reason: "neither UTF-8 (invalid byte at offset \(bad + (body.count < bytes.count ? 3 : 0))) nor GB18030 nor Big5; use --encoding")
         }
+    }
+
+    /// The legacy Chinese charset of bytes that are not UTF-8: "Big5" when they read as Big5
+    /// text of more common characters than as GB18030, else "GB18030". `head` may end inside
+    /// a character (the first block of a large file).
+    public static func legacyCharset(_ head: [UInt8]) -> String {
+        let sample = Array(head.prefix(1 << 18))
+        func attempt(_ charset: String) -> String? {
+            for cut in 0...min(3, sample.count) {
+                if let s = try? icu(Array(sample[..<(sample.count - cut)]), charset: charset, path: "") { return s }
+            }
+            return nil
+        }
+        let g = attempt("GB18030"), b = attempt("Big5")
+        if let b = b, g == nil || commonShare(b) > commonShare(g!) { return "Big5" }
+        return "GB18030"
+    }
+
+    /// NUL bytes: binary, unless they look like UTF-16 without a byte-order mark (NUL in
+    /// every other byte), which needs `--encoding`.
+    static func binaryReason(_ b: [UInt8], nul: Int) -> String {
+        let n = min(b.count, 4096) & ~1
+        var even = 0, odd = 0
+        var i = 0
+        while i < n { if b[i] == 0 { even += 1 }; if b[i + 1] == 0 { odd += 1 }; i += 2 }
+        let pairs = max(n / 2, 1)
+        // ASCII and Latin text in UTF-16 has a NUL in one byte of nearly every pair; Chinese
+        // text has a NUL only after ASCII (a line break): NULs in one position of the pairs
+        // only, or a text of common characters once decoded, is the sign.
+        for (order, count) in [("LE", odd), ("BE", even)] where n >= 4 && count > 0 {
+            let onePosition = (even == 0) != (odd == 0) && count * 8 >= pairs
+            if onePosition || (try? icu(Array(b.prefix(n)), charset: "UTF-16" + order, path: "")).map({ commonShare($0) > 0.5 }) == true {
+                return "binary file (NUL byte at offset \(nul)); it looks like UTF-16\(order) without a byte-order mark: try --encoding UTF-16\(order)"
+            }
+        }
+        return "binary file (NUL byte at offset \(nul))"
+    }
+
+    /// The share of a text's non-ASCII, non-space scalars that are common: the 3,755
+    /// characters of GB2312 level 1, the 5,401 of Big5 level 1, CJK punctuation and full-width
+    /// forms. Text decoded with the wrong charset is mostly rare characters, symbols, kana and
+    /// private-use code points.
+    static func commonShare(_ s: String) -> Double {
+        var n = 0, c = 0
+        for u in s.unicodeScalars.prefix(200_000) where u.value >= 0x80 && !u.properties.isWhitespace {
+            n += 1
+            let v = u.value
+            if (0x3000...0x303F).contains(v) || (0xFF01...0xFF5E).contains(v) || (v < 0x10000 && commonCharacters.contains(Int(v))) { c += 1 }
+        }
+        return n == 0 ? 0 : Double(c) / Double(n)
+    }
+
+    /// A bitmap over the BMP of GB2312 level 1 (rows B0-D7) and Big5 level 1 (A440-C67E),
+    /// made once by decoding those byte pairs.
+    static let commonCharacters: CharacterBitmap = {
+        var m = CharacterBitmap()
+        func add(_ charset: String, leads: ClosedRange<UInt8>, trails: [ClosedRange<UInt8>], last: UInt16? = nil) {
+            for lead in leads {
+                var row: [UInt8] = []
+                for t in trails { for trail in t where last.map({ UInt16(lead) << 8 | UInt16(trail) <= $0 }) ?? true { row += [lead, trail] } }
+                // A row that does not decode whole is taken pair by pair.
+                if let s = try? icu(row, charset: charset, path: "") { for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) } ; continue }
+                var k = 0
+                while k + 1 < row.count {
+                    if let s = try? icu([row[k], row[k + 1]], charset: charset, path: "") { for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) } }
+                    k += 2
+                }
+            }
+        }
+        add("GB18030", leads: 0xB0...0xD7, trails: [0xA1...0xFE])
+        add("Big5", leads: 0xA4...0xC6, trails: [0x40...0x7E, 0xA1...0xFE], last: 0xC67E)
+        return m
+    }()
+
+    struct CharacterBitmap {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        mutating func insert(_ v: Int) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        func contains(_ v: Int) -> Bool { bits[v >> 6] & (1 << UInt64(v & 63)) != 0 }
     }
 
     /// The encoding of a file from its first block (a file read in pieces): the charset for
@@ -29,13 +118,13 @@ public enum TextDecoding {
         if let f = forced { return (f, 0) }
         if head.starts(with: [0xFF, 0xFE]) { return ("UTF-16LE", 2) }
         if head.starts(with: [0xFE, 0xFF]) { return ("UTF-16BE", 2) }
-        if let nul = head.firstIndex(of: 0) { throw InputError(path: path, reason: "binary file (NUL byte at offset \(nul))") }
+        if let nul = head.firstIndex(of: 0) { throw InputError(path: path, reason: binaryReason(head, nul: nul)) }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
         // The block may end inside a character: valid UTF-8 up to its last 3 bytes will do.
         for cut in 0...min(3, head.count) where String(validating: head[..<(head.count - cut)], as: UTF8.self) != nil {
             return ("UTF-8", 0)
         }
-        return ("GB18030", 0)
+        return (legacyCharset(head), 0)
     }
 
     /// Most files: UTF-8 without NUL and without a UTF-16 BOM, validated in place (no copy);
@@ -110,6 +199,19 @@ public enum TextDecoding {
             case .error: return offset
             }
         }
+    }
+
+    /// Does ICU have a converter of this name (`GB18030`, `gbk`, `Big5`, `UTF-16LE`, …)?
+    public static func isKnownEncoding(_ name: String) -> Bool {
+        var err: Int32 = 0
+        guard !name.isEmpty, let c = cicu_conv_open(name, &err) else { return false }
+        cicu_conv_close(c)
+        return err <= 0
+    }
+
+    /// What to say of an encoding name ICU does not know.
+    public static func unknownEncoding(_ name: String) -> String {
+        "unknown encoding \(name.debugDescription): try UTF-8, GB18030 (also for GBK and GB2312), Big5, Big5-HKSCS, UTF-16LE or UTF-16BE"
     }
 
     static func icu(_ bytes: [UInt8], charset: String, path: String) throws -> String {
