@@ -148,6 +148,8 @@ extension Tagger {
 
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
     static let rareNameLean = -600
+    /// Below this lean the model contradicts a two-character rule name that has a surname.
+    static let wordNotNameLean = -1000
 
     /// A rule name that holds a trigger is dropped (see below). A rule name that begins with no known surname (a transliteration, a rare surname, or a
     /// word after a post: `领导同志有`) stands only where the name model reads a person too.
@@ -161,6 +163,14 @@ extension Tagger {
             // the post `代表`) is the trigger, not a name.
             if p.rule != "names.model", (i + 1..<p.name.upperBound).contains(where: { k in
                 rules.triggerWords.match(s, at: k, limit: p.name.upperBound) >= 2 }) {
+                for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
+                return true
+            }
+            // A two-character word after a post that begins with a surname (`干部|管理`, `党员`)
+            // stands only where the model does not read it as clearly no name.
+            let lean = model?.personLean(p.name) ?? 0
+            if p.rule != "names.model", p.name.count == 2, !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
+               lean < Self.wordNotNameLean {
                 for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
                 return true
             }
