@@ -17,16 +17,20 @@ public enum Batch {
         /// Issues extracted in this run that gave no record at all (an article with no
         /// meeting, or one the rules cannot read): counted so that silence is visible.
         public var withoutRecords = 0
+        /// The corrections applied after extraction (nil: none given and none before).
+        public var corrections: Corrections.Outcome?
         public var description: String {
             "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
                 + (new + changed == 0 ? "" : "; \(withoutRecords) of the \(new + changed) extracted issue(s) gave no record")
                 + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
                 + (reextractedForRules == 0 ? "" : "; rules changed: \(reextractedForRules) issue(s) extracted again")
+                + (corrections.map { "; corrections: \($0.applied) applied, \($0.orphans.count) orphaned" + ($0.alreadyExtracted.isEmpty ? "" : ", \($0.alreadyExtracted.count) add(s) now extracted") } ?? "")
         }
     }
 
     public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
                            issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
+                           corrections: Corrections? = nil,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
         let listing = try InputWalker.list(archive)
         let files = listing.files
@@ -64,7 +68,14 @@ public enum Batch {
             case .failure(let e): throw e
             }
         }
-        if !todo.isEmpty { _ = try store.refreshGraph() }
+        // Human decisions, applied after every extraction (the store's extracted rows are
+        // kept apart): given, or given before (a file emptied or dropped undoes them, shown).
+        let before = try store.meta("corrections")
+        if corrections != nil || (before != nil && before != Corrections.empty.fingerprint) {
+            let c = corrections ?? .empty
+            if !todo.isEmpty || before != c.fingerprint { summary.corrections = try store.applyCorrections(c); _ = try store.refreshGraph() }
+            else { summary.corrections = c.apply(to: try store.extractedRows()).outcome }
+        } else if !todo.isEmpty { _ = try store.refreshGraph() }
         // A failed file is tried again next run; the fingerprint moves on only when all went through.
         if summary.failed == 0 { try store.setMeta("rules", rules.fingerprint) }
         summary.failures.sort()

@@ -86,9 +86,9 @@ public enum ReportWriter {
 
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；"]
 
-    /// The evidence sentence: the lines of the span, cut at the sentence ends around it, the
-    /// span itself marked. Escaped HTML.
-    static func sentence(lines: [[Unicode.Scalar]], _ s: (l1: Int, c1: Int, l2: Int, c2: Int)) -> String? {
+    /// The evidence sentence: the lines of the span, cut at the sentence ends around it,
+    /// as the text before the span, the span, the text after.
+    public static func sentenceParts(lines: [[Unicode.Scalar]], _ s: (l1: Int, c1: Int, l2: Int, c2: Int)) -> (String, String, String)? {
         guard s.l1 >= 1, s.l2 >= s.l1, s.l2 <= lines.count else { return nil }
         var text: [Unicode.Scalar] = []
         var start = 0, end = 0
@@ -101,9 +101,30 @@ public enum ReportWriter {
         var a = start
         while a > 0, !sentenceEnds.contains(text[a - 1]), start - a < 200 { a -= 1 }
         var b = end
-        while b < text.count, end - b > -200 { let c = text[b]; b += 1; if sentenceEnds.contains(c) { break } }
-        func str(_ r: Range<Int>) -> String { esc(String(String.UnicodeScalarView(text[r]))) }
-        return str(a..<start) + "<mark>" + str(start..<end) + "</mark>" + str(end..<b)
+        while b < text.count, b - end < 200 { let c = text[b]; b += 1; if sentenceEnds.contains(c) { break } }
+        func str(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
+        return (str(a..<start), str(start..<end), str(end..<b))
+    }
+
+    static func sentence(lines: [[Unicode.Scalar]], _ s: (l1: Int, c1: Int, l2: Int, c2: Int)) -> String? {
+        sentenceParts(lines: lines, s).map { esc($0.0) + "<mark>" + esc($0.1) + "</mark>" + esc($0.2) }
+    }
+
+    /// A file's lines as scalars (txt only; nil for PDF, HTML and unreadable files).
+    public static func lines(ofFile path: String) -> [[Unicode.Scalar]]? {
+        guard path.lowercased().hasSuffix(".txt"), let data = FileManager.default.contents(atPath: path), data.count < 8 << 20,
+              let text = try? TextDecoding.decode(data, path: path) else { return nil }
+        var out: [[Unicode.Scalar]] = [[]]
+        for c in text.unicodeScalars {
+            if c == "\n" { out.append([]) } else if c != "\r" { out[out.count - 1].append(c) }
+        }
+        return out
+    }
+
+    /// The plain evidence sentence of a record, its span in 【】; nil when the file or form cannot give it.
+    public static func plainSentence(lines: [[Unicode.Scalar]]?, evidence: String) -> String? {
+        guard let l = lines, let sp = span(evidence), let p = sentenceParts(lines: l, sp) else { return nil }
+        return p.0 + "【" + p.1 + "】" + p.2
     }
 
     static let roleNames = ["chair": "主持 chair", "attend": "出席 attend", "observe": "列席 observe", "speak": "讲话 speak", "inspect": "调研 inspect"]
@@ -143,13 +164,7 @@ public enum ReportWriter {
         /// Lines of an issue's original file (txt only), read once.
         func fileLines(_ issue: String) -> [[Unicode.Scalar]]? {
             if let l = lines[issue] { return l }
-            guard let path = issuePath[issue], path.lowercased().hasSuffix(".txt"),
-                  let data = FileManager.default.contents(atPath: path), data.count < 8 << 20,
-                  let text = try? TextDecoding.decode(data, path: path) else { return nil }
-            var out: [[Unicode.Scalar]] = [[]]
-            for c in text.unicodeScalars {
-                if c == "\n" { out.append([]) } else if c != "\r" { out[out.count - 1].append(c) }
-            }
+            guard let path = issuePath[issue], let out = ReportWriter.lines(ofFile: path) else { return nil }
             lines[issue] = out
             return out
         }
@@ -175,7 +190,7 @@ public enum ReportWriter {
             for (i, e) in events.enumerated() { eventPage[e.id] = "event/e\(i).html" }
             let issues = Set(g.attendance.map(\.issue)).sorted()
             for (i, s) in issues.enumerated() where fileLines(s) != nil { sourcePage[s] = "source/s\(i).html" }
-            total = 4 + persons.count + events.count + sourcePage.count
+            total = 3 + persons.count + events.count + sourcePage.count
             for d in ["person", "event", "source"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(d), withIntermediateDirectories: true) }
             try "chuxi report\n".write(to: dir.appendingPathComponent(".chuxi-report"), atomically: false, encoding: .utf8)
             try ReportWriter.css.write(to: dir.appendingPathComponent("style.css"), atomically: false, encoding: .utf8)
