@@ -11,7 +11,7 @@ struct Chuxi: ParsableCommand {
         Reads plain-text newspaper issues and writes who-attended-what records as CSV
         (see the output contract in the README). Tagging rules are data in rules/.
         """,
-        subcommands: [Extract.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, ReportCommand.self, ReviewCommand.self, Bench.self]
+        subcommands: [ExtractCommand.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, ReportCommand.self, ReviewCommand.self, Bench.self]
     )
 
     static func main() {

@@ -100,6 +100,13 @@ final class CorrectionsTests: XCTestCase {
         let o = try run([chuxiBinary.path, "review", "--orphans", "--db", dir.appendingPathComponent("s.sqlite").path, "--corrections", cfile.path])
         XCTAssertEqual(o.status, 1)
         XCTAssertTrue(o.out.contains("orphan: line 5: reject \(Self.seed0) L999:C1-L999:C3 无此人"), o.out)
+        // extract applies them too, with the changed rules.
+        let xe = dir.appendingPathComponent("xe")
+        let x = try run([chuxiBinary.path, "extract", arch.path, "--out", xe.path, "--rules", changed.path, "--corrections", cfile.path])
+        XCTAssertEqual(x.status, 0, x.err)
+        let att = try String(contentsOf: xe.appendingPathComponent("attendance.csv"), encoding: .utf8)
+        XCTAssertTrue(att.contains(",姜坚强,") && att.contains(",陈小明,") && !att.contains("龙婉丽"))
+        XCTAssertTrue(x.err.contains("orphaned correction"), x.err)
         // A bad corrections file: exit 2, the store untouched.
         try "action,issue\nerase,x\n".write(to: cfile, atomically: true, encoding: .utf8)
         let bad = try run([chuxiBinary.path, "batch", arch.path, "--db", dir.appendingPathComponent("s.sqlite").path, "--corrections", cfile.path])
