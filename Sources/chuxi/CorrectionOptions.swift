@@ -30,3 +30,19 @@ func reportCorrections(_ o: Corrections.Outcome) {
     for c in o.orphans { standardError("chuxi: orphaned correction, no such record: \(c.description)") }
     for c in o.alreadyExtracted { standardError("chuxi: added record now extracted by the rules: \(c.description)") }
 }
+
+/// `--roster FILE` (off by default).
+struct RosterOptions: ParsableArguments {
+    @Option(name: .long, help: "Roster CSV of known officials (name,aliases,posts): aliases and surname+post resolve to the person (default: none).")
+    var roster: String?
+
+    func load() throws -> Roster? {
+        guard let p = roster else { return nil }
+        do { return try Roster.load(path: p) } catch let e as Roster.LoadError { throw badValue(e.description) }
+    }
+}
+
+func reportRoster(_ mismatches: [String]) {
+    for m in mismatches.prefix(50) { standardError("chuxi: roster: title outside its dates: \(m)") }
+    if mismatches.count > 50 { standardError("chuxi: roster: \(mismatches.count - 50) more title(s) outside their dates") }
+}

@@ -21,18 +21,20 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Read every file as txt, pdf or html (default: by content, then extension).") var format: InputFormat?
     @OptionGroup var ruleOptions: RuleOptions
     @OptionGroup var correctionOptions: CorrectionOptions
+    @OptionGroup var rosterOptions: RosterOptions
 
     func validate() throws { try checkIssueDate(issueDate) }
 
     func run() throws {
         let rules = try ruleOptions.load()
         let corrections = try correctionOptions.load(archive: archive)
+        let roster = try rosterOptions.load()
         let store = try Store(path: db)
         let tty = isatty(2) != 0
         let s: Batch.Summary
         do { s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
                               issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding, format: format,
-                              corrections: corrections) { done, total in
+                              corrections: corrections, roster: roster) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
                 try? writeAll(2, Array("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)\(done == total ? "\n" : "")".utf8),
@@ -41,6 +43,7 @@ struct BatchCommand: ParsableCommand {
         } } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }   // a missing root, two files with one id
         for f in s.failures { standardError("chuxi: failed \(f)") }
         if let o = s.corrections { reportCorrections(o) }
+        reportRoster(s.rosterMismatches)
         print("chuxi batch: \(s.description)")
         if s.failed > 0 { throw ExitCode(2) }
     }
