@@ -61,7 +61,8 @@ public enum Batch {
             return Result {
                 let (r, hash) = try roster?.run(pipeline, path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
                     ?? pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
-                let c = try store.replace(issue: r, path: t.path, hash: hash)
+                // The absolute path: the report links to the file from wherever it is run.
+                let c = try store.replace(issue: r, path: URL(fileURLWithPath: t.path).standardizedFileURL.path, hash: hash)
                 return (c.removed, c.added, roster?.titleMismatches(r.records) ?? [])
             }
         }

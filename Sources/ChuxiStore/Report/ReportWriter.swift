@@ -56,19 +56,22 @@ public enum ReportWriter {
 
     /// HTML text and attribute escaping.
     public static func esc(_ s: String) -> String {
-        var o = ""
-        o.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            case "'": o += "&#39;"
-            default: o.unicodeScalars.append(c)
+        // Most text holds none of the five: returned as it is (the report escapes every
+        // line of every source file).
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
+        var o = [UInt8]()
+        o.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: o += Array("&amp;".utf8)
+            case 0x3C: o += Array("&lt;".utf8)
+            case 0x3E: o += Array("&gt;".utf8)
+            case 0x22: o += Array("&quot;".utf8)
+            case 0x27: o += Array("&#39;".utf8)
+            default: o.append(b)
             }
         }
-        return o
+        return String(decoding: o, as: UTF8.self)
     }
 
     /// A span of an evidence string (`L7:C21-L7:C24`); nil for other forms (PDF pages).
