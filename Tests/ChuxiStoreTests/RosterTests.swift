@@ -104,6 +104,40 @@ final class RosterTests: XCTestCase {
         XCTAssertEqual(try store.attendanceRows(), try plainStore.attendanceRows())
     }
 
+    /// The commands: extract and batch with --roster, a bad roster exit 2.
+    func testCommands() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        _ = try write("2024-03-05.txt", Self.aliasText)
+        _ = try write("2024-03-12.txt", Self.laterText)
+        let roster = dir.appendingPathComponent("roster.csv").path
+        try Self.roster.write(toFile: roster, atomically: true, encoding: .utf8)
+        func run(_ args: [String]) throws -> (Int32, String) {
+            let p = Process(); p.executableURL = chuxiBinary; p.arguments = args
+            let e = Pipe(); p.standardError = e; p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, err)
+        }
+        let arch = dir.appendingPathComponent("archive").path
+        func attendees(_ out: String) throws -> [String] {
+            CSV.parse(try String(contentsOfFile: out + "/attendance.csv", encoding: .utf8)).dropFirst().map { $0[4] }
+        }
+        XCTAssertEqual(try run(["extract", arch, "--out", dir.appendingPathComponent("a").path]).0, 0)
+        let x = try run(["extract", arch, "--out", dir.appendingPathComponent("b").path, "--roster", roster])
+        XCTAssertEqual(x.0, 0, x.1)
+        XCTAssertFalse(try attendees(dir.appendingPathComponent("a").path).contains("欧阳明远"))
+        XCTAssertEqual(try attendees(dir.appendingPathComponent("b").path).filter { $0 == "欧阳明远" || $0 == "唐雨桐" }.count, 2)
+        XCTAssertTrue(x.1.contains("roster: title outside its dates"), x.1)
+        let b = try run(["batch", arch, "--db", dir.appendingPathComponent("s.sqlite").path, "--roster", roster])
+        XCTAssertEqual(b.0, 0, b.1)
+        XCTAssertTrue(b.1.contains("林海峰 is 江川市市长 on 2024-03-11"), b.1)
+        try "name,aliases,posts\n林海峰,,市长@someday\n".write(toFile: roster, atomically: true, encoding: .utf8)
+        let bad = try run(["batch", arch, "--db", dir.appendingPathComponent("s.sqlite").path, "--roster", roster])
+        XCTAssertEqual(bad.0, 2)
+        XCTAssertTrue(bad.1.contains("line 2"), bad.1)
+    }
+
     func testBadRosterRowsNameTheirLine() {
         XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,市长@2020-13-01/\n")) { XCTAssertTrue("\($0)".contains("line 2")) }
         XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,\n林海峰,,\n")) { XCTAssertTrue("\($0)".contains("twice")) }
