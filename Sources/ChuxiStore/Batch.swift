@@ -17,16 +17,22 @@ public enum Batch {
         /// Issues extracted in this run that gave no record at all (an article with no
         /// meeting, or one the rules cannot read): counted so that silence is visible.
         public var withoutRecords = 0
+        /// The corrections applied after extraction (nil: none given and none before).
+        public var corrections: Corrections.Outcome?
+        /// With a roster: titles its dates do not allow (reported, not changed).
+        public var rosterMismatches: [String] = []
         public var description: String {
             "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
                 + (new + changed == 0 ? "" : "; \(withoutRecords) of the \(new + changed) extracted issue(s) gave no record")
                 + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
                 + (reextractedForRules == 0 ? "" : "; rules changed: \(reextractedForRules) issue(s) extracted again")
+                + (corrections.map { "; corrections: \($0.applied) applied, \($0.orphans.count) orphaned" + ($0.alreadyExtracted.isEmpty ? "" : ", \($0.alreadyExtracted.count) add(s) now extracted") } ?? "")
         }
     }
 
     public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
                            issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
+                           corrections: Corrections? = nil, roster: Roster? = nil,
                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
         let listing = try InputWalker.list(archive)
         let files = listing.files
@@ -36,7 +42,10 @@ public enum Batch {
         // Rules changed since the store was filled: every issue is extracted again (its old
         // records replaced), so the store always holds what the current rules give.
         let storedRules = try store.meta("rules")
-        let rulesChanged = storedRules != nil && storedRules != rules.fingerprint
+        // A roster changes what the rules give: its hash joins the rules' fingerprint, so
+        // that adding, changing or dropping it extracts again (without one: the rules' alone).
+        let fingerprint = rules.fingerprint + (roster.map { "+roster:" + $0.fingerprint } ?? "")
+        let rulesChanged = storedRules != nil && storedRules != fingerprint
         if rulesChanged { summary.reextractedForRules = stored.count; stored = stored.mapValues { _ in "" } }
         var todo: [(path: String, id: String, hash: String, isNew: Bool)] = []
         for f in files {
@@ -47,27 +56,40 @@ public enum Batch {
         summary.notInArchive = Set(stored.keys).subtracting(files.map(\.id)).sorted()
         // Each issue is committed by its worker as soon as it is extracted.
         let outcomes = try WorkQueue.map(count: todo.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) },
-                                         progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int), Error> in
+                                         progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int, mismatches: [String]), Error> in
             let t = todo[i]
             return Result {
-                let (r, hash) = try pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
-                return try store.replace(issue: r, path: t.path, hash: hash)
+                let (r, hash) = try roster?.run(pipeline, path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
+                    ?? pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
+                // The absolute path: the report links to the file from wherever it is run.
+                let c = try store.replace(issue: r, path: URL(fileURLWithPath: t.path).standardizedFileURL.path, hash: hash)
+                return (c.removed, c.added, roster?.titleMismatches(r.records) ?? [])
             }
         }
+        if let r = roster { try store.setMeta("roster", r.names.sorted().joined(separator: "\n")) }
+        else { try store.db.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'roster'") } }
         for (t, o) in zip(todo, outcomes) {
             switch o {
             case .success(let c):
                 if t.isNew { summary.new += 1 } else { summary.changed += 1 }
                 summary.recordsAdded += c.added; summary.recordsRemoved += c.removed
                 if c.added == 0 { summary.withoutRecords += 1 }
+                summary.rosterMismatches += c.mismatches
             case .failure(let e as InputError): summary.failed += 1; summary.failures.append(e.description)
             case .failure(let e): throw e
             }
         }
-        if !todo.isEmpty { _ = try store.refreshGraph() }
+        // Human decisions, applied after every extraction (the store's extracted rows are
+        // kept apart): given, or given before (a file emptied or dropped undoes them, shown).
+        let before = try store.meta("corrections")
+        if corrections != nil || (before != nil && before != Corrections.empty.fingerprint) {
+            let c = corrections ?? .empty
+            if !todo.isEmpty || before != c.fingerprint { summary.corrections = try store.applyCorrections(c); _ = try store.refreshGraph() }
+            else { summary.corrections = c.apply(to: try store.extractedRows()).outcome }
+        } else if !todo.isEmpty { _ = try store.refreshGraph() }
         // A failed file is tried again next run; the fingerprint moves on only when all went through.
-        if summary.failed == 0 { try store.setMeta("rules", rules.fingerprint) }
-        summary.failures.sort()
+        if summary.failed == 0 { try store.setMeta("rules", fingerprint) }
+        summary.failures.sort(); summary.rosterMismatches.sort()
         return summary
     }
 }

@@ -54,14 +54,16 @@ public struct Graph {
         return (parts[0], parts[parts.count - 1])
     }
 
-    public init(rows: [[String: String]]) {
+    /// `known`: the names of a roster (`Roster`): each is one person whatever jurisdictions
+    /// their titles name (the roster says who they are).
+    public init(rows: [[String: String]], known: Set<String> = []) {
         // Jurisdictions per name, to split conflicting namesakes.
         var jur: [String: [String: Int]] = [:]
         for r in rows where r["kind"] == "person" {
             let js = Set((r["titles"] ?? "").split(separator: ";").compactMap { Self.jurisdiction(ofTitle: String($0)) })
             for j in js { jur[r["attendee"]!, default: [:]][j, default: 0] += 1 }
         }
-        for (name, js) in jur.sorted(by: { $0.key < $1.key }) where js.count > 1 { conflicts.append((name, js.keys.sorted())) }
+        for (name, js) in jur.sorted(by: { $0.key < $1.key }) where js.count > 1 && !known.contains(name) { conflicts.append((name, js.keys.sorted())) }
         let conflicted = Set(conflicts.map(\.name))
         // Nodes first, then events merged over the nodes' attendees.
         var nodeOfRow: [String] = []
@@ -109,7 +111,9 @@ public struct Graph {
 extension Store {
     /// Rebuilds the derived graph tables from attendance, in one transaction.
     public func refreshGraph() throws -> Graph {
-        let g = Graph(rows: try attendanceRows())
+        // The roster's names, kept by the batch that used it (none without a roster).
+        let known = Set((try meta("roster") ?? "").split(separator: "\n").map(String.init))
+        let g = Graph(rows: try attendanceRows(), known: known)
         try db.write { db in
             for t in ["persons", "organizations", "events", "titles"] { try db.execute(sql: "DELETE FROM \(t)") }
             for p in g.persons.values {

@@ -44,6 +44,17 @@ public final class Store {
         m.registerMigration("v3-merged-events") { db in
             for c in ["kind", "place", "names", "sources"] { try db.execute(sql: "ALTER TABLE events ADD COLUMN \(c) TEXT NOT NULL DEFAULT ''") }
         }
+        // Corrections (Corrections.swift): `attendance` holds the records with the human
+        // decisions applied; the extraction itself is kept here, so that decisions are
+        // applied again after every batch and a rule change never undoes them.
+        m.registerMigration("v4-raw-attendance") { db in
+            try db.execute(sql: """
+            CREATE TABLE raw_attendance (issue TEXT NOT NULL REFERENCES issues(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+                article INTEGER NOT NULL, date TEXT NOT NULL, event TEXT NOT NULL, attendee TEXT NOT NULL, kind TEXT NOT NULL,
+                titles TEXT NOT NULL, role TEXT NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (issue, seq));
+            INSERT INTO raw_attendance SELECT * FROM attendance;
+            """)
+        }
         return m
     }
 
@@ -84,7 +95,7 @@ public final class Store {
     func write(issue: String, path: String, hash: String, rows: [[String: String]], mentions: [MentionRecord]) throws -> (removed: Int, added: Int) {
         try db.write { db in
             let removed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance WHERE issue = ?", arguments: [issue]) ?? 0
-            for t in ["attendance", "mentions", "articles"] { try db.execute(sql: "DELETE FROM \(t) WHERE issue = ?", arguments: [issue]) }
+            for t in ["attendance", "raw_attendance", "mentions", "articles"] { try db.execute(sql: "DELETE FROM \(t) WHERE issue = ?", arguments: [issue]) }
             try db.execute(sql: "DELETE FROM issues WHERE id = ?", arguments: [issue])
             try db.execute(sql: "INSERT INTO issues (id, path, content_hash, extracted_at) VALUES (?, ?, ?, ?)",
                            arguments: [issue, path, hash, ISO8601DateFormatter().string(from: Date())])
@@ -92,9 +103,11 @@ public final class Store {
                 try db.execute(sql: "INSERT INTO articles (issue, number) VALUES (?, ?)", arguments: [issue, a])
             }
             for (i, r) in rows.enumerated() {
-                try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                    issue, i, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "", r["kind"] ?? "",
-                    r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""])
+                for t in ["attendance", "raw_attendance"] {
+                    try db.execute(sql: "INSERT INTO \(t) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+                        issue, i, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "", r["kind"] ?? "",
+                        r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""])
+                }
             }
             for (i, m) in mentions.enumerated() {
                 try db.execute(sql: "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [

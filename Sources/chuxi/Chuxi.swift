@@ -13,7 +13,7 @@ struct Chuxi: ParsableCommand {
         (see the output contract in the README). Tagging rules are data in rules/.
         A path that starts with '-' is given as ./-x.txt or after -- (chuxi extract --out DIR -- -x.txt).
         """,
-        subcommands: [Extract.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, Bench.self]
+        subcommands: [ExtractCommand.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, ReportCommand.self, ReviewCommand.self, Bench.self]
     )
 
     /// Parses and runs the command, then makes sure what it printed reached standard output:

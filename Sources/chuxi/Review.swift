@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChuxiCore
+import ChuxiStore
 import Foundation
 
 /// Reads a CSV with a header into rows, or fails with exit status 2.
@@ -40,7 +41,7 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score attendance.csv against a gold file (same rules and figures as score.py).")
 
-    @Option(name: .long, help: "Gold CSV (issue,attendee,kind,role,titles,date,event,optional).") var gold: String
+    @Option(name: .long, help: "Gold CSV (issue,attendee,kind,role,titles,date,event,optional), or a corrections file (a reviewed sample: its confirmed, fixed and added records; only the reviewed records are scored).") var gold: String
     @Option(name: .long, help: "Predicted attendance.csv.") var pred: String
     @Option(name: .long, help: "Bylines CSV (issue,name,role): journalists must not be attendees.") var bylines: String?
     @Flag(name: .long, help: "List misses and false records.") var show = false
@@ -48,7 +49,13 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "Fail (exit 1) when person records F1 is below this.") var minRecordsF1: Double?
 
     func run() throws {
-        let e = Evaluation.evaluate(gold: try readRows(gold), pred: try readRows(pred), bylines: try bylines.map(readRows))
+        var goldRows = try readRows(gold), predRows = try readRows(pred)
+        if goldRows.first?["action"] != nil || (goldRows.isEmpty && (try? String(contentsOfFile: gold, encoding: .utf8))?.hasPrefix("action") == true) {
+            guard let c = try CorrectionOptions.load(gold) else { return }
+            (goldRows, predRows) = c.gold(pred: predRows)
+            standardError("chuxi eval: corrections as gold: \(goldRows.count) gold record(s), \(predRows.count) reviewed predicted record(s)")
+        }
+        let e = Evaluation.evaluate(gold: goldRows, pred: predRows, bylines: try bylines.map(readRows))
         print(e.report(show: show), terminator: "")
         if let m = minPersonF1, e.person.pairs.f1 < m { standardError("chuxi: person pairs F1 below \(m)"); throw ExitCode(1) }
         if let m = minRecordsF1, e.person.records.f1 < m { standardError("chuxi: person records F1 below \(m)"); throw ExitCode(1) }

@@ -20,16 +20,21 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding.") var encoding: String?
     @Option(name: .long, help: "Read every file as txt, pdf or html (default: by content, then extension).") var format: InputFormat?
     @OptionGroup var ruleOptions: RuleOptions
+    @OptionGroup var correctionOptions: CorrectionOptions
+    @OptionGroup var rosterOptions: RosterOptions
 
     func validate() throws { try checkIssueDate(issueDate) }
 
     func run() throws {
         let rules = try ruleOptions.load()
+        let corrections = try correctionOptions.load(archive: archive)
+        let roster = try rosterOptions.load()
         let store = try Store(path: db)
         let tty = isatty(2) != 0
         let s: Batch.Summary
         do { s = try Batch.run(archive: archive, store: store, rules: rules, jobs: jobs,
-                              issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding, format: format) { done, total in
+                              issueDate: issueDate.flatMap(IssueInput.parseISODate), encoding: encoding, format: format,
+                              corrections: corrections, roster: roster) { done, total in
             if tty {
                 let w = 30, filled = total > 0 ? done * w / total : w
                 try? writeAll(2, Array("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: w - filled))] \(done)/\(total)\(done == total ? "\n" : "")".utf8),
@@ -37,6 +42,8 @@ struct BatchCommand: ParsableCommand {
             } else if done == total || done % 100 == 0 { standardError("chuxi: \(done)/\(total) issues") }
         } } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }   // a missing root, two files with one id
         for f in s.failures { standardError("chuxi: failed \(f)") }
+        if let o = s.corrections { reportCorrections(o) }
+        reportRoster(s.rosterMismatches)
         print("chuxi batch: \(s.description)")
         if s.failed > 0 { throw ExitCode(2) }
     }
@@ -73,6 +80,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "csv, neo4j, gephi, gexf, graphml, coattendance or careers.") var format: String = "csv"
     @Option(name: .long, help: "Output directory.") var out: String
     @OptionGroup var ruleOptions: RuleOptions
+    @Option(name: .long, help: "Corrections CSV to apply (again) to the store's extracted records before exporting.") var corrections: String?
 
     func validate() throws {
         if !Self.formats.contains(format) { throw badValue("--format \(format) is not one of \(Self.formats.joined(separator: ", "))") }
@@ -80,6 +88,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try openStore(db)
+        if let c = try CorrectionOptions.load(corrections) { reportCorrections(try store.applyCorrections(c)) }
         let dir = URL(fileURLWithPath: out)
         var files: [String: String]
         if format == "csv" { files = ["attendance.csv": try store.attendanceCSV()] } else {
