@@ -216,6 +216,24 @@ public final class Pipeline {
     /// the article (the model reads each sentence alone and may miss a repetition): two
     /// characters or more, not touching another span, not the start of a longer Han run that
     /// another span began (`王芳` inside `王芳芳`).
+    /// A model name that begins a longer name the rules found in the article, where the
+    /// text goes on with it (`林某|卿` after `副总工程师林某卿`), is that name.
+    func longerKnownNames(_ spans: [Span], _ text: NormalizedText) -> [Span] {
+        let s = text.scalars
+        let known = Set(spans.filter { $0.kind == .person && $0.rule != "names.model" && $0.range.count >= 2 }.map { Array(s[$0.range]) })
+        guard !known.isEmpty else { return spans }
+        let taken = spans.filter { $0.rule != "names.model" }.map(\.range)
+        return spans.map { sp in
+            guard sp.kind == .person, sp.rule == "names.model" else { return sp }
+            let longer = known.filter { n in n.count > sp.range.count && sp.range.lowerBound + n.count <= s.count
+                && s[sp.range.lowerBound..<(sp.range.lowerBound + n.count)].elementsEqual(n) }.max { $0.count < $1.count }
+            guard let n = longer else { return sp }
+            let r = sp.range.lowerBound..<(sp.range.lowerBound + n.count)
+            if taken.contains(where: { $0.overlaps(r) }) { return sp }
+            return Span(kind: .person, range: r, rule: "names.article")
+        }
+    }
+
     /// A name the model alone reads with a margin below this (hundredths) is a mention where
     /// it stands but is not looked for elsewhere in the article: one weak reading (`石材`)
     /// would spread to every occurrence.
@@ -375,6 +393,7 @@ public final class Pipeline {
                 if isPerson && n.confidence < Self.spreadingMargin { unsure.append(n.range) }
             }
         }
+        spans = longerKnownNames(spans, text)
         spans += repeatedNames(spans, tagged, text, unsure: Set(unsure))
         spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
         return spans.map { sp in
