@@ -110,10 +110,16 @@ public struct Graph {
 
 extension Store {
     /// Rebuilds the derived graph tables from attendance, in one transaction.
-    public func refreshGraph() throws -> Graph {
+    /// The graph of the store's attendance, built in memory: what queries read (they never
+    /// write; the batch keeps the graph tables with `refreshGraph`).
+    public func graph() throws -> Graph {
         // The roster's names, kept by the batch that used it (none without a roster).
         let known = Set((try meta("roster") ?? "").split(separator: "\n").map(String.init))
-        let g = Graph(rows: try attendanceRows(), known: known)
+        return Graph(rows: try attendanceRows(), known: known)
+    }
+
+    public func refreshGraph() throws -> Graph {
+        let g = try graph()
         try db.write { db in
             for t in ["persons", "organizations", "events", "titles"] { try db.execute(sql: "DELETE FROM \(t)") }
             for p in g.persons.values {

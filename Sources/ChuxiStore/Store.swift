@@ -8,11 +8,39 @@ import GRDB
 public final class Store {
     public let db: DatabaseQueue
 
-    public init(path: String) throws {
+    /// `readOnly`: a query's store (`who`, `events`, `export`, `report`): SQLite refuses
+    /// every write (`query_only`), so a query never takes the write lock a running batch
+    /// holds, and a store on read-only media can be queried. Every connection waits for a
+    /// lock up to `busyTimeout` instead of failing with "database is locked".
+    public init(path: String, readOnly: Bool = false) throws {
         var config = Configuration()
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+        config.busyMode = .timeout(Self.busyTimeout)
+        if readOnly {
+            config.readonly = true
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only=1") }
+        } else {
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+        }
         db = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrator.migrate(db)
+        if readOnly {
+            guard try db.read({ try Self.migrator.hasCompletedMigrations($0) }) else {
+                throw StoreError.needsUpgrade(path)
+            }
+        } else {
+            try Self.migrator.migrate(db)
+        }
+    }
+
+    /// Seconds a connection waits for another's lock.
+    public static let busyTimeout: TimeInterval = 60
+
+    public enum StoreError: Error, CustomStringConvertible {
+        case needsUpgrade(String)
+        public var description: String {
+            switch self {
+            case .needsUpgrade(let p): return "the store \(p) was written by an older chuxi: run chuxi batch on it once to upgrade it"
+            }
+        }
     }
 
     static var migrator: DatabaseMigrator {

@@ -51,9 +51,9 @@ struct BatchCommand: ParsableCommand {
 
 /// The store a query or export reads: it must exist (opening a missing one would create
 /// an empty store and answer nothing).
-func openStore(_ path: String) throws -> Store {
+func openStore(_ path: String, readOnly: Bool = true) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else { throw badValue("no store at \(path) (run chuxi batch first)") }
-    return try Store(path: path)
+    do { return try Store(path: path, readOnly: readOnly) } catch let e as Store.StoreError { throw badValue(e.description) }
 }
 
 /// `--format` of the query commands.
@@ -87,12 +87,13 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(db)
+        // (Corrections are applied to the store: only then is the export a writer.)
+        let store = try openStore(db, readOnly: corrections == nil)
         if let c = try CorrectionOptions.load(corrections) { reportCorrections(try store.applyCorrections(c)) }
         let dir = URL(fileURLWithPath: out)
         var files: [String: String]
         if format == "csv" { files = ["attendance.csv": try store.attendanceCSV()] } else {
-            let g = try store.refreshGraph()
+            let g = try store.graph()
             switch format {
             case "neo4j": files = GraphExport.neo4j(g)
             case "gephi": files = GraphExport.gephi(g)
@@ -120,7 +121,7 @@ struct WhoCommand: ParsableCommand {
     struct Answer: Encodable { let name: String; let nodes: [Node]; let attended: [Attended] }
 
     func run() throws {
-        let g = try openStore(db).refreshGraph()
+        let g = try openStore(db).graph()
         let persons = g.persons.values.filter { $0.name == name }.sorted { $0.id < $1.id }
         let orgs = g.organizations.filter { $0.value == name }.map(\.key).sorted()
         if persons.isEmpty && orgs.isEmpty { throw badValue("no person or organization named \(name) in \(db)") }
@@ -179,7 +180,7 @@ struct EventsCommand: ParsableCommand {
     struct Listed: Encodable { let id, date, kind, place, name: String; let names, sources: [String]; let attendees: [Attendee] }
 
     func run() throws {
-        let g = try openStore(db).refreshGraph()
+        let g = try openStore(db).graph()
         let range = date.map { ($0, $0) } ?? (between.isEmpty ? nil : (between[0], between[1]))
         func md(_ d: String) -> String { String(d.suffix(5)) }
         func inRange(_ d: String) -> Bool {

@@ -142,7 +142,7 @@ public enum ReportWriter {
 
         init(store: Store, dir: URL, options: Options, progress: ((Int, Int) -> Void)?) throws {
             self.store = store; self.dir = dir; self.options = options; self.progress = progress
-            g = try store.refreshGraph()
+            g = try store.graph()
             issuePath = try store.db.read { db in
                 Dictionary(uniqueKeysWithValues: try GRDBRows.issues(db))
             }
