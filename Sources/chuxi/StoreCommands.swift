@@ -104,7 +104,15 @@ struct ExportCommand: ParsableCommand {
             }
             for c in g.conflicts { standardError("chuxi: \(c.name) split by jurisdiction: \(c.jurisdictions.joined(separator: ", "))") }
         }
-        for (name, text) in files.sorted(by: { $0.key < $1.key }) { try AtomicFile.write(text, to: dir.appendingPathComponent(name)) }
+        // Every file is written in full under a temporary name first, then all are renamed
+        // into place together: a killed export leaves the previous set, never a mix.
+        let writers = try files.sorted(by: { $0.key < $1.key }).map { name, text in
+            let w = try AtomicFileWriter(dir.appendingPathComponent(name))
+            try w.append(text)
+            try w.flushBuffer()
+            return w
+        }
+        for w in writers { try w.commit() }
         if format == "neo4j" { print("import with:\n" + GraphExport.neo4jCommand) }
     }
 }

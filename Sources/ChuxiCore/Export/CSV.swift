@@ -156,6 +156,10 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Writes what is buffered, so that a later `commit` is only a close and a rename
+    /// (several files committed together: the window between their renames stays tiny).
+    public func flushBuffer() throws { try flush() }
+
     public func commit() throws {
         try flush()
         try handle.close()
