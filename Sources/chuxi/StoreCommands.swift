@@ -53,6 +53,10 @@ struct BatchCommand: ParsableCommand {
 /// an empty store and answer nothing).
 func openStore(_ path: String, readOnly: Bool = true) throws -> Store {
     guard FileManager.default.fileExists(atPath: path) else { throw badValue("no store at \(path) (run chuxi batch first)") }
+    // (SQLite reads an empty file as an empty database: a query would answer nothing.)
+    if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+        throw badValue("\(path) is empty (0 bytes): not a chuxi store (run chuxi batch to make one)")
+    }
     do { return try Store(path: path, readOnly: readOnly) } catch let e as Store.StoreError { throw badValue(e.description) }
 }
 

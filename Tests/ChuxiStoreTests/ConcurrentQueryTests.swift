@@ -61,6 +61,24 @@ final class ConcurrentQueryTests: XCTestCase {
         }
     }
 
+    /// An empty file is no store: every query says so and exits 2, instead of answering nothing.
+    func testAnEmptyStoreIsNamed() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-empty-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("empty.sqlite")
+        XCTAssertTrue(FileManager.default.createFile(atPath: db.path, contents: Data()))
+        for args in [["export", "--db", db.path, "--format", "csv", "--out", dir.appendingPathComponent("out").path],
+                     ["events", "--db", db.path], ["who", "某某", "--db", db.path]] {
+            let p = try process(args, cwd: dir)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 2, args[0])
+            XCTAssertTrue(stderr(p).contains("empty (0 bytes)"), args[0])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/attendance.csv").path), "no export from an empty store")
+    }
+
     /// A query never creates or migrates a store: it opens it read-only.
     func testAQueryWritesNothing() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
