@@ -86,6 +86,8 @@ final class TagTests: XCTestCase {
         XCTAssertEqual(IssueInput.date(fromPath: "x/20240617.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
         XCTAssertEqual(IssueInput.date(fromPath: "19980106-04-003.txt").map { [$0.year, $0.month, $0.day] }, [1998, 1, 6])
         XCTAssertNil(IssueInput.date(fromPath: "seeds/000_2d8a954f069979b9.txt"))
+        // A folder name ending in four digits (a UUID) before the dated folder.
+        XCTAssertEqual(IssueInput.date(fromPath: "/tmp/run-5F0C-A1B21234/2022-04-01/c.html").map { [$0.year, $0.month, $0.day] }, [2022, 4, 1])
     }
 
     func testJournalistsAreNeverAttendees() throws {

@@ -48,7 +48,9 @@ public struct IssueInput: Sendable {
                 let y = digits[0..<4].reduce(0) { $0 * 10 + $1 }, m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
                 if (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d) { return (y, m, d) }
             }
-            i = max(j, i + 1)
+            // (Not past `j`: a failed run may end inside the real date, `…1234/2022-04-01`
+            // read as `1234/2022`, whose start is a candidate of its own.)
+            i += 1
         }
         return nil
     }
