@@ -88,8 +88,9 @@ public struct Corrections: Equatable {
         return Corrections(items: items)
     }
 
-    /// `L7:C21-L7:C24` as scalar positions (line, column) pairs; nil for other forms.
-    static func span(_ ev: String) -> (Int, Int, Int, Int)? {
+    /// `L7:C21-L7:C24` as scalar positions (line, column) pairs; nil for other forms (PDF
+    /// pages). The report reads evidence spans with it too.
+    static func span(_ ev: String) -> (l1: Int, c1: Int, l2: Int, c2: Int)? {
         let ends = ev.split(separator: "-")
         guard ends.count == 2 else { return nil }
         func lc(_ s: Substring) -> (Int, Int)? {

@@ -26,12 +26,12 @@ public struct EventExtractor: Sendable {
         var firstDate: String? = nil
         var date: String = ""
         var event: String? = nil
-        /// `event` was named by a meeting (`会见X`) …
-        var eventIsMeet = false
-        /// … and this is the last event that was not: the gathering a later `会上`, `这次会议` means.
+        /// The last event not named by a meeting: the gathering a later `会上`, `这次会议` means.
         var gathering: String? = nil
-        /// The last event named by a meeting: what a later `参加了会见`, `会见时在座` means.
+        /// The last event named by a meeting (`会见X`): what a later `参加了会见`, `会见时在座` means.
         var meeting: String? = nil
+        /// Was the current event named by a meeting?
+        var eventIsMeet: Bool { event != nil && event == meeting && event != gathering }
         var dateline: DateValue? = nil
         /// A dated line among the headlines (`2008-09-22 22:11 来源：…`): the base for `今天`, `22日`
         /// when the body gives no date of its own first.
@@ -54,7 +54,7 @@ public struct EventExtractor: Sendable {
                case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: issueDate) }
             // Hold verbs are candidate words: a sentence without one holds no event either.
             let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s).flatMap { eventNoun($0, t, s) } : nil
-            if let e = sentEvent { st.event = e; st.eventIsMeet = false; st.gathering = e }
+            if let e = sentEvent { st.event = e; st.gathering = e }
             var previousSubjects: [(Range<Int>, String)] = []
             var segStart = t.sentence.range.lowerBound
             // `X会见了多批客人。包括：A一行，B一行`: the listed guests attend the meeting before.
@@ -598,11 +598,11 @@ public struct EventExtractor: Sendable {
             while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
             if b > c.lowerBound {
                 let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
-                if !isFragment(e), e != trig.trigger.word { state.event = e; state.eventIsMeet = false; state.gathering = e; return e }
+                if !isFragment(e), e != trig.trigger.word { state.event = e; state.gathering = e; return e }
             }
             // `在慰问交警劳模X`: a visit named by its trigger alone is named by whom it visits.
             let m = meetingName(trig, t, s, clause: c)
-            if m != trig.trigger.word, !isFragment(m) { state.event = m; state.eventIsMeet = false; state.gathering = m; return m }
+            if m != trig.trigger.word, !isFragment(m) { state.event = m; state.gathering = m; return m }
         }
         var from = trig.range.upperBound
         for skip in ["召开", "了", "举行"] {
@@ -614,8 +614,8 @@ public struct EventExtractor: Sendable {
         if trig.trigger.kind != .meet, let e = state.meeting,
            t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }) { return e }
         if let o = object.flatMap({ eventNoun($0, t, s) }) {
-            state.event = o; state.eventIsMeet = trig.trigger.kind == .meet
-            if state.eventIsMeet { state.meeting = o } else { state.gathering = o }
+            state.event = o
+            if trig.trigger.kind == .meet { state.meeting = o } else { state.gathering = o }
             return o
         }
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
@@ -623,7 +623,7 @@ public struct EventExtractor: Sendable {
         // (`举行会谈` holds the bare `会谈`: no name either.)
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
             let e = meetingName(trig, t, s, clause: c)
-            state.event = e; state.eventIsMeet = true; state.meeting = e
+            state.event = e; state.meeting = e
             return e
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause

@@ -36,7 +36,9 @@ public enum PDFText {
         guard data.suffix(1024).range(of: Data("%%EOF".utf8)) != nil else {
             throw InputError(path: path, reason: "truncated or broken PDF (no %%EOF at its end)")
         }
-        let r = try Subprocess.run(tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "-"], timeout: timeout, path: path)
+        let r: Subprocess.Result
+        do { r = try Subprocess.run(tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "-"], timeout: timeout) }
+        catch { throw InputError(path: path, reason: "cannot run \(tool): \(error)") }
         if r.timedOut { throw InputError(path: path, reason: "cannot read PDF: pdftotext took more than \(Int(timeout)) s") }
         guard r.status == 0 else {
             let why = String(decoding: r.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit status \(r.status)"
@@ -116,54 +118,5 @@ public enum PDFText {
         for s in text.unicodeScalars { i += 1; if s == "\u{C}" { starts.append(i) } }
         if starts.count > 1, starts.last == i { starts.removeLast() }
         return starts
-    }
-}
-
-/// A child process with its output collected and a time limit: both pipes are drained at
-/// once (a child writing many errors never blocks on a full pipe), and a child that runs
-/// past the limit is killed.
-enum Subprocess {
-    struct Result { var status: Int32; var stdout: Data; var stderr: Data; var timedOut: Bool }
-
-    final class Box: @unchecked Sendable {
-        let lock = NSLock(); var data = Data(); var timedOut = false
-    }
-
-    static func run(_ exe: String, _ args: [String], timeout: TimeInterval, path: String) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { throw InputError(path: path, reason: "cannot run \(exe): \(error)") }
-        let errBox = Box(), state = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = drain(err.fileHandleForReading.fileDescriptor); group.leave() }
-        let timer = DispatchWorkItem { [p] in
-            guard p.isRunning else { return }
-            state.lock.lock(); state.timedOut = true; state.lock.unlock()
-            kill(p.processIdentifier, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let stdout = drain(out.fileHandleForReading.fileDescriptor)
-        group.wait()
-        p.waitUntilExit()
-        timer.cancel()
-        state.lock.lock(); let timedOut = state.timedOut; state.lock.unlock()
-        try? out.fileHandleForReading.close(); try? err.fileHandleForReading.close()
-        return Result(status: p.terminationStatus, stdout: stdout, stderr: errBox.data, timedOut: timedOut)
-    }
-
-    /// read(2) to the end (FileHandle's reads trap on an I/O error).
-    static func drain(_ fd: Int32) -> Data {
-        var data = Data(), buf = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            data.append(contentsOf: buf[0..<n])
-        }
-        return data
     }
 }

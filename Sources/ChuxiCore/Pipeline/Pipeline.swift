@@ -363,12 +363,7 @@ public final class Pipeline {
                     continue
                 }
                 // `崔老汉`: the surname is the mention (`Tagger+AddressedSurnames`).
-                var name = p.name
-                if name.count >= 3, rules.surnames.single.contains(text.scalars[name.lowerBound]),
-                   rules.addressWords.match(text.scalars, at: name.lowerBound + 1, limit: name.upperBound) == name.count - 1 {
-                    name = name.lowerBound..<(name.lowerBound + 1)
-                }
-                spans.append(Span(kind: .person, range: name, rule: p.rule))
+                spans.append(Span(kind: .person, range: tagger.surnameOfAddressed(text.scalars, p.name), rule: p.rule))
                 for r in p.titles where titleRanges.insert(r).inserted {
                     spans.append(Span(kind: .title, range: r, rule: "titles.rules:post"))
                     if let o = tagger.organization(inTitle: r, text.scalars) {

@@ -21,4 +21,12 @@ extension Tagger {
     func addressAfter(_ sc: Scan, surname: Range<Int>) -> Int {
         rules.addressWords.match(sc.s, at: surname.upperBound, limit: sc.b)
     }
+
+    /// A name span that is a single surname and a word of address (`崔老汉`): the surname's
+    /// range, else the span as it is. (The mention of a model's or a rule's name alike.)
+    public func surnameOfAddressed(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        guard r.count >= 3, rules.surnames.single.contains(s[r.lowerBound]),
+              rules.addressWords.match(s, at: r.lowerBound + 1, limit: r.upperBound) == r.count - 1 else { return r }
+        return r.lowerBound..<(r.lowerBound + 1)
+    }
 }

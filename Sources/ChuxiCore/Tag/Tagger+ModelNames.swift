@@ -73,11 +73,7 @@ extension Tagger {
     /// Steps that shorten a model name, in order.
     static let modelNameTrims: [(id: String, apply: (Tagger, Scan, Range<Int>) -> Range<Int>)] = [
         // `崔老汉`: a surname and a word of address is the surname (`Tagger+AddressedSurnames`).
-        ("address-after-surname", { t, sc, r in
-            guard r.count >= 3, t.rules.surnames.single.contains(sc.s[r.lowerBound]),
-                  t.addressAfter(sc, surname: r.lowerBound..<(r.lowerBound + 1)) == r.count - 1 else { return r }
-            return r.lowerBound..<(r.lowerBound + 1)
-        }),
+        ("address-after-surname", { t, sc, r in t.surnameOfAddressed(sc.s, r) }),
         // `张春来调研`: a name stop before a visit is the verb `来`, not the name's end
         // (names.rules `given-end` keeps it before other triggers: `张春来陪同`).
         ("stop-before-visit", { t, sc, r in
@@ -179,7 +175,7 @@ extension Tagger {
                   !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
                   // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)
                   !(p.name.count >= 3 && p.name.allSatisfy { rules.transliteration.contains(s[$0]) }),
-                  (model?.personLean(p.name) ?? 0) < Self.rareNameLean else { return false }
+                  lean < Self.rareNameLean else { return false }
             for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
             return true
         }

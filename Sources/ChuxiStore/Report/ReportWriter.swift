@@ -74,19 +74,6 @@ public enum ReportWriter {
         return String(decoding: o, as: UTF8.self)
     }
 
-    /// A span of an evidence string (`L7:C21-L7:C24`); nil for other forms (PDF pages).
-    static func span(_ ev: String) -> (l1: Int, c1: Int, l2: Int, c2: Int)? {
-        let ends = ev.split(separator: "-")
-        guard ends.count == 2 else { return nil }
-        func lc(_ s: Substring) -> (Int, Int)? {
-            let p = s.split(separator: ":")
-            guard p.count == 2, p[0].first == "L", p[1].first == "C", let l = Int(p[0].dropFirst()), let c = Int(p[1].dropFirst()) else { return nil }
-            return (l, c)
-        }
-        guard let a = lc(ends[0]), let b = lc(ends[1]) else { return nil }
-        return (a.0, a.1, b.0, b.1)
-    }
-
     static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "；"]
 
     /// The evidence sentence: the lines of the span, cut at the sentence ends around it,
@@ -126,7 +113,7 @@ public enum ReportWriter {
 
     /// The plain evidence sentence of a record, its span in 【】; nil when the file or form cannot give it.
     public static func plainSentence(lines: [[Unicode.Scalar]]?, evidence: String) -> String? {
-        guard let l = lines, let sp = span(evidence), let p = sentenceParts(lines: l, sp) else { return nil }
+        guard let l = lines, let sp = Corrections.span(evidence), let p = sentenceParts(lines: l, sp) else { return nil }
         return p.0 + "【" + p.1 + "】" + p.2
     }
 
@@ -174,7 +161,7 @@ public enum ReportWriter {
 
         func evidenceCell(_ e: Graph.Edge, depth: Int) -> String {
             let raw = String(e.evidence.dropFirst(e.issue.count + 1))
-            let sp = span(raw)
+            let sp = Corrections.span(raw)
             let sent = sp.flatMap { s in fileLines(e.issue).flatMap { sentence(lines: $0, s) } } ?? ""
             var link = esc("\(e.issue) \(raw)")
             if let s = sp, let src = sourcePage[e.issue] {

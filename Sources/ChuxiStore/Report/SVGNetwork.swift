@@ -64,8 +64,8 @@ public enum SVGNetwork {
         do { try dotText.write(to: tmp, atomically: true, encoding: .utf8) } catch {
             return Drawing(svg: nil, message: "cannot write the layout input: \(error)", nodes: nodes)
         }
-        let r: ChildResult
-        do { r = try runChild(exe, ["-Tsvg", tmp.path], timeout: timeout) } catch {
+        let r: Subprocess.Result
+        do { r = try Subprocess.run(exe, ["-Tsvg", tmp.path], timeout: timeout) } catch {
             return Drawing(svg: nil, message: "cannot run \(exe): \(error)", nodes: nodes)
         }
         if r.timedOut { return Drawing(svg: nil, message: "sfdp ran past \(Int(timeout)) s and was stopped", nodes: nodes) }
@@ -75,47 +75,5 @@ public enum SVGNetwork {
         }
         svg = String(svg[start.lowerBound...])
         return Drawing(svg: svg, message: nil, nodes: nodes)
-    }
-
-    struct ChildResult { var status: Int32; var stdout: Data; var stderr: Data; var timedOut: Bool }
-    final class Box: @unchecked Sendable { let lock = NSLock(); var data = Data(); var timedOut = false }
-
-    /// A child with both pipes drained at once (a chatty child never blocks on a full pipe)
-    /// and killed past the time limit.
-    static func runChild(_ exe: String, _ args: [String], timeout: TimeInterval) throws -> ChildResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let errBox = Box(), state = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = drain(err.fileHandleForReading.fileDescriptor); group.leave() }
-        let timer = DispatchWorkItem { [p] in
-            guard p.isRunning else { return }
-            state.lock.lock(); state.timedOut = true; state.lock.unlock()
-            kill(p.processIdentifier, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let stdout = drain(out.fileHandleForReading.fileDescriptor)
-        group.wait()
-        p.waitUntilExit()
-        timer.cancel()
-        state.lock.lock(); let timedOut = state.timedOut; state.lock.unlock()
-        try? out.fileHandleForReading.close(); try? err.fileHandleForReading.close()
-        return ChildResult(status: p.terminationStatus, stdout: stdout, stderr: errBox.data, timedOut: timedOut)
-    }
-
-    static func drain(_ fd: Int32) -> Data {
-        var data = Data(), buf = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            data.append(contentsOf: buf[0..<n])
-        }
-        return data
     }
 }
