@@ -29,7 +29,7 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
     func iconv(_ text: String, to charset: String) throws -> Data {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv"), "iconv not installed")
         let src = try write(Data(text.utf8), "iconv-in-\(UUID()).txt")
-        let r = try Subprocess.run("/usr/bin/iconv", ["-f", "UTF-8", "-t", charset, src], timeout: 30, path: src)
+        let r = try Subprocess.run("/usr/bin/iconv", ["-f", "UTF-8", "-t", charset, src], timeout: 30)
         XCTAssertEqual(r.status, 0, String(decoding: r.stderr, as: UTF8.self))
         return r.stdout
     }

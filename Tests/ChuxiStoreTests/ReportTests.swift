@@ -26,7 +26,7 @@ final class ReportTests: XCTestCase {
     func dom(_ page: URL) throws -> String {
         guard let exe = Self.chromium else { throw XCTSkip("Chromium is not installed (Debian: apt-get install chromium; scripts/test installs it): browser test skipped") }
         let profile = dir.appendingPathComponent("profile-\(UUID())")
-        let r = try SVGNetwork.runChild(exe, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+        let r = try Subprocess.run(exe, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                                               "--dump-dom", page.absoluteString], timeout: 90)
         XCTAssertFalse(r.timedOut, "chromium timed out")
         XCTAssertEqual(r.status, 0, String(decoding: r.stderr, as: UTF8.self))
