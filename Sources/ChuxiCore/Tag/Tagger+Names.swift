@@ -96,9 +96,10 @@ extension Tagger {
                 end = g + 2
             } else if strong, g + 2 < b, isHan(s[g + 1]), Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]),
                       !"等们".unicodeScalars.contains(s[g + 1]), s[g + 2] == "、" || s[g + 2] == "，" || !"和与及".unicodeScalars.contains(s[g + 1]),
-                      rules.posts.match(s, at: g + 1, limit: b) == 0 {
+                      rules.posts.match(s, at: g + 1, limit: b) == 0, rules.predicates.match(s, at: g + 1, limit: g + 2) == 0 {
                 // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`,
-                // `孙铭和、`: no conjunction stands before 、).
+                // `孙铭和、`: no conjunction stands before 、); a one-character predicate there is
+                // the name's verb (`主任王成说，`).
                 end = g + 2
             } else if strong, g + 2 < b, rules.givenEnds.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0,
                       case let tl = rules.triggerWords.match(s, at: g + 2, limit: b), tl > 0,
