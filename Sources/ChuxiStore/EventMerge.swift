@@ -8,7 +8,8 @@ import Foundation
 /// other (`市政府第12次常务会议`, `会议`) or both name one counterpart (`会见某国总统某某`);
 /// when they are of one kind and share two attendees (`新春团拜会`, `全市团拜会` in two
 /// articles); and, within one article, when they are of one kind and share an attendee
-/// (`会谈`, `这次会谈`, `会谈后对记者说`) or one name holds the other. Names that name
+/// (`会谈`, `这次会谈`, `会谈后对记者说`) or one name holds the other; within one issue, when
+/// one of them only points back at its kind (`这台晚会` in a second story of the day). Names that name
 /// different counterparts (`会见甲`, `会见乙`) stay two events: a leader's two 会见 of one
 /// day.
 /// Undated drafts merge only within their article: nothing else says they are one day.
@@ -53,6 +54,8 @@ public enum EventMerge {
               !p.unicodeScalars.contains(where: { clauseWords.contains($0) || !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }) else { return "" }
         return p
     }
+    /// What stands before a kind word in a name that points back (`这台晚会`, `此次会议`).
+    static let demonstratives: Set<String> = ["这", "这次", "这台", "这场", "这个", "这一", "此次", "此", "该", "该次", "本次", "上述"]
     static let clauseWords: Set<Unicode.Scalar> = ["在", "以", "与", "同", "和", "对", "向", "为", "的", "见", "赴", "到"]
 
     /// One merged event: every name the text gave it, and its sources (`issue#article`).
@@ -94,6 +97,13 @@ public enum EventMerge {
             let (keep, gone) = (min(ra, rb), max(ra, rb))
             parent[gone] = keep; counterparts[keep].formUnion(counterparts[gone])
         }
+        // A name that only points back at an event of its kind (`晚会`, `这台晚会`, `此次会谈`):
+        // in a later article of the same issue (`又讯`, a second dateline) it means the one told before.
+        func refersBack(_ d: Draft) -> Bool {
+            guard d.kind != otherKind else { return false }
+            let rest = d.name.hasSuffix(d.kind) ? String(d.name.dropLast(d.kind.count)) : d.name
+            return rest.isEmpty || demonstratives.contains(rest)
+        }
         func holds(_ a: String, _ b: String) -> Bool { !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) }
 
         // Buckets: a date (dated drafts meet across articles), or an article (undated ones).
@@ -101,7 +111,8 @@ public enum EventMerge {
         for (i, d) in drafts.enumerated() { buckets[d.date.isEmpty ? "~\(d.issue)#\(d.article)" : d.date, default: []].append(i) }
         // Links in tiers, strongest first: 0 one name holds the other with an attendee in
         // common, or both name one counterpart; 1 one kind, two attendees in common; 2 one
-        // article, one kind, an attendee in common; 3 one article, one name holds the other,
+        // article (or one issue, where one name only points back: `这台晚会`), one kind, an
+        // attendee in common; 3 one article, one name holds the other,
         // no attendee in common. Tiers 1-3 join a draft only where all its partners of the
         // tier can be one event with it.
         var tiers = [[Int: [Int]]](repeating: [:], count: 4)
@@ -116,7 +127,7 @@ public enum EventMerge {
                 var tier: Int?
                 if shared >= 1 && ((holds(a.name, b.name) && !bare) || (a.kind == b.kind && !a.counterparts.isDisjoint(with: b.counterparts))) { tier = 0 }
                 else if a.kind == b.kind && a.kind != otherKind && shared >= 2 && !a.date.isEmpty { tier = 1 }
-                else if sameArticle && a.kind == b.kind && shared >= 1 { tier = 2 }
+                else if (sameArticle || (a.issue == b.issue && (refersBack(a) || refersBack(b)))) && a.kind == b.kind && shared >= 1 { tier = 2 }
                 else if sameArticle && holds(a.name, b.name) { tier = 3 }
                 guard let t = tier, sameArticle || !a.date.isEmpty else { continue }
                 if t == 0 { union(i, j) } else { tiers[t][i, default: []].append(j); tiers[t][j, default: []].append(i) }

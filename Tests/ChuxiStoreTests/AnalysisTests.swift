@@ -91,6 +91,28 @@ final class AnalysisTests: XCTestCase {
         XCTAssertTrue(summary.description.contains("1 of the 7 extracted issue(s) gave no record"), summary.description)
     }
 
+    /// A second story of one issue that only points back at the evening (`这台晚会`) tells the
+    /// evening the first story named; a standing meeting of that day stays its own event.
+    func testABackReferenceInALaterStoryOfTheIssueIsTheEventToldBefore() throws {
+        let arch = dir.appendingPathComponent("points-back")
+        try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
+        try """
+        首都各界举行迎新春文艺晚会
+        2月3日，首都各界迎新春文艺晚会在人民大会堂举行。市委书记林山海、市长周河清出席晚会。
+        新华社北京2月3日电（记者钱文）今晚的这台晚会由市文化局主办。市委书记林山海出席了这台晚会，并与演员们亲切握手。
+        2月3日上午，市长周河清主持召开市政府常务会议。
+
+        """.write(to: arch.appendingPathComponent("20250204-01-001.txt"), atomically: true, encoding: .utf8)
+        let store = try Store(path: dir.appendingPathComponent("pb.sqlite").path)
+        _ = try Batch.run(archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")), jobs: 1)
+        let g = try store.refreshGraph()
+        let evenings = g.events.values.filter { $0.kind == "晚会" }
+        XCTAssertEqual(evenings.count, 1, evenings.map { "\($0.names) \($0.sources)" }.description)
+        XCTAssertEqual(Set(evenings.first?.names ?? []), ["晚会", "这台晚会"])
+        XCTAssertEqual(evenings.first?.sources, ["20250204-01-001#1", "20250204-01-001#2"])
+        XCTAssertEqual(Set(events(g, of: "周河清").map(\.kind)), ["晚会", "常务会议"])
+    }
+
     /// A rule change that renames the 团拜会 of the first article (团拜会 made a generic word:
     /// the name becomes 新春团拜会) keeps the event's id: its date, kind and place stay.
     func testRenamingAnEventInTheRulesKeepsItsId() throws {

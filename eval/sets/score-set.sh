@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds one of eval/sets/NAME from its sources (corpus ids) and scores a built chuxi on it.
+# Rebuilds one of eval/sets/NAME from its sources (corpus ids or fetched web texts) and scores a built chuxi on it.
 # usage (from anywhere): eval/sets/score-set.sh NAME [CHUXI]
 #   CHUXI: path to the chuxi binary, relative to the repo root (default .build/release/chuxi)
 # The corpus is read from ../shared/corpora relative to the repo root.
@@ -13,9 +13,18 @@ bin=${2:-.build/release/chuxi}
 arts=../shared/corpora/pfr199801/articles
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 mkdir -p "$t/in"
+# A line is `pfr199801:ID` (copied from the corpus) or `STEM URL` (a web text, fetched once
+# by whoever rebuilds the set and kept outside the repository as TEXTS/STEM.txt, where TEXTS
+# is $SET_TEXTS, else ../local-sets/NAME/texts beside the repository).
+texts=${SET_TEXTS:-../local-sets/$1/texts}
 while IFS= read -r line; do
-  id=${line#pfr199801:}; [ -n "$id" ] || continue
-  cp "$arts/$id.txt" "$t/in/"
+  [ -n "$line" ] || continue
+  case $line in
+    pfr199801:*) cp "$arts/${line#pfr199801:}.txt" "$t/in/" ;;
+    *) stem=${line%% *}
+       [ -f "$texts/$stem.txt" ] || { echo "missing $texts/$stem.txt: fetch ${line#* } (see $set_dir/README.md)" >&2; exit 2; }
+       cp "$texts/$stem.txt" "$t/in/" ;;
+  esac
 done < "$set_dir/sources.txt"
 "$bin" extract "$t/in" --out "$t/out" >/dev/null
 python3 ../shared/eval/score.py --gold "$set_dir/gold.csv" --pred "$t/out/attendance.csv" \

@@ -60,12 +60,15 @@ extension Tagger {
                 var confirmed = false
                 let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
                 if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
-                    // `A、B等区领导出席`: a short group noun may stand between 等 and the trigger;
+                    // `A、B等区领导出席`: a short group noun, or one ending in a post, may stand
+                    // between 等 and the trigger;
                     // `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
                     end += sc.s[end] == "等" ? 1 : counted
                     var k = end
                     while k < sc.b, k - end <= 8, !confirmed {
-                        confirmed = (k - end <= 6 && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
+                        // A longer group noun counts when it ends in a post (`等区四套班子领导参加`).
+                        confirmed = ((k - end <= 6 || rules.posts.matchEnding(sc.s, at: k, floor: end) > 0)
+                                     && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
                             || (tail.count >= 2 && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
                                 && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
                         if k < sc.b, !isHan(sc.s[k]) { break }

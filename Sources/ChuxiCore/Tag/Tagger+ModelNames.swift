@@ -41,8 +41,18 @@ extension Tagger {
     func closesAsPlaces(_ sc: Scan, after i: Int) -> Bool {
         var j = i
         while j < sc.b, sc.s[j] == "、" || isHan(sc.s[j]) && sc.s[j] != "等" { j += 1 }
-        return Self.placeClosers.contains { w in sc.s[j..<sc.b].starts(with: w) }
+        guard let w = Self.placeClosers.first(where: { sc.s[j..<sc.b].starts(with: $0) }) else { return false }
+        // `A、B等区领导`, `A、B等市四套班子领导`: 区/市/县/省 opens the leaders' group, not places.
+        if w.count == 2 {
+            var k = j + 2
+            while k < sc.b, k - j <= 8, isHan(sc.s[k]) {
+                if sc.s[k...].starts(with: Self.leaders) { return false }
+                k += 1
+            }
+        }
+        return true
     }
+    static let leaders = Array("领导".unicodeScalars)
 
     /// The model's names that stand as names at all (for mentions.csv).
     func mentionable(_ sc: Scan) -> [NameModel.Found] {
