@@ -135,6 +135,10 @@ extension Tagger {
         if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
             name = name.lowerBound..<(name.upperBound - 1)
         }
+        // A word that begins with a surname and ends in an organization's suffix (`管理|处`,
+        // `交流|处` after `领事`): an office, not a name.
+        if sl > 0, name.count == 3, !sc.isB(name.lowerBound + sl),
+           rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.upperBound - 1) > 0 { return nil }
         // A place before its own post or organization (`杨集镇镇长王某`, `孟村镇人民政府`).
         if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0 || Self.placeEnds.contains(s[name.upperBound - 1]),
            rules.posts.match(s, at: name.upperBound, limit: b) > 0 || !followsName(sc, name.upperBound) { return nil }
