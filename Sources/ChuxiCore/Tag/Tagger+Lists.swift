@@ -43,14 +43,18 @@ extension Tagger {
             // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
             // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
             let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+            // And after `在` with a post written after the name (`在孙某院长的陪同下`).
+            let atPost = !plain && sc.s[i - 1] == "在" && rules.surnames.surnameLength(sc.s, at: i) > 0 && postAfterName(sc, i)
             let extended = !plain && (sc.s[i - 1] == "向"
                 || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
                     && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
                 && listOrTriggerAfterName(sc, i)
-            if plain || extended, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
+            if plain || extended || atPost, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
-                // In those contexts only a list or a trigger right after the name is worth a trial.
+                // In those contexts only a list or a trigger right after the name is worth a trial
+                // (after `在`: the post).
                 if extended, !listOrTrigger(sc, at: j) { i += 1; continue }
+                if atPost, !extended, rules.posts.match(sc.s, at: j, limit: sc.b) == 0 { i += 1; continue }
                 // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
                 var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
                 var trial = sc
@@ -85,6 +89,13 @@ extension Tagger {
                     let e2 = end + pl
                     confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
                         || triggerInClause(sc, after: e2)
+                    // `在孙某院长及院领导的陪同下`: the trigger that closes the `在…下` phrase.
+                    if atPost, !confirmed {
+                        var k = e2
+                        while k < sc.b, k - e2 <= 12, !Self.clausePunct.contains(sc.s[k]), !confirmed {
+                            confirmed = rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0; k += 1
+                        }
+                    }
                 }
                 if confirmed {
                     sc = trial
@@ -101,6 +112,11 @@ extension Tagger {
     /// (A cheap test before trying a name in the wider clause-start contexts.)
     func listOrTriggerAfterName(_ sc: Scan, _ i: Int) -> Bool {
         ((i + 2)...(i + 4)).contains { listOrTrigger(sc, at: $0) }
+    }
+
+    /// Does a post begin where a name of two or three characters from `i` would end?
+    func postAfterName(_ sc: Scan, _ i: Int) -> Bool {
+        ((i + 2)...(i + 3)).contains { $0 < sc.b && rules.posts.match(sc.s, at: $0, limit: sc.b) >= 2 }
     }
 
     static let listEnds: ScalarSet = ["、", "，", "。", "；"]

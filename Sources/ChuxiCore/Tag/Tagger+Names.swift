@@ -228,5 +228,5 @@ extension Tagger {
             || rules.posts.match(s, at: e, limit: r.upperBound) > 0
     }
 
-    static let placeEnds = ScalarSet("市县区省州村镇乡".unicodeScalars)
+    static let placeEnds = ScalarSet("市县区省州村镇乡街路巷".unicodeScalars)
 }
