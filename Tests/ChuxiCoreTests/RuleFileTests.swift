@@ -210,6 +210,17 @@ final class RuleSchemaTests: XCTestCase {
         XCTAssertTrue(RuleSchema.keywords.contains { $0.file == "titles.rules" && $0.keyword == "post" && $0.candidate })
     }
 
+    /// `rules check --file F --line N` runs that one example; `--file F` that file's.
+    func testRunOneFileOrOneExample() throws {
+        let pipeline = try Pipeline(rules: sharedRules)
+        let roles = sharedRules.files.first { $0.name.hasSuffix("/roles.rules") }!
+        XCTAssertEqual(RuleExamples.run(pipeline, file: "roles.rules").checked, roles.examples.count)
+        let line = roles.examples[3].line
+        XCTAssertEqual(RuleExamples.run(pipeline, file: "roles.rules", line: line).checked, 1)
+        XCTAssertEqual(RuleExamples.run(pipeline, file: "roles.rules", line: 1).checked, 0)
+        XCTAssertEqual(RuleExamples.run(pipeline).checked, RuleExamples.cases(sharedRules).count)
+    }
+
     /// `rules check --coverage`: a value no example sentence holds is listed; one that some does is not.
     func testCoverageListsUnexercisedValues() throws {
         let c = RuleExamples.coverage(sharedRules)
