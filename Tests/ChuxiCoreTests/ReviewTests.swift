@@ -61,13 +61,11 @@ final class ReviewTests: XCTestCase {
         let damaged = dir.appendingPathComponent("a.csv")
         try csv.write(to: damaged, atomically: true, encoding: .utf8)
         for pred in [repoRoot.appendingPathComponent("output/attendance.csv").path, damaged.path] {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", score.path, "--gold", gold, "--pred", pred, "--show"]
-            let pipe = Pipe(); p.standardOutput = pipe
-            do { try p.run() } catch { throw XCTSkip("python3 not available") }
-            let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
+            // python3 is a dependency of the tests (scripts/test, README): a missing python3 or a
+            // failing scorer fails here instead of skipping (`/usr/bin/env` itself always starts).
+            let r = try Subprocess.run("/usr/bin/env", ["python3", score.path, "--gold", gold, "--pred", pred, "--show"], timeout: 120)
+            XCTAssertEqual(r.status, 0, "python3 eval/score.py failed: \(String(decoding: r.stderr, as: UTF8.self))")
+            let expected = String(decoding: r.stdout, as: UTF8.self)
             let ours = Evaluation.evaluate(gold: try ContractCSV.readAttendance(try String(contentsOfFile: gold, encoding: .utf8)),
                                            pred: try ContractCSV.readAttendance(try String(contentsOfFile: pred, encoding: .utf8)))
             XCTAssertEqual(ours.report(show: true), expected, pred)

@@ -13,7 +13,11 @@ public struct RuleError: Error, CustomStringConvertible, Equatable {
 public struct RuleFile: Sendable {
     public struct Entry: Sendable { public let keyword: String; public let values: [String]; public let line: Int }
     public struct Example: Sendable {
+        /// `+` and `+~` examples must be found, `-` ones must not.
         public let positive: Bool
+        /// `+` (not `+~`): for every kind the example mentions, what is found of that kind
+        /// is exactly what it expects (an extra finding fails).
+        public let exact: Bool
         public let sentence: String
         public let expectations: [Expectation]
         public let line: Int
@@ -29,7 +33,10 @@ public struct RuleFile: Sendable {
     public let entries: [Entry]
     public let examples: [Example]
 
-    public init(name: String, text: String, keywords: [String: ClosedRange<Int>]) throws {
+    /// Parses a file and checks every entry against the schema's keywords for this file
+    /// (`RuleSchema.keywords(in:)`): arity, value shape, a `characterOf` value listed under
+    /// its other keyword, a trigger word defined once.
+    public init(name: String, text: String, keywords: [String: RuleKeyword]) throws {
         self.name = name
         var entries: [Entry] = [], examples: [Example] = []
         // Any line ending: in Swift "\r\n" is one Character, so splitting at "\n" alone would
@@ -38,8 +45,8 @@ public struct RuleFile: Sendable {
             let n = i + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("+ ") || line.hasPrefix("- ") {
-                let body = line.dropFirst(2)
+            if line.hasPrefix("+ ") || line.hasPrefix("+~ ") || line.hasPrefix("- ") {
+                let body = line.dropFirst(line.hasPrefix("+~") ? 3 : 2)
                 guard let arrow = body.range(of: "=>") else {
                     throw RuleError(file: name, line: n, reason: "an example needs `SENTENCE => KIND:TEXT`")
                 }
@@ -54,26 +61,48 @@ public struct RuleFile: Sendable {
                     exps.append(Expectation(kind: String(p[..<colon]), text: String(p[p.index(after: colon)...])))
                 }
                 if sentence.isEmpty || exps.isEmpty { throw RuleError(file: name, line: n, reason: "empty example") }
-                examples.append(Example(positive: line.hasPrefix("+"), sentence: sentence, expectations: exps, line: n))
+                examples.append(Example(positive: line.hasPrefix("+"), exact: line.hasPrefix("+ "), sentence: sentence, expectations: exps, line: n))
                 continue
             }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let kw = fields[0]
-            guard let arity = keywords[kw] else {
+            guard let schema = keywords[kw] else {
                 throw RuleError(file: name, line: n, reason: "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
             }
-            let values = Array(fields.dropFirst())
+            let values = Array(fields.dropFirst()), arity = schema.arity
             guard arity.contains(values.count) else {
                 throw RuleError(file: name, line: n, reason: "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)")
             }
+            if let problem = schema.problem(values) { throw RuleError(file: name, line: n, reason: problem) }
             entries.append(Entry(keyword: kw, values: values, line: n))
         }
+        try Self.checkAcrossEntries(entries, keywords: keywords, file: name)
         // A rule file that loads no entry at all is a mistake (a wrong encoding, a truncated copy).
         if entries.isEmpty, !keywords.isEmpty {
             throw RuleError(file: name, line: 0, reason: "no entries (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
         }
         self.entries = entries
         self.examples = examples
+    }
+
+    /// The checks of a shape that look at other entries: a `characterOf` value must be listed
+    /// under its other keyword; a trigger word is defined once in the file.
+    private static func checkAcrossEntries(_ entries: [Entry], keywords: [String: RuleKeyword], file: String) throws {
+        var triggerWords = Set<String>()
+        for e in entries {
+            switch keywords[e.keyword]!.shape {
+            case .characterOf(let other):
+                let allowed = Set(entries.filter { $0.keyword == other }.flatMap(\.values))
+                for v in e.values where !allowed.contains(v) {
+                    throw RuleError(file: file, line: e.line, reason: "\(e.keyword) `\(v)` must be one of the \(other) characters")
+                }
+            case .trigger:
+                for w in e.values.dropFirst() where !triggerWords.insert(w).inserted {
+                    throw RuleError(file: file, line: e.line, reason: "trigger `\(w)` defined twice")
+                }
+            default: break
+            }
+        }
     }
 
     public func values(_ keyword: String) -> [String] { entries.filter { $0.keyword == keyword }.flatMap(\.values) }

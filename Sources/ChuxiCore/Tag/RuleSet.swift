@@ -174,7 +174,7 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
 
 /// A role trigger from roles.rules.
 public struct Trigger: Sendable {
-    public enum Kind: String, Sendable { case verb, speech, said, meet }
+    public enum Kind: String, Sendable, CaseIterable { case verb, speech, said, meet }
     public let role: Role
     public let kind: Kind
     public let word: String
@@ -246,43 +246,8 @@ public final class RuleSet: Sendable {
     /// The files as loaded, with their examples (run by the test suite and `chuxi rules check`).
     public let files: [RuleFile]
 
-    public static let layout: [String: [String: ClosedRange<Int>]] = [
-        "surnames.rules": ["surname": 1...Int.max, "foreign": 1...Int.max],
-        "names.rules": ["stop": 1...Int.max, "given-end": 1...Int.max, "not-name": 1...Int.max, "not-given": 1...Int.max, "predicate": 1...Int.max,
-                        "transliteration": 1...Int.max, "address": 1...Int.max, "state": 1...Int.max],
-        "titles.rules": ["post": 1...Int.max, "stop": 1...Int.max, "inside": 1...Int.max],
-        "organizations.rules": ["suffix": 1...Int.max, "org": 1...Int.max, "attend-marker": 1...Int.max, "generic": 1...Int.max, "lead": 1...Int.max],
-        "roles.rules": ["chair": 2...Int.max, "attend": 2...Int.max, "observe": 2...Int.max, "speak": 2...Int.max, "inspect": 2...Int.max,
-                        "noun-suffix": 1...Int.max, "noun-phrase": 1...Int.max, "absent": 1...Int.max, "list-lead": 1...Int.max,
-                        "planned": 1...Int.max],
-        "events.rules": ["noun": 1...Int.max, "held": 1...Int.max, "hold": 1...Int.max, "generic": 1...Int.max],
-        "dates.rules": ["relative": 2...2, "vague": 1...Int.max],
-    ]
-
-    /// Keywords whose words make a sentence worth word breaking: a person, a trigger, an
-    /// attending organization or a held event hangs on one of them (`Tagger.needsWords`).
-    public static let candidateKeywords: [String: [String]] = [
-        "titles.rules": ["post"], "names.rules": ["predicate"], "organizations.rules": ["attend-marker"],
-        "events.rules": ["hold"], "roles.rules": Role.allCases.map(\.rawValue),
-    ]
-
-    /// The schema: every rule file, its keywords, their arity, whether they are candidate
-    /// words, and the line of the file's header that documents them.
-    public static func schema(in dir: URL) -> [(file: String, keyword: String, arity: ClosedRange<Int>, candidate: Bool, doc: String)] {
-        layout.sorted { $0.key < $1.key }.flatMap { file, keywords in
-            let header = (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8))?
-                .split(whereSeparator: \.isNewline).filter { $0.hasPrefix("#") }.map(String.init) ?? []
-            return keywords.sorted { $0.key < $1.key }.map { kw, arity in
-                // The header line that shows the keyword's format (`kw …`, `` `kw …` ``; role
-                // keywords share `ROLE KIND W1 W2 ...`).
-                let doc = header.first { line in
-                    let l = line.dropFirst().trimmingCharacters(in: .whitespaces)
-                    return l.hasPrefix(kw + " ") || line.contains("`\(kw) ") || (Role(rawValue: kw) != nil && line.contains("ROLE KIND"))
-                }?.dropFirst().trimmingCharacters(in: .whitespaces) ?? ""
-                return (file, kw, arity, candidateKeywords[file]?.contains(kw) ?? false, doc)
-            }
-        }
-    }
+    /// The schema this set was loaded with (`RuleSchema.keywords` unless a test gives another).
+    public let schema: [RuleKeyword]
 
     /// The rules directory shipped with the repository: `CHUXI_RULES`, else `rules/` next to
     /// the working directory or above the executable.
@@ -297,10 +262,11 @@ public final class RuleSet: Sendable {
         return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("roles.rules").path) } ?? candidates[0]
     }
 
-    public static func load(from dir: URL) throws -> RuleSet {
+    public static func load(from dir: URL, schema: [RuleKeyword] = RuleSchema.keywords) throws -> RuleSet {
         var files: [String: RuleFile] = [:]
         var fingerprint: UInt64 = 0xcbf29ce484222325
-        for (name, keywords) in layout.sorted(by: { $0.key < $1.key }) {
+        let names = Set(schema.map(\.file)).sorted()
+        for name in names {
             let url = dir.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw RuleError(file: url.path, line: 0, reason: "rule file missing")
@@ -308,12 +274,12 @@ public final class RuleSet: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
             }
-            files[name] = try RuleFile(name: url.path, text: text, keywords: keywords)
+            files[name] = try RuleFile(name: url.path, text: text, keywords: RuleSchema.keywords(in: name, of: schema))
             data.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
         }
         // A file this folder may not hold is an error, not silently ignored (a new
         // `places.rules` would otherwise seem to work while nothing reads it).
-        let known = Set(layout.keys).union([modelFile, "README.md"])
+        let known = Set(names).union([modelFile, "README.md"])
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where !known.contains(name) && !name.hasPrefix(".") {
             throw RuleError(file: dir.appendingPathComponent(name).path, line: 0,
                             reason: "unknown rule file (known: \(known.sorted().joined(separator: ", ")))")
@@ -323,101 +289,78 @@ public final class RuleSet: Sendable {
             throw RuleError(file: modelURL.path, line: 0, reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
         }
         modelData.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
-        return try RuleSet(files: files, fingerprint: String(format: "%016llx", fingerprint), nameModel: (modelText, modelURL.path))
+        return try RuleSet(files: files, schema: schema, fingerprint: String(format: "%016llx", fingerprint), nameModel: (modelText, modelURL.path))
     }
 
     /// Character role statistics for names (`NameModel`), learned by `scripts/train-name-model.py`.
     public static let modelFile = "names.model"
 
-    init(files: [String: RuleFile], fingerprint: String, nameModel: (text: String, file: String)? = nil) throws {
+    /// The tables, each read from its keywords through the schema's reader (entries were
+    /// checked against the schema when their files were parsed).
+    init(files: [String: RuleFile], schema: [RuleKeyword] = RuleSchema.keywords, fingerprint: String,
+         nameModel: (text: String, file: String)? = nil) throws {
         self.fingerprint = fingerprint
-        func f(_ n: String) -> RuleFile { files[n]! }
-        let sn = f("surnames.rules").values("surname")
-        for e in f("surnames.rules").entries where e.keyword == "surname" { for v in e.values where !(1...2).contains(v.unicodeScalars.count) {
-            throw RuleError(file: f("surnames.rules").name, line: e.line, reason: "surname `\(v)` must be one or two characters")
-        } }
-        surnames = SurnameTable(sn)
-        let fs = f("surnames.rules")
-        for e in fs.entries where e.keyword == "foreign" { for v in e.values where !(2...3).contains(v.unicodeScalars.count) {
-            throw RuleError(file: fs.name, line: e.line, reason: "foreign surname `\(v)` must be two or three characters")
-        } }
-        foreignSurnames = Lexicon(fs.values("foreign"))
-        let names = f("names.rules")
-        var stops = Set<Unicode.Scalar>()
-        for e in names.entries where e.keyword == "stop" { for v in e.values {
-            guard v.unicodeScalars.count == 1 else { throw RuleError(file: names.name, line: e.line, reason: "stop `\(v)` must be one character") }
-            stops.insert(v.unicodeScalars.first!)
-        } }
-        nameStops = ScalarSet(stops)
-        var ends = Set<Unicode.Scalar>()
-        for e in names.entries where e.keyword == "given-end" { for v in e.values {
-            guard v.unicodeScalars.count == 1, stops.contains(v.unicodeScalars.first!) else {
-                throw RuleError(file: names.name, line: e.line, reason: "given-end `\(v)` must be one of the stop characters")
-            }
-            ends.insert(v.unicodeScalars.first!)
-        } }
-        givenEnds = ScalarSet(ends)
-        notNames = Lexicon(names.values("not-name"))
-        notGiven = Lexicon(names.values("not-given"))
-        addressWords = Lexicon(names.values("address"))
-        stateWords = Lexicon(names.values("state"))
-        predicates = Lexicon(names.values("predicate"))
-        posts = Lexicon(f("titles.rules").values("post"))
-        titleStops = Lexicon(f("titles.rules").values("stop"))
-        titleInside = Lexicon(f("titles.rules").values("inside"))
-        let orgs = f("organizations.rules")
-        orgSuffixes = Lexicon(orgs.values("suffix"))
-        orgLongSuffixLasts = ScalarSet(orgs.values("suffix").filter { $0.unicodeScalars.count >= 2 }.map { $0.unicodeScalars.last! })
-        orgLexicon = Lexicon(orgs.values("org"))
-        orgAttendMarkers = Lexicon(orgs.values("attend-marker"))
-        orgGeneric = Lexicon(orgs.values("generic"))
-        orgLeads = Lexicon(orgs.values("lead"))
-        let roles = f("roles.rules")
-        var trig: [String: Trigger] = [:]
-        for e in roles.entries where Role(rawValue: e.keyword) != nil {
-            guard let kind = Trigger.Kind(rawValue: e.values[0]) else {
-                throw RuleError(file: roles.name, line: e.line, reason: "unknown trigger kind `\(e.values[0])` (verb, speech, said, meet)")
-            }
-            for w in e.values.dropFirst() {
-                if trig[w] != nil { throw RuleError(file: roles.name, line: e.line, reason: "trigger `\(w)` defined twice") }
-                trig[w] = Trigger(role: Role(rawValue: e.keyword)!, kind: kind, word: w)   // checked by `where`
-            }
-        }
+        self.schema = schema
+        let r = RuleSchema.Reader(files: files, schema: schema)
+        surnames = SurnameTable(r.words("surnames.rules", "surname"))
+        foreignSurnames = r.lexicon("surnames.rules", "foreign")
+        nameStops = r.scalars("names.rules", "stop")
+        givenEnds = r.scalars("names.rules", "given-end")
+        notNames = r.lexicon("names.rules", "not-name")
+        notGiven = r.lexicon("names.rules", "not-given")
+        addressWords = r.lexicon("names.rules", "address")
+        stateWords = r.lexicon("names.rules", "state")
+        let predicateWords = r.words("names.rules", "predicate")
+        predicates = Lexicon(predicateWords)
+        transliteration = r.scalars("names.rules", "transliteration")
+        posts = r.lexicon("titles.rules", "post")
+        titleStops = r.lexicon("titles.rules", "stop")
+        titleInside = r.lexicon("titles.rules", "inside")
+        let suffixes = r.words("organizations.rules", "suffix")
+        orgSuffixes = Lexicon(suffixes)
+        orgLongSuffixLasts = ScalarSet(suffixes.filter { $0.unicodeScalars.count >= 2 }.map { $0.unicodeScalars.last! })
+        orgLexicon = r.lexicon("organizations.rules", "org")
+        orgAttendMarkers = r.lexicon("organizations.rules", "attend-marker")
+        orgGeneric = r.lexicon("organizations.rules", "generic")
+        orgLeads = r.lexicon("organizations.rules", "lead")
+        let trig = Self.triggers(r)
         triggers = trig
-        triggerNounSuffixes = ScalarSet(roles.values("noun-suffix").flatMap { $0.unicodeScalars })
-        listLeads = Lexicon(roles.values("list-lead"))
-        triggerNounPhrases = Lexicon(roles.values("noun-phrase"))
-        absentMarkers = Lexicon(roles.values("absent"))
-        plannedMarkers = Lexicon(roles.values("planned"))
         triggerWords = Lexicon(Array(trig.keys))
-        let ev = f("events.rules")
-        eventNouns = Lexicon(ev.values("noun"))
-        holdVerbs = Lexicon(ev.values("hold"))
-        heldNouns = Lexicon(ev.values("held"))
-        genericEvents = Set(ev.values("generic"))
-        genericMeetings = Lexicon(ev.values("generic").filter { $0.count >= 2 && $0.contains("会") })
-        let d = f("dates.rules")
-        var rel: [String: Int] = [:]
-        for e in d.entries where e.keyword == "relative" {
-            guard let n = Int(e.values[1]) else { throw RuleError(file: d.name, line: e.line, reason: "`\(e.values[1])` is not a number of days") }
-            rel[e.values[0]] = n
-        }
-        relativeDays = rel
-        vagueDates = Lexicon(d.values("vague"))
-        dateWords = Lexicon(Array(rel.keys) + d.values("vague"))
-        // The candidate vocabulary, from the schema's candidate keywords (a role keyword's
-        // first value is its trigger kind, not a word).
-        let cand = Self.candidateKeywords.sorted { $0.key < $1.key }.flatMap { file, keywords in
-            keywords.flatMap { kw in files[file]!.entries.filter { $0.keyword == kw }
-                .flatMap { Role(rawValue: kw) != nil ? Array($0.values.dropFirst()) : $0.values } }
-        }
+        triggerNounSuffixes = r.scalars("roles.rules", "noun-suffix")
+        triggerNounPhrases = r.lexicon("roles.rules", "noun-phrase")
+        absentMarkers = r.lexicon("roles.rules", "absent")
+        listLeads = r.lexicon("roles.rules", "list-lead")
+        plannedMarkers = r.lexicon("roles.rules", "planned")
+        eventNouns = r.lexicon("events.rules", "noun")
+        holdVerbs = r.lexicon("events.rules", "hold")
+        heldNouns = r.lexicon("events.rules", "held")
+        let generic = r.words("events.rules", "generic")
+        genericEvents = Set(generic)
+        genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
+        relativeDays = Dictionary(r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
+        let vague = r.words("dates.rules", "vague")
+        vagueDates = Lexicon(vague)
+        dateWords = Lexicon(Array(relativeDays.keys) + vague)
+        // The candidate vocabulary: the words of the schema's candidate keywords.
+        let cand = r.candidateWords
         candidates = Lexicon(cand)
         candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
         self.files = files.keys.sorted().map { files[$0]! }
-        transliteration = ScalarSet(names.values("transliteration").flatMap(\.unicodeScalars))
+        try r.checkAllRead()
         // The name model's features look words up in the lexicons above.
-        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + names.values("predicate")), stops: nameStops,
+        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + predicateWords), stops: nameStops,
                                         transliteration: transliteration)
         self.nameModel = try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) } ?? NameModel(context: context)
+    }
+
+    /// The role keywords' triggers by word (kinds and single definitions were checked at parse).
+    private static func triggers(_ r: RuleSchema.Reader) -> [String: Trigger] {
+        var trig: [String: Trigger] = [:]
+        for role in Role.allCases {
+            for e in r.entries("roles.rules", role.rawValue) {
+                for w in e.values.dropFirst() { trig[w] = Trigger(role: role, kind: Trigger.Kind(rawValue: e.values[0])!, word: w) }
+            }
+        }
+        return trig
     }
 }
