@@ -97,6 +97,7 @@ public enum RuleSchema {
         .init("names.rules", "predicate", .word, candidate: true, "words right after a clause-initial name that show a person acting (`刘锋要求`)"),
         .init("names.rules", "state", .word, "words that make the name before them a state (`某某共和国`): no person"),
         .init("names.rules", "address", .word, "words that address a person by the surname alone (`王老汉`): a surname mention"),
+        .init("names.rules", "kin", .word, "words after a post that name a relative (`总统夫人某某`): the person after them is the relative, not the post holder"),
         .init("titles.rules", "post", .word, candidate: true, "words that end a title (longest match wins: 副区长 before 区长)"),
         .init("titles.rules", "stop", .word, "words a title never reaches back over (verbs, prepositions)"),
         .init("titles.rules", "inside", .word, "names that hold a stop word yet belong inside a title (`人民代表大会`)"),

@@ -197,6 +197,8 @@ public final class RuleSet: Sendable {
     public let notGiven: Lexicon
     /// `names.rules address`: words after a surname alone that address its person (`王老汉`).
     public let addressWords: Lexicon
+    /// `names.rules kin`: `夫人` after a post (`总理夫人某某`).
+    public let kinWords: Lexicon
     /// `names.rules state`: words after which the name before is a state (`某某共和国`).
     public let stateWords: Lexicon
     /// `names.rules transliteration`: characters of transliterated foreign names.
@@ -309,6 +311,7 @@ public final class RuleSet: Sendable {
         notNames = r.lexicon("names.rules", "not-name")
         notGiven = r.lexicon("names.rules", "not-given")
         addressWords = r.lexicon("names.rules", "address")
+        kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
         let predicateWords = r.words("names.rules", "predicate")
         predicates = Lexicon(predicateWords)

@@ -60,6 +60,15 @@ extension Tagger {
         var e = sc.a + 1
         while e < sc.b {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
+            // `总理夫人某某`: the person after the kin word is the relative, who holds no post;
+            // the name is read after it and the post is no title of hers.
+            if pl > 0, case let kin = rules.kinWords.match(sc.s, at: e, limit: sc.b), kin > 0, !sc.consumed[e - 1 - sc.a],
+               let name = nameAt(sc, e + kin, .afterTitle) ?? modelName(sc, at: e + kin) {
+                mark(&sc, name)
+                out.append(PersonMention(name: name, titles: [], rule: "names.rules:kin"))
+                e = name.upperBound + 1
+                continue
+            }
             // A post that begins a longer post is none (`主席` in `主席团成员`).
             guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
                   !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e) else { e += 1; continue }
