@@ -11,8 +11,10 @@ import XCTest
 /// below the next one, so SIGXFSZ ends it in the middle of writing that file, after the
 /// earlier ones are complete. Written one file after another (each renamed into place when
 /// done), the earlier files would already be the new ones: a mix. Not covered here: a
-/// crash between the renames at the very end (microseconds; the first files renamed are
-/// then new, the rest old, and their temporaries `.NAME.PID.tmp` are left beside them).
+/// crash between the renames at the very end (microseconds, milliseconds if the process is
+/// preempted there; the first files renamed are then new, the rest old, and their
+/// temporaries `.NAME.PID.tmp` are left beside them): scripts/hostile's killed-export aims
+/// SIGKILLs at the writing and tells that mix apart.
 final class KilledExportTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
