@@ -1,6 +1,11 @@
 import ChuxiCore
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#elseif canImport(SQLite3)
+import SQLite3
+#endif
 
 /// The embedded store: SQLite through GRDB. Each issue is written in one transaction
 /// (its old rows deleted, its new rows and content hash inserted), so a `kill -9` at any
@@ -19,9 +24,24 @@ public final class Store {
             config.readonly = true
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only=1") }
         } else {
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL") }
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+                // Persistent WAL: the writer leaves `-wal` and `-shm` beside the store when it
+                // closes (SQLite deletes them otherwise), so that a query can open the store
+                // where it may create no file (a read-only folder, another user's store) and
+                // a query never adds files beside it.
+                var flag: CInt = 1
+                let code = withUnsafeMutablePointer(to: &flag) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            }
         }
-        db = try DatabaseQueue(path: path, configuration: config)
+        do { db = try DatabaseQueue(path: path, configuration: config) } catch let e as DatabaseError where readOnly {
+            // A WAL store without its `-wal`/`-shm` (closed by an older chuxi) in a folder
+            // where they cannot be created: SQLite says only "attempt to write a readonly database".
+            let wal = FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm")
+            if !wal && (e.resultCode == .SQLITE_READONLY || e.resultCode == .SQLITE_CANTOPEN) { throw StoreError.cannotOpenReadOnly(path) }
+            throw e
+        }
         if readOnly {
             guard try db.read({ try Self.migrator.hasCompletedMigrations($0) }) else {
                 throw StoreError.needsUpgrade(path)
@@ -35,10 +55,12 @@ public final class Store {
     public static let busyTimeout: TimeInterval = 60
 
     public enum StoreError: Error, CustomStringConvertible {
-        case needsUpgrade(String)
+        case needsUpgrade(String), cannotOpenReadOnly(String)
         public var description: String {
             switch self {
             case .needsUpgrade(let p): return "the store \(p) was written by an older chuxi: run chuxi batch on it once to upgrade it"
+            case .cannotOpenReadOnly(let p):
+                return "cannot read the store \(p): its folder is not writable and \(p)-wal and \(p)-shm are missing (run chuxi batch on it once where it is writable: the batch leaves them)"
             }
         }
     }
