@@ -21,8 +21,10 @@ let package = Package(
         // Only CXMLShim includes its headers, as with ICU.
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CXML2"]),
+        // renameat2(RENAME_EXCHANGE): an export folder replaced whole (Export/ExportFolder.swift).
+        .target(name: "CFileShim"),
         // The pipeline: input (txt, PDF via pdftotext, HTML via libxml2) -> normalize -> issue (articles) -> segment -> tag -> events -> export.
-        .target(name: "ChuxiCore", dependencies: ["CICUShim", "CXMLShim"]),
+        .target(name: "ChuxiCore", dependencies: ["CICUShim", "CXMLShim", "CFileShim"]),
         // Embedded store (SQLite via GRDB): batch runs, identity of persons, exports.
         .target(name: "ChuxiStore", dependencies: ["ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "chuxi", dependencies: [

@@ -108,15 +108,9 @@ struct ExportCommand: ParsableCommand {
             }
             for c in g.conflicts { standardError("chuxi: \(c.name) split by jurisdiction: \(c.jurisdictions.joined(separator: ", "))") }
         }
-        // Every file is written in full under a temporary name first, then all are renamed
-        // into place together: a killed export leaves the previous set, never a mix.
-        let writers = try files.sorted(by: { $0.key < $1.key }).map { name, text in
-            let w = try AtomicFileWriter(dir.appendingPathComponent(name))
-            try w.append(text)
-            try w.flushBuffer()
-            return w
-        }
-        for w in writers { try w.commit() }
+        // The folder is replaced whole (ExportFolder): a killed export leaves the previous
+        // set, never a mix; the other formats' files in it stay.
+        try ExportFolder.write(files.sorted(by: { $0.key < $1.key }).map { (name: $0.key, text: $0.value) }, to: dir)
         if format == "neo4j" { print("import with:\n" + GraphExport.neo4jCommand) }
     }
 }

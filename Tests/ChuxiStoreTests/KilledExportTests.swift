@@ -10,11 +10,9 @@ import XCTest
 /// limit (`ulimit -f`) just above the size of the first files it writes (in name order) and
 /// below the next one, so SIGXFSZ ends it in the middle of writing that file, after the
 /// earlier ones are complete. Written one file after another (each renamed into place when
-/// done), the earlier files would already be the new ones: a mix. Not covered here: a
-/// crash between the renames at the very end (microseconds, milliseconds if the process is
-/// preempted there; the first files renamed are then new, the rest old, and their
-/// temporaries `.NAME.PID.tmp` are left beside them): scripts/hostile's killed-export aims
-/// SIGKILLs at the writing and tells that mix apart.
+/// done), the earlier files would already be the new ones: a mix. The files are written
+/// into a folder staged beside `out` and the two exchanged whole at the end
+/// (`ExportFolder`); scripts/hostile's killed-export aims SIGKILLs at every moment of that.
 final class KilledExportTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
@@ -92,19 +90,21 @@ final class KilledExportTests: XCTestCase {
                 let at = "\(format) killed writing \(names[j]) (limit \(blocks * 512) bytes)"
                 XCTAssertTrue(k.signaled || k.status != 0, "\(at): the export was not stopped: \(k.err)")
                 let after = try files(out)
-                // The kill came where it was aimed: in the middle of file j, as the limit cut it.
-                XCTAssertEqual(after.filter { $0.key.hasPrefix(".\(names[j]).") && $0.key.hasSuffix(".tmp") }.map(\.value.count), [blocks * 512],
+                // The kill came where it was aimed: in the middle of file j of the staged folder
+                // (`.out.export-PID` beside `out`), as the limit cut it.
+                let stages = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out.export-") }
+                XCTAssertEqual(try stages.map { try files(dir.appendingPathComponent($0))[names[j]]?.count }, [blocks * 512],
                                "\(at): not stopped writing \(names[j]): \(k.err)")
-                for (n, data) in old { XCTAssertEqual(after[n], data, "\(at): \(n) is not the previous file") }
-                for n in after.keys where old[n] == nil {
-                    XCTAssertTrue(n.hasPrefix(".") && n.hasSuffix(".tmp"), "\(at): \(n) appeared under a final name")
-                }
+                XCTAssertEqual(after, old, "\(at): the folder is not the previous export")
+                for s in stages { try FileManager.default.removeItem(at: dir.appendingPathComponent(s)) }
             }
             // Uninterrupted: every file new, the killed runs' temporaries gone.
             XCTAssertEqual(try chuxi(["export", "--db", "new.sqlite", "--format", format, "--out", out.path]).status, 0)
             let done = try files(out)
             for n in names { XCTAssertEqual(done[n], new[n], "\(format) \(n) after a whole export") }
             XCTAssertEqual(done.keys.filter { $0.hasSuffix(".tmp") }, [], "\(format): temporaries left after a whole export")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out.export-") }, [],
+                           "\(format): a stage or old folder left after a whole export")
             // The next format's kills start again from the old files.
             for n in done.keys where old[n] == nil { try FileManager.default.removeItem(at: out.appendingPathComponent(n)) }
             for (n, data) in old { try data.write(to: out.appendingPathComponent(n)) }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in "\n".
 /// The one writer of every CSV the tool makes (contract files, store and graph exports).
@@ -123,11 +126,12 @@ public final class AtomicFileWriter {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         Self.removeStale(in: dir, name: url.lastPathComponent)
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil),
-              let h = FileHandle(forWritingAtPath: tmp.path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path])
-        }
-        handle = h
+        // open(2) itself, not FileManager.createFile: that writes a hidden temporary of its own
+        // (`.dat.nosync…`) first, which a kill at that moment would leave behind.
+        unlink(tmp.path)   // a stale one of this pid
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path]) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     /// Temporary files of killed runs (`.NAME.PID.tmp` whose process is gone).
