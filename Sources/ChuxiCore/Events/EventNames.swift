@@ -8,9 +8,9 @@ extension EventExtractor {
         let r = t.sentence.range
         var depth = 0, start = r.lowerBound
         var k = r.lowerBound
-        while k < i { if s[k] == "“" { depth += 1 } else if s[k] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Tagger.clausePunct.contains(s[k]) { start = k + 1 }; k += 1 }
+        while k < i { if s[k] == "“" { depth += 1 } else if s[k] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[k]) { start = k + 1 }; k += 1 }
         var e = i
-        while e < r.upperBound { if s[e] == "“" { depth += 1 } else if s[e] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Tagger.clausePunct.contains(s[e]) { break }; e += 1 }
+        while e < r.upperBound { if s[e] == "“" { depth += 1 } else if s[e] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[e]) { break }; e += 1 }
         return start..<max(start, e)
     }
 
@@ -64,7 +64,7 @@ extension EventExtractor {
         // `会见了出席会议的代表`: what it is done to, when short.
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
-        while end < c.upperBound, !Tagger.clausePunct.contains(s[end]), s[end] != "时",
+        while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
               end == from || rules.triggerWords.match(s, at: end, limit: c.upperBound) == 0 { end += 1 }
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
     }

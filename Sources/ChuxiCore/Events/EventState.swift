@@ -26,6 +26,10 @@ public enum EventStep: String, Sendable, CaseIterable {
 }
 
 extension EventExtractor {
+    /// The punctuation that ends a clause: Tag/'s set, read from Events here only (when the
+    /// shared punctuation sets move to a primitives target, this is the line to change).
+    static let clausePunct = Tagger.clausePunct
+
     /// What the stage keeps over one article.
     struct State {
         let issueDate: (year: Int, month: Int, day: Int)?

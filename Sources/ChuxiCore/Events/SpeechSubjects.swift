@@ -14,7 +14,7 @@ enum SpeechSubjects: SubjectResolver {
         // `主持会议并讲话`, `主持开幕会并作常委会工作报告`: the same persons as the verb before.
         let gap = s[sc.segmentStart..<at]
         let joined = !previous.isEmpty && gap.contains("并") && gap.count <= 20
-            && before.isEmpty && !gap.contains { Tagger.clausePunct.contains($0) }
+            && before.isEmpty && !gap.contains { EventExtractor.clausePunct.contains($0) }
         if joined { return previous }
         if lead == "并" || lead == "并作" || lead == "并发表" { return previous.isEmpty ? before : previous }
         // `A，B分别讲话`: one speech each.

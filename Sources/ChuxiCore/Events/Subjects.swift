@@ -22,7 +22,7 @@ extension EventExtractor {
 
     /// Is the act between the subject's end and the trigger a plan (`将于2月3日`)?
     func planned(_ s: [Unicode.Scalar], from i: Int, to trigger: Int) -> Bool {
-        guard trigger > i, trigger - i <= 20, !s[i..<trigger].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+        guard trigger > i, trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // (`将` ending a rank is no plan: `王某上将今天会见…`.)
         return (i..<trigger).contains { k in
             rules.plannedMarkers.match(s, at: k, limit: trigger) > 0 && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
@@ -36,7 +36,7 @@ extension EventExtractor {
         guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else { return nil }
         var j = trig.range.upperBound
         for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) { j += w.unicodeScalars.count; break }
-        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Tagger.clausePunct.contains(s[j]) else { return nil }
+        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Self.clausePunct.contains(s[j]) else { return nil }
         return j + 1
     }
 
@@ -45,7 +45,7 @@ extension EventExtractor {
     func says(_ s: [Unicode.Scalar], _ i: Int, before j: Int) -> Bool {
         let k = afterPost(s, i, j)
         var c = k
-        while c < j, !Tagger.clausePunct.contains(s[c]) { c += 1 }
+        while c < j, !Self.clausePunct.contains(s[c]) { c += 1 }
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
         return rules.predicates.matchEnding(s, at: c, floor: k) > 0 || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
     }
@@ -53,10 +53,10 @@ extension EventExtractor {
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
     func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
         var k = name.upperBound
-        while k + 1 < s.count, k - name.upperBound <= 4, !Tagger.clausePunct.contains(s[k]) {
+        while k + 1 < s.count, k - name.upperBound <= 4, !Self.clausePunct.contains(s[k]) {
             if s[k] == "委", s[k + 1] == "托" {
                 var b = name.lowerBound
-                while b > 0, !Tagger.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "受" { return true } }
+                while b > 0, !Self.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "受" { return true } }
                 return false
             }
             k += 1
@@ -75,7 +75,7 @@ extension EventExtractor {
         if i == j { return true }
         guard j > i, j - i <= 14 else { return false }
         let gap = s[i..<j]
-        if gap.contains(where: { Tagger.clausePunct.contains($0) || $0 == "、" }) { return false }
+        if gap.contains(where: { Self.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
         // `李家林代表全体学员发言`: speaking on behalf of a group.
         if gap.starts(with: "代表".unicodeScalars), j - i <= 12 { return true }
@@ -90,7 +90,7 @@ extension EventExtractor {
     /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
     /// the persons listed before.
     func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
-        guard j > i, j - i <= 16, !s[i..<j].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+        guard j > i, j - i <= 16, !s[i..<j].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // `A、B分别致辞`, `A、B等也在会上先后发言`, `A、B等在会上发言`: a list closed by 等, or a
         // distributive word, makes the whole list the speakers.
         var k = i
@@ -126,7 +126,7 @@ extension EventExtractor {
     /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
     func inSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
         guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count, s[trig.upperBound] == "中" else { return false }
-        return !s[i..<trig.lowerBound].contains { Tagger.clausePunct.contains($0) || $0 == "、" }
+        return !s[i..<trig.lowerBound].contains { Self.clausePunct.contains($0) || $0 == "、" }
     }
 
     /// `李强作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
@@ -136,7 +136,7 @@ extension EventExtractor {
         var i = i
         if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
         guard trig.lowerBound > i, trig.lowerBound - i <= 60,
-              !s[i..<trig.lowerBound].contains(where: { Tagger.clausePunct.contains($0) }) else { return false }
+              !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // Over scalars, not Strings: this runs for every speaker candidate of every speech.
         var gap = s[i..<trig.lowerBound]
         // `在大会上作…报告`: the place of the speech before it.
