@@ -41,7 +41,8 @@ public struct Graph {
         return nil
     }
 
-    static let edgeType: [String: String] = ["chair": "CHAIRED", "attend": "ATTENDED", "observe": "OBSERVED", "speak": "SPOKE_AT", "inspect": "INSPECTED"]
+    /// The edge type of a stored role; a role the store does not know (none is written) attends.
+    static func edgeType(_ role: String) -> String { Role(rawValue: role)?.edgeType ?? Role.attend.edgeType }
 
     /// Year-less dates (`--06-11`) sort by month and day; full dates by themselves.
     public static func dateKey(_ d: String) -> String { d.hasPrefix("--") ? "0000" + d.dropFirst(1) : d }
@@ -100,7 +101,7 @@ public struct Graph {
         }
         for (i, r) in rows.enumerated() {
             let issue = r["issue"] ?? ""
-            attendance.append(Edge(from: nodeOfRow[i], to: eventOfRow[i], type: Self.edgeType[r["role"] ?? ""] ?? "ATTENDED",
+            attendance.append(Edge(from: nodeOfRow[i], to: eventOfRow[i], type: Self.edgeType(r["role"] ?? ""),
                                    role: r["role"] ?? "", date: r["date"] ?? "", evidence: "\(issue):\(r["evidence"] ?? "")",
                                    titles: r["kind"] == "organization" ? [] : (r["titles"] ?? "").split(separator: ";").map(String.init),
                                    issue: issue, article: Int(r["article"] ?? "") ?? 0))
@@ -136,3 +137,16 @@ extension Store {
     }
 }
 
+extension Role {
+    /// The graph edge type of a role (Neo4j relationship type, Gephi edge label). A switch
+    /// with no default: a new role does not compile until it has its own edge type.
+    public var edgeType: String {
+        switch self {
+        case .chair: return "CHAIRED"
+        case .attend: return "ATTENDED"
+        case .observe: return "OBSERVED"
+        case .speak: return "SPOKE_AT"
+        case .inspect: return "INSPECTED"
+        }
+    }
+}

@@ -93,7 +93,7 @@ struct Explain: ParsableCommand {
             for o in t.orgs { print("  org         \(n.text(o.range))  attends=\(o.attends)  [\(o.rule)]") }
             for tr in t.triggers { print("  trigger     \(n.text(tr.range))  role=\(tr.trigger.role.rawValue) kind=\(tr.trigger.kind.rawValue)  [roles.rules]") }
             let recs = r.records.filter { $0.source.lowerBound < n.originalRange(t.sentence.range).upperBound && $0.source.upperBound > n.originalRange(t.sentence.range).lowerBound }
-            for rec in recs { print("  => record   \(rec.attendee) \(rec.role.rawValue) \(rec.date.isEmpty ? "(no date)" : rec.date) 「\(rec.event)」 \(rec.evidence)") }
+            for rec in recs { print("  => record   \(rec.attendee) \(rec.role.rawValue) \(rec.date.isEmpty ? "(no date)" : rec.date) 「\(rec.event)」 \(rec.evidence)  [step: \(rec.step)]") }
             if recs.isEmpty { print("  => no record (a record needs a role trigger with a person or organization before it, or a list after it)") }
         }
     }

@@ -11,6 +11,9 @@ public struct AttendanceRecord: Sendable, Equatable {
     /// Range in the original file (scalars) that supports the record.
     public var source: Range<Int>
     public var evidence: String
+    /// The events step that found the attendee (`EventStep`'s id): `chuxi explain` prints it;
+    /// no CSV holds it.
+    public var step: String = ""
 }
 
 /// One row of mentions.csv.

@@ -339,7 +339,8 @@ public final class Pipeline {
             out.append((lo, d.attendee.lowerBound, AttendanceRecord(
                 issue: issue, article: article.number, date: d.date, event: d.event, attendee: name, kind: d.kind,
                 titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role,
-                source: (orig.lowerBound + source.offsets.scalar)..<(orig.upperBound + source.offsets.scalar), evidence: source.evidence(orig))))
+                source: (orig.lowerBound + source.offsets.scalar)..<(orig.upperBound + source.offsets.scalar), evidence: source.evidence(orig),
+                step: d.step.rawValue)))
         }
         // Sorted by position in the text: two runs give the same order.
         return out.sorted { ($0.0, $0.1, $0.2.role) < ($1.0, $1.1, $1.2.role) }.map(\.2)

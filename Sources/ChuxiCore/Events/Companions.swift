@@ -1,0 +1,15 @@
+/// `A在B陪同下，到X调研`: B accompanies (the trigger `陪同` before `下`, role attend); A, named
+/// before `在`, waits for the trigger that follows (`AccompaniedSubject`).
+enum Companions: SubjectResolver {
+    static let kinds: [Trigger.Kind] = [.verb, .meet]
+
+    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+        let s = sc.text
+        guard c.range.upperBound < s.count, s[c.range.upperBound] == "下",
+              let zai = (sc.segmentStart..<c.range.lowerBound).last(where: { s[$0] == "在" }) else { return .next }
+        sc.waiting = c.before.filter { $0.range.upperBound <= zai }
+        c.take(c.before.filter { $0.range.lowerBound > zai }, by: .companions)
+        return .next
+    }
+}

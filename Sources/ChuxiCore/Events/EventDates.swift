@@ -1,0 +1,88 @@
+// Date resolution of the events stage: the date of each trigger, vague dates, ranges.
+
+extension EventExtractor {
+    /// Where the article's first date stands.
+    func firstDatePosition(_ sentences: [TaggedSentence]) -> Int {
+        sentences.lazy.compactMap { $0.dates.first?.range.lowerBound }.first ?? Int.max
+    }
+
+    /// The dateline (`新华社北京1月9日电`, `本报讯 6月11日`): the article's first absolute date
+    /// anchors 今天/昨天.
+    func noteDateline(_ t: TaggedSentence, _ st: inout State) {
+        if st.dateline == nil, let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
+           case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: st.issueDate) }
+    }
+
+    /// The current date after a sentence, and the article's first date.
+    func advanceDate(after t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?, _ st: inout State) {
+        // A vague date (`此前`, `近期`) dates what follows only when it opens the sentence or
+        // the sentence tells an event (`据悉，李军此前曾任…` does not).
+        // With triggers, the date of the last one (`1月12日…主持召开…传达1月6日…会议精神`:
+        // the later date is that of what was studied); else the sentence's last date.
+        let telling = datesTelling(t)
+        let governing = t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) } ?? telling.last
+        if let last = governing, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
+            || !t.triggers.isEmpty || sentenceEvent != nil {
+            st.date = render(last, issueDate: st.issueDate, state: &st)
+            if let span = closingSpan(t, s, after: last.range.upperBound), let ranged = Self.ending(st.date, lastingDays: span) {
+                st.date = ranged
+                if let e = sentenceEvent { st.eventDates[e] = ranged }
+            }
+        }
+        if let d = t.dates.first, st.firstDate == nil {
+            st.firstDate = isVague(d) ? "" : render(d, issueDate: st.issueDate, state: &st)
+        }
+    }
+
+    func render(_ d: DateMention, issueDate: (year: Int, month: Int, day: Int)?, state: inout State) -> String {
+        switch d.value {
+        case .absolute(let v):
+            let r = v.resolved(issueDate: issueDate)
+            if state.dateline == nil { state.dateline = r }
+            return r.iso
+        case .relative(let n):
+            // 今天/昨天: against the dateline, else the issue date.
+            if let base = state.dateline ?? state.pageDate { return base.adding(days: n).iso }
+            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).adding(days: n).iso }
+            return ""
+        case .dayOfMonth(let d):
+            if let base = state.dateline ?? state.pageDate { return base.latest(day: d).iso }
+            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).latest(day: d).iso }
+            return ""
+        case .vague: return ""
+        }
+    }
+
+    /// The date of an event triggered at `i`: the last date before it in the sentence,
+    /// else the article's current date.
+    func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?) -> String {
+        if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
+        return st.date
+    }
+
+    func isVague(_ d: DateMention) -> Bool { if case .vague = d.value { return true } else { return false } }
+
+    /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:
+    /// `近期` qualifies the speech, not the meeting).
+    func datesTelling(_ t: TaggedSentence) -> [DateMention] {
+        guard let firstPrecise = t.dates.firstIndex(where: { !isVague($0) }) else { return t.dates }
+        return t.dates.enumerated().filter { k, d in !isVague(d) || k < firstPrecise }.map(\.element)
+    }
+
+    /// `为期三天的X今天闭幕`: an event of N days that closes on the sentence's date. Returns N.
+    func closingSpan(_ t: TaggedSentence, _ s: [Unicode.Scalar], after dateEnd: Int) -> Int? {
+        let r = t.sentence.range
+        guard let w = (r.lowerBound..<max(r.lowerBound, r.upperBound - 3)).first(where: { s[$0] == "为" && s[$0 + 1] == "期" }) else { return nil }
+        guard let (n, k) = Tagger.number(s, w + 2, r.upperBound), (2...31).contains(n), k < r.upperBound, s[k] == "天" else { return nil }
+        let closes = ["闭幕", "结束", "落下帷幕", "圆满结束"].contains { c in
+            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) } }
+        return closes ? n : nil
+    }
+
+    /// `1998-01-09` lasting 3 days -> `1998-01-07/1998-01-09` (a date with its year only).
+    static func ending(_ iso: String, lastingDays n: Int) -> String? {
+        guard let d = IssueInput.parseISODate(iso) else { return nil }
+        let end = DateValue(year: d.year, month: d.month, day: d.day)
+        return end.adding(days: -(n - 1)).iso + "/" + end.iso
+    }
+}

@@ -1,0 +1,209 @@
+// Event naming of the events stage: held events, event nouns, meetings.
+
+extension EventExtractor {
+    func str(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String { String(scalars: s[r]) }
+
+    /// Clause bounds around `i`, ignoring commas inside quotation marks.
+    func clause(_ t: TaggedSentence, _ s: [Unicode.Scalar], around i: Int) -> Range<Int> {
+        let r = t.sentence.range
+        var depth = 0, start = r.lowerBound
+        var k = r.lowerBound
+        while k < i { if s[k] == "“" { depth += 1 } else if s[k] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[k]) { start = k + 1 }; k += 1 }
+        var e = i
+        while e < r.upperBound { if s[e] == "“" { depth += 1 } else if s[e] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[e]) { break }; e += 1 }
+        return start..<max(start, e)
+    }
+
+    /// An event named with a verb that holds it: `召开X`, `X举行`.
+    func holdEvent(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
+        let r = t.sentence.range
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
+            guard l > 0 else { i += 1; continue }
+            // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
+            if t.triggers.contains(where: { $0.trigger.kind == .said && $0.range.upperBound <= i }) { return nil }
+            if anniversary(s, after: i + l, limit: r.upperBound) { i += l; continue }
+            let c = clause(t, s, around: i)
+            // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is
+            // the event where the sentence is set (`开幕式上，…`).
+            let nl = rules.eventNouns.match(s, at: i, limit: c.upperBound)
+            if nl > l {
+                if i + nl < c.upperBound, s[i + nl] == "上" {
+                    // The name starts after any trigger, person or organization before it in the clause.
+                    let spans = t.triggers.map(\.range) + t.persons.map(\.name) + t.persons.flatMap(\.titles) + t.orgs.map(\.range)
+                    let floor = spans.map(\.upperBound).filter { $0 <= i && $0 >= c.lowerBound }.max() ?? c.lowerBound
+                    if let named = nounPhrase(s, endingBefore: i + nl, from: floor, t) { return named }
+                }
+                i += nl
+                continue
+            }
+            let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l   // `举行了第二次全体会议`
+            if let after = nounPhrase(s, from: from, to: c.upperBound, t) ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns) { return after }
+            if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
+            i += l
+        }
+        return nil
+    }
+
+    /// A meeting without an event noun: the trigger and the first person (with the title) after
+    /// it (`会见美国国防部长科恩`); else what stands between `同/与/和` and it (`同某国总统举行会谈`);
+    /// else the trigger alone.
+    func meetingName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
+        let word = trig.trigger.word
+        var from = trig.range.upperBound
+        if from < c.upperBound, s[from] == "了" { from += 1 }
+        // (A counterpart with a long title is named alone: `会见某国内政、公共管理…部长X` -> `会见X`.)
+        if let p = t.persons.first(where: { $0.name.lowerBound >= from && $0.name.upperBound <= c.upperBound }) {
+            return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
+        }
+        if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
+           let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
+            return trig.range.lowerBound - j <= 24 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
+        }
+        // `会见了出席会议的代表`: what it is done to, when short.
+        // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
+        var end = from
+        while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
+              end == from || rules.triggerWords.match(s, at: end, limit: c.upperBound) == 0 { end += 1 }
+        return end > from && end - from <= 16 ? word + str(s, from..<end) : word
+    }
+
+    /// What a found noun phrase names as an event, or nil: without a trigger or date words at
+    /// its start (`出席会议` -> `会议`), nil when generic or deictic (`会议`, `这次会议`: the
+    /// event told before) or when it holds a person's name or a fragment.
+    func eventNoun(_ e: String, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
+        var u = Array(withoutDateWords(e).unicodeScalars)
+        let lead = rules.triggerWords.match(u, at: 0, limit: u.count)
+        // (Not when the trigger begins an event noun: `座谈会`.)
+        if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
+            u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
+        }
+        let name = String(scalars: u[...])
+        if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name) { return nil }
+        let names = t.persons.map { str(s, $0.name) }
+        return names.contains(where: { name.contains($0) }) ? nil : name
+    }
+
+    /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
+    func isFragment(_ e: String) -> Bool {
+        ["他", "她", "我", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
+    }
+
+    /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).
+    func withoutDateWords(_ e: String) -> String {
+        let u = Array(e.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            let n = rules.dateWords.match(u, at: i, limit: u.count)
+            guard n > 0 else { break }
+            i += n
+        }
+        return String(scalars: u[i...])
+    }
+
+
+    /// `召开20周年`, `举行三十周年`: a number of years after the verb.
+    func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
+        guard let (_, j) = Tagger.number(s, i, limit) else { return false }
+        return j + 1 < limit && s[j] == "周" && s[j + 1] == "年"
+    }
+
+    /// Noun phrase from `i` up to the last event noun in `i..<end`.
+    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence, ending nouns: Lexicon? = nil) -> String? {
+        let nouns = nouns ?? rules.eventNouns
+        // An event's name holds no person or title (`出席开幕式的领导有市人大常委会副主任李华`).
+        let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }.min()
+        var e = min(end, firstPerson ?? end)
+        while e > i {
+            // A held noun names an event only with words before it (`…谈话会`, not `会`).
+            let nl = nouns.matchEnding(s, at: e, floor: i)
+            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl {
+                let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)   // `召开的座谈会`
+                return p.isEmpty ? nil : p
+            }
+            e -= 1
+        }
+        return nil
+    }
+
+    /// Noun phrase ending with an event noun before `i` (after `的`/`在`/a clause start).
+    /// An event noun must end a word: `大会` in `人民大会堂` names no event.
+    func atWordEnd(_ t: TaggedSentence, _ e: Int) -> Bool {
+        t.sentence.boundary(e - t.sentence.range.lowerBound)
+    }
+
+    func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int, _ t: TaggedSentence) -> String? {
+        var e = i
+        while e > start {
+            if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
+                var b = e - 1
+                while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
+                while b < e, Tagger.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
+                // A quotation opened in the name closes with it (`“静邻一家·美好生活节”`).
+                let opens = s[b..<e].filter { $0 == "“" }.count, closes = s[b..<e].filter { $0 == "”" }.count
+                let end = opens > closes && e < i && s[e] == "”" ? e + 1 : e
+                return end - b <= 48 && b < end ? str(s, b..<end) : nil
+            }
+            e -= 1
+        }
+        return nil
+    }
+
+    /// The scalars without the given words (`就X开展专题调研` -> `就X专题调研`).
+    static func dropping(_ words: [String], from s: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        let ws = words.map { Array($0.unicodeScalars) }
+        var out: [Unicode.Scalar] = [], i = s.startIndex
+        outer: while i < s.endIndex {
+            for w in ws where s[i...].starts(with: w) { i += w.count; continue outer }
+            out.append(s[i]); i += 1
+        }
+        return out
+    }
+
+    func eventName(for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
+                   state: inout State, headline: String?) -> String {
+        let c = clause(t, s, around: trig.range.lowerBound)
+        if trig.trigger.role == .inspect {
+            // `就X开展专题调研` -> `X专题调研`.
+            var b = trig.range.lowerBound
+            while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
+            if b > c.lowerBound {
+                let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
+                if !isFragment(e), e != trig.trigger.word { state.event = e; state.gathering = e; return e }
+            }
+            // `在慰问交警劳模X`: a visit named by its trigger alone is named by whom it visits.
+            let m = meetingName(trig, t, s, clause: c)
+            if m != trig.trigger.word, !isFragment(m) { state.event = m; state.gathering = m; return m }
+        }
+        var from = trig.range.upperBound
+        for skip in ["召开", "了", "举行"] {
+            let u = Array(skip.unicodeScalars)
+            if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
+        }
+        let object = nounPhrase(s, from: from, to: c.upperBound, t)
+        // `参加了会见`, `会见时在座`: the meeting told before, by its name.
+        if trig.trigger.kind != .meet, let e = state.meeting,
+           t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }) { return e }
+        if let o = object.flatMap({ eventNoun($0, t, s) }) {
+            state.event = o
+            if trig.trigger.kind == .meet { state.meeting = o } else { state.gathering = o }
+            return o
+        }
+        // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
+        // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
+        // (`举行会谈` holds the bare `会谈`: no name either.)
+        if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
+            let e = meetingName(trig, t, s, clause: c)
+            state.event = e; state.meeting = e
+            return e
+        }
+        // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
+        // that names a meeting generically means the conference, not the 会见 told since.
+        if sentenceEvent == nil, state.eventIsMeet, let g = state.gathering, trig.trigger.kind != .meet,
+           (c.lowerBound..<c.upperBound).contains(where: { rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0 }) { return g }
+        if let e = sentenceEvent ?? state.event { return e }
+        if trig.trigger.kind == .meet { return trig.trigger.word }
+        return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""
+    }
+}

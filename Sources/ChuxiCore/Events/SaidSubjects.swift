@@ -1,0 +1,18 @@
+/// The speaker of a said trigger (`指出`, `强调`): the person just before it, or the last subject
+/// of the trigger before when adjacent (`刘光明在主持会议时指出`: the chair's words).
+/// `在会上指出`: speaking at the meeting is attending it too.
+enum SaidSubjects: SubjectResolver {
+    static let kinds: [Trigger.Kind] = [.said]
+
+    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+        let s = sc.text, at = c.range.lowerBound
+        let speaker = c.before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
+        guard let p = speaker, p.kind == .person, x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
+            x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range) }) else { return .next }
+        c.take([p], by: .saidSubjects)
+        let gap = String(scalars: s[p.range.upperBound..<at])
+        if gap.hasPrefix("在"), gap.hasSuffix("上") { c.roles.append(.attend) }
+        return .next
+    }
+}

@@ -1,0 +1,191 @@
+// Subject helpers of the events stage: who stands where around a trigger.
+
+extension EventExtractor {
+    static let speechLead: [(String, [Unicode.Scalar])] = ["并作", "并发表", "并", "作", "发表", "进行"].map { ($0, Array($0.unicodeScalars)) }
+    static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
+
+    static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map { Array($0.unicodeScalars) }
+
+    /// The persons and attending organizations whose names start in `r`, in text order.
+    func subjects(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [Subject] {
+        // `刘某夫人王某`: the person named to say whose wife or child is there is not there
+        // (persons are in text order: the kin is the next one).
+        let kin = Set(t.persons.indices.dropLast().filter { k in
+            let gap = t.persons[k].name.upperBound..<max(t.persons[k].name.upperBound, t.persons[k + 1].name.lowerBound)
+            return Self.kinWords.contains { w in text[gap].elementsEqual(w) }
+        })
+        var out = t.persons.indices.filter { !kin.contains($0) && r.contains(t.persons[$0].name.lowerBound) }
+            .map { Subject(range: t.persons[$0].name, kind: .person) }
+        out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { Subject(range: $0.range, kind: .organization) }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Is the act between the subject's end and the trigger a plan (`将于2月3日`)?
+    func planned(_ s: [Unicode.Scalar], from i: Int, to trigger: Int) -> Bool {
+        guard trigger > i, trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+        // (`将` ending a rank is no plan: `王某上将今天会见…`.)
+        return (i..<trigger).contains { k in
+            rules.plannedMarkers.match(s, at: k, limit: trigger) > 0 && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
+        }
+    }
+
+    /// `考察中，`, `调研期间，`: a trigger opening its sentence as the time of what follows;
+    /// returns where the rest of the sentence starts.
+    func duringPrefix(_ t: TaggedSentence, _ s: [Unicode.Scalar], _ trig: TriggerMention) -> Int? {
+        let start = t.sentence.range.lowerBound
+        guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else { return nil }
+        var j = trig.range.upperBound
+        for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) { j += w.unicodeScalars.count; break }
+        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Self.clausePunct.contains(s[j]) else { return nil }
+        return j + 1
+    }
+
+    /// Does the name ending at `i` introduce words (`表示，`, `在贺信中指出，`) that run up to `j`?
+    /// (The words of saying end the name's clause: one look at the clause's end.)
+    func says(_ s: [Unicode.Scalar], _ i: Int, before j: Int) -> Bool {
+        let k = afterPost(s, i, j)
+        var c = k
+        while c < j, !Self.clausePunct.contains(s[c]) { c += 1 }
+        guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
+        return rules.predicates.matchEnding(s, at: c, floor: k) > 0 || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
+    }
+
+    /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
+    func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
+        var k = name.upperBound
+        while k + 1 < s.count, k - name.upperBound <= 4, !Self.clausePunct.contains(s[k]) {
+            if s[k] == "委", s[k + 1] == "托" {
+                var b = name.lowerBound
+                while b > 0, !Self.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "受" { return true } }
+                return false
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// The word just before a trigger (`并`, `并作`...), if any.
+    func leadWord(_ s: [Unicode.Scalar], before i: Int, floor: Int) -> String? {
+        for (w, u) in Self.speechLead where i - u.count >= floor && s[(i - u.count)..<i].elementsEqual(u) { return w }
+        return nil
+    }
+
+    /// Is the trigger at `j` said by the name ending at `i`? Allows `在会上`, `在讲话中`, `也`.
+    func adjacent(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        if i == j { return true }
+        guard j > i, j - i <= 14 else { return false }
+        let gap = s[i..<j]
+        if gap.contains(where: { Self.clausePunct.contains($0) || $0 == "、" }) { return false }
+        if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
+        // `李家林代表全体学员发言`: speaking on behalf of a group.
+        if gap.starts(with: "代表".unicodeScalars), j - i <= 12 { return true }
+        // `在会上`, `也在开通仪式上`: the place of the words, after 也/还.
+        let place = gap.drop { $0 != "在" && Self.saidGap.contains($0) }
+        guard place.first == "在" else { return false }
+        let g = String(scalars: place)
+        return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
+            || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
+    }
+
+    /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
+    /// the persons listed before.
+    func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        guard j > i, j - i <= 16, !s[i..<j].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+        // `A、B分别致辞`, `A、B等也在会上先后发言`, `A、B等在会上发言`: a list closed by 等, or a
+        // distributive word, makes the whole list the speakers.
+        var k = i
+        func skip(_ words: [String]) -> Bool {
+            for w in words where s[k..<j].starts(with: w.unicodeScalars) { k += w.unicodeScalars.count; return true }
+            return false
+        }
+        let closed = skip(["等人", "等"])
+        _ = skip(["也", "还", "都", "又"])
+        _ = skip(["在会上", "在会议上", "在座谈会上"])
+        let distributive = skip(["分别", "先后", "相继", "依次", "轮流", "也都", "都"])
+        guard closed || distributive else { return false }
+        return k == j || adjacent(s, k, j) || madeSpeech(s, k, j..<j)
+    }
+
+    /// The persons of `before` that form one list ending with `last`: only their titles and
+    /// list punctuation stand between them (`云南省老科协副会长A，市委副书记、市长B致辞`).
+    func titledList(_ t: TaggedSentence, _ s: [Unicode.Scalar], endingWith last: Subject, in before: [Subject]) -> [Subject] {
+        guard last.kind == .person, let k = before.lastIndex(where: { $0.range == last.range }) else { return [last] }
+        var list = [last]
+        var next = last.range
+        for q in before[..<k].reversed() {
+            guard q.kind == .person, let m = t.persons.first(where: { $0.name == next }) else { break }
+            var gap = Array(q.range.upperBound..<next.lowerBound)
+            gap.removeAll { i in "、，,和及".unicodeScalars.contains(s[i]) || m.titles.contains { $0.contains(i) } }
+            guard gap.isEmpty else { break }
+            list.insert(q, at: 0)
+            next = q.range
+        }
+        return list
+    }
+
+    /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
+    func inSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count, s[trig.upperBound] == "中" else { return false }
+        return !s[i..<trig.lowerBound].contains { Self.clausePunct.contains($0) || $0 == "、" }
+    }
+
+    /// `李强作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
+    /// the name just before.
+    func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        // `总经理秦某，作为企业家代表发表讲话`: the comma before 作为 does not end the speaker's clause.
+        var i = i
+        if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
+        guard trig.lowerBound > i, trig.lowerBound - i <= 60,
+              !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+        // Over scalars, not Strings: this runs for every speaker candidate of every speech.
+        var gap = s[i..<trig.lowerBound]
+        // `在大会上作…报告`: the place of the speech before it.
+        if gap.first == "在", let on = gap.prefix(12).firstIndex(where: { $0 == "上" || $0 == "中" }) {
+            gap = gap[(on + 1)...]
+        }
+        let listed = gap.contains("、")
+        // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
+        let made = gap.drop { Self.saidGap.contains($0) }
+        if gap.count <= 30, !listed, Self.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) }) { return true }
+        // `受区政府委托作了《关于…的报告》`: a speech named by its title.
+        if let b = Self.firstRange(of: Self.madeTitled[0], in: gap) ?? Self.firstRange(of: Self.madeTitled[1], in: gap),
+           !gap[b.upperBound...].contains("》"), !gap[..<b.lowerBound].contains("、") { return true }
+        // `对/就 … 作了 …`: a topic, then the speech.
+        guard trig.lowerBound - i <= 30, Self.topicLeads.contains(where: { gap.starts(with: $0) }) else { return false }
+        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else { return false }
+        return gap.endIndex - verb.upperBound <= 8
+    }
+
+    static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }
+    static let madeTitled = ["作了《", "作《"].map { Array($0.unicodeScalars) }
+    static let topicLeads = ["对", "就", "围绕"].map { Array($0.unicodeScalars) }
+    static let madeVerbs = ["作了", "做了", "作出", "发表了", "进行了"].map { Array($0.unicodeScalars) }
+
+    /// Where `word` first occurs in `text` (indices of the underlying array).
+    static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
+        guard !word.isEmpty, text.count >= word.count else { return nil }
+        for j in text.startIndex...(text.endIndex - word.count) where text[j] == word[0] {
+            if text[j..<(j + word.count)].elementsEqual(word) { return j..<(j + word.count) }
+        }
+        return nil
+    }
+
+    /// Where a speaker's name may end before a trigger at `limit`: right after it, and past a
+    /// post written after it when there is one (each position tried once).
+    func nameEnds(_ s: [Unicode.Scalar], _ e: Int, _ limit: Int) -> [Int] {
+        let past = afterPost(s, e, limit)
+        return past == e ? [e] : [e, past]
+    }
+
+    /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).
+    func afterPost(_ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> Int {
+        let j = i + rules.posts.match(s, at: i, limit: limit)
+        return s[j..<limit].starts(with: "同志".unicodeScalars) ? j + 2 : j
+    }
+
+    func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {
+        var j = i
+        while j < t.sentence.range.upperBound, s[j] != "。", s[j] != "；", !(meet && s[j] == "，") { j += 1 }
+        return j
+    }
+}

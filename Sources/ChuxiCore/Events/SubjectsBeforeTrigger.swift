@@ -1,0 +1,14 @@
+/// The persons and organizations before a verb or meeting trigger in its segment, except those
+/// who only say it (`X表示，…要共同营造…`: a trigger inside what X says is not X's act), asked
+/// someone else to act (`受A委托`) or plan it (`将于2月3日`).
+enum SubjectsBeforeTrigger: SubjectResolver {
+    static let kinds: [Trigger.Kind] = [.verb, .meet]
+
+    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+        let s = sc.text, at = c.range.lowerBound
+        c.take(c.before.filter { !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
+            && !x.planned(s, from: $0.range.upperBound, to: at) }, by: .subjectsBeforeTrigger)
+        return .next
+    }
+}

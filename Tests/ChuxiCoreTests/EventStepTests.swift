@@ -1,0 +1,29 @@
+import Foundation
+import XCTest
+@testable import ChuxiCore
+
+/// Every record carries the events step that found its attendee (names invented).
+final class EventStepTests: XCTestCase {
+    func testCompanionsAndTheAccompaniedSubjectCarryTheirSteps() throws {
+        let res = try extract("本报讯 5月6日，市委书记汪明远在副市长钟立群陪同下，到东湖新区调研。")
+        XCTAssertEqual(res.records("钟立群").map(\.step), [EventStep.companions.rawValue])
+        XCTAssertEqual(res.records("钟立群").map(\.role), [.attend])
+        XCTAssertEqual(res.records("汪明远").map(\.step), [EventStep.accompaniedSubject.rawValue])
+        XCTAssertEqual(res.records("汪明远").map(\.role), [.inspect])
+        // The companion takes the event of the trigger the accompanied subject took.
+        XCTAssertEqual(res.records("钟立群").first?.event, res.records("汪明远").first?.event)
+    }
+
+    func testChairThenSpeechAreTwoSteps() throws {
+        let res = try extract("本报讯 5月6日，区长杜文涛主持召开区政府常务会议并讲话。")
+        let steps = Dictionary(res.records("杜文涛").map { ($0.role, $0.step) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(steps[.chair], EventStep.subjectsBeforeTrigger.rawValue)
+        XCTAssertEqual(steps[.speak], EventStep.speechSubjects.rawValue)
+    }
+
+    /// A step the architecture document does not list fails here (the doc lists them in order).
+    func testEveryStepIsDocumented() throws {
+        let doc = try String(contentsOf: repoRoot.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)
+        for step in EventStep.allCases { XCTAssertTrue(doc.contains("`\(step.rawValue)`"), step.rawValue) }
+    }
+}
