@@ -55,18 +55,56 @@ extension EventExtractor {
         if from < c.upperBound, s[from] == "了" { from += 1 }
         // (A counterpart with a long title is named alone: `会见某国内政、公共管理…部长X` -> `会见X`.)
         if let p = t.persons.first(where: { $0.name.lowerBound >= from && $0.name.upperBound <= c.upperBound }) {
+            // `会见以某国前部长X为团长的某国代表团`, `会见由X率领的代表团`: the delegation X leads.
+            let led = ledDelegationEnd(s, after: p.name.upperBound, limit: c.upperBound)
+            if let e = led, e - from <= 40 { return word + str(s, from..<e) }
             return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
         }
         if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
            let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
             return trig.range.lowerBound - j <= 24 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
         }
+        // `会见时`, `会谈中`, `会谈后说`, `会见的有`: no counterpart; the meeting told before.
+        if pointsBack(trig, s, clause: c) { return word }
         // `会见了出席会议的代表`: what it is done to, when short.
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
         while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
               end == from || rules.triggerWords.match(s, at: end, limit: c.upperBound) == 0 { end += 1 }
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
+    }
+
+    /// `为团长的某国代表团`, `率领的代表团` right after a leader's name: where the delegation's
+    /// noun ends, or nil.
+    func ledDelegationEnd(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Int? {
+        guard let lead = Self.leaderLinks.first(where: { s[i..<limit].starts(with: $0) }) else { return nil }
+        var k = i + lead.count
+        while k < limit, k - i <= 24, !Self.clausePunct.contains(s[k]) {
+            if let g = Self.delegationNouns.first(where: { s[k..<limit].starts(with: $0) }) { return k + g.count }
+            k += 1
+        }
+        return nil
+    }
+    static let leaderLinks = ["为团长的", "为首的", "率领的", "带领的"].map { Array($0.unicodeScalars) }
+    static let delegationNouns = ["代表团", "访问团", "考察团", "友好团", "一行"].map { Array($0.unicodeScalars) }
+
+    /// `会见时`, `会谈中`, `会谈后`, `会见的有`: the trigger points back at the meeting told before.
+    func pointsBack(_ trig: TriggerMention, _ s: [Unicode.Scalar], clause c: Range<Int>) -> Bool {
+        var j = trig.range.upperBound
+        if j < c.upperBound, s[j] == "了" { j += 1 }
+        return j < c.upperBound && "时中后前的".unicodeScalars.contains(s[j])
+    }
+
+    /// A meeting the text names only by its trigger: the meeting told before, else the one the
+    /// headline names (`某某会见美国客人` -> `会见美国客人`), else the bare trigger.
+    func meetingToldElsewhere(_ trig: TriggerMention, state: State, headline: String?) -> String {
+        if let m = state.meeting { return m }
+        let w = trig.trigger.word
+        if let h = headline, let r = h.range(of: w) {
+            let named = String(h[r.lowerBound...]).trimmingCharacters(in: .whitespaces)
+            if named.count > w.count, named.count <= 20, !named.contains(where: { "，。：；".contains($0) }) { return named }
+        }
+        return w
     }
 
     /// What a found noun phrase names as an event, or nil: without a trigger or date words at
@@ -194,16 +232,21 @@ extension EventExtractor {
         // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
         // (`举行会谈` holds the bare `会谈`: no name either.)
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
-            let e = meetingName(trig, t, s, clause: c)
-            state.event = e; state.meeting = e
-            return e
+            // `会见时在座`, `在会谈中`, `会见的有`: the meeting told before (or the headline's).
+            let named = meetingName(trig, t, s, clause: c)
+            if named == trig.trigger.word {
+                let e = meetingToldElsewhere(trig, state: state, headline: headline)
+                if e != trig.trigger.word { state.event = e; return e }
+            }
+            state.event = named; state.meeting = named
+            return named
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
         // that names a meeting generically means the conference, not the 会见 told since.
         if sentenceEvent == nil, state.eventIsMeet, let g = state.gathering, trig.trigger.kind != .meet,
            (c.lowerBound..<c.upperBound).contains(where: { rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0 }) { return g }
         if let e = sentenceEvent ?? state.event { return e }
-        if trig.trigger.kind == .meet { return trig.trigger.word }
+        if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""
     }
 }
