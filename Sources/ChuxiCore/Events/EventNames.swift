@@ -70,8 +70,17 @@ extension EventExtractor {
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
         while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
-              end == from || rules.triggerWords.match(s, at: end, limit: c.upperBound) == 0 { end += 1 }
+              end == from || !nextTrigger(s, at: end, limit: c.upperBound) { end += 1 }
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
+    }
+
+    /// A trigger at `i` that acts (ends a meeting's object), not one that qualifies the noun
+    /// after it (`接见全体与会代表`: 与会 makes 代表 the attendees).
+    func nextTrigger(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Bool {
+        let l = rules.triggerWords.match(s, at: i, limit: limit)
+        guard l > 0 else { return false }
+        let j = i + l
+        return !(j < limit && (rules.posts.match(s, at: j, limit: limit) > 0 || "者人".unicodeScalars.contains(s[j])))
     }
 
     /// `为团长的某国代表团`, `率领的代表团` right after a leader's name: where the delegation's

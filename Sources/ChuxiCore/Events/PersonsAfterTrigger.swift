@@ -11,9 +11,20 @@ enum PersonsAfterTrigger: SubjectResolver {
         guard c.picks.isEmpty || meet else { return .next }
         let after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet)
         let found = x.subjects(t, s, in: after)
-        if let first = found.first, meet || s[c.range.upperBound..<first.range.lowerBound].contains(where: { copulas.contains($0) }) {
+        if let first = found.first, meet || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
             c.add(found, by: .personsAfterTrigger)
         }
         return .next
     }
+
+    /// A copula in the clause of the trigger (`…的代表分别为A`), not the 为 of a verb
+    /// (`与会专家认为，由…所长A…`: what the attendees think names no attendee).
+    static func copula(_ s: [Unicode.Scalar], in gap: Range<Int>) -> Bool {
+        for k in gap {
+            if EventExtractor.clausePunct.contains(s[k]) { return false }
+            if copulas.contains(s[k]), !(s[k] == "为" && k > gap.lowerBound && verbsEndingInWei.contains(s[k - 1])) { return true }
+        }
+        return false
+    }
+    static let verbsEndingInWei = ScalarSet("认以作成因行称视".unicodeScalars)
 }
