@@ -22,7 +22,15 @@ extension EventExtractor {
 
     /// Is the act between the subject's end and the trigger a plan (`将于2月3日`)?
     func planned(_ s: [Unicode.Scalar], from i: Int, to trigger: Int) -> Bool {
-        guard trigger > i, trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+        guard trigger > i else { return false }
+        // `A将于3月2日对某国进行访问，赴某地主持…`: a plan told right after the name covers the
+        // acts that follow in its sentence (the caller's range ends within the sentence).
+        var k = i
+        while k < trigger, k - i <= 12, !Self.clausePunct.contains(s[k]) {
+            if rules.plannedMarkers.match(s, at: k, limit: trigger) > 0, !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1])) { return true }
+            k += 1
+        }
+        guard trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // (`将` ending a rank is no plan: `王某上将今天会见…`.)
         return (i..<trigger).contains { k in
             rules.plannedMarkers.match(s, at: k, limit: trigger) > 0 && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
@@ -53,6 +61,17 @@ extension EventExtractor {
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
     func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
         var k = name.upperBound
+        // `应A、B、C邀请，D将…`: the hosts who invited are not the subject (a list of up to
+        // about eight titled names between 应 and 邀请).
+        while k + 1 < s.count, k - name.upperBound <= 60, !Self.clausePunct.contains(s[k]) {
+            if s[k] == "邀", s[k + 1] == "请" {
+                var b = name.lowerBound
+                while b > 0, name.lowerBound - b <= 60, !Self.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "应" { return true } }
+                break
+            }
+            k += 1
+        }
+        k = name.upperBound
         while k + 1 < s.count, k - name.upperBound <= 4, !Self.clausePunct.contains(s[k]) {
             if s[k] == "委", s[k + 1] == "托" {
                 var b = name.lowerBound

@@ -93,6 +93,11 @@ extension Tagger {
                   trig.role == .inspect || !t.rules.givenEnds.contains(sc.s[r.upperBound - 1]) else { return r }
             return r.lowerBound..<(r.upperBound - 1)
         }),
+        // `王某国务委员`: a post that begins at the name's last character and goes on past it.
+        ("post-from-last-character", { t, sc, r in
+            guard r.count >= 3, t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2 else { return r }
+            return r.lowerBound..<(r.upperBound - 1)
+        }),
     ]
 
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
