@@ -12,8 +12,8 @@ struct Explain: ParsableCommand {
         --line N is line N of page P, as evidence P3:L12:C5 cites it).
         """)
 
-    @Argument(help: "An issue file.")
-    var path: String
+    @Argument(help: "An issue file (not with --stages).")
+    var path: String = ""
 
     @Option(name: .long, help: "1-based line number in the original file (in the page, with --page).")
     var line: Int?
@@ -21,6 +21,8 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "A PDF's page (1-based): --line counts from its top.")
     var page: Int?
 
+    @Flag(name: .long, help: "Print the pipeline's stages in order (folder and what each does) and stop.")
+    var stages = false
     @Flag(name: .long, help: "Print the text the pipeline reads (a PDF's or HTML page's extracted text) and stop.")
     var dumpText = false
 
@@ -38,10 +40,16 @@ struct Explain: ParsableCommand {
     func validate() throws {
         try checkIssueDate(issueDate)
         try checkEncoding(encoding)
-        if line == nil && !dumpText { throw ValidationError("give --line N (or --dump-text)") }
+        if stages { return }
+        if path.isEmpty { throw ValidationError("give an issue file") }
+        if line == nil && !dumpText { throw ValidationError("give --line N (or --dump-text, --stages)") }
     }
 
     func run() throws {
+        if stages {
+            for (i, st) in Stage.allCases.enumerated() { print("\(i + 1). \(st.rawValue)  Sources/ChuxiCore/\(st.folder)/  \(st.summary)") }
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             // Why: missing, a link loop, a permission, a directory (never a bare "cannot read").
             var st = stat()

@@ -13,12 +13,8 @@ public struct IssueResult: Sendable {
     public var source: SourceText
 }
 
-/// The pipeline over one issue, its stages in order:
-/// 1. normalize (width folding, PDF/column repair, offset map)   — Normalize/
-/// 2. articles (headlines, bylines, datelines)                  — Issue/
-/// 3. segment (ICU sentences and words)                         — Segment/
-/// 4. tag (dates, titles, persons, organizations, triggers)     — Tag/
-/// 5. events and roles -> records                               — Events/
+/// The pipeline over one issue, its stages in order (`Stage.allCases`: input, normalize,
+/// articles, segment, tag, events, records, export; `chuxi explain --stages`).
 /// Each stage only reads what the stages before it produced. One instance per thread
 /// (ICU break iterators are not thread-safe).
 public final class Pipeline {
