@@ -22,7 +22,9 @@ extension Tagger {
     /// rule name steps (`Tagger+RuleNameSteps.swift`) read it.
     func nameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int) -> Range<Int>? {
         var steps = NameSteps()
-        return ruleName(sc, i, ctx, surnameLength: known, &steps)
+        let name = ruleName(sc, i, ctx, surnameLength: known, &steps)
+        if let log = sc.stepLog { log.trials.append(.init(start: i, context: "\(ctx)", surnameLength: known, name: name, steps: steps)) }
+        return name
     }
 
     /// The driver of the rule name steps: where the name ends (`ruleNameEnds`, or the run of
@@ -67,7 +69,8 @@ extension Tagger {
     /// A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of Han
     /// characters that ends right at a delimiter, a trigger or a predicate.
     func unknownSurnameName(_ sc: Scan, _ t: NameTrial, _ steps: inout NameSteps) -> Range<Int>? {
-        guard t.strong, !rules.nameStops.contains(sc.s[t.i]) else { steps.veto = "unknown-surname-context"; return nil }
+        guard t.strong else { steps.veto = "unknown-surname-at-clause-start"; return nil }
+        guard !rules.nameStops.contains(sc.s[t.i]) else { steps.veto = "stop-first"; return nil }
         let (j, dotted) = unknownSurnameEnd(sc, t.i)
         let name = t.i..<j
         if dotted {

@@ -25,6 +25,21 @@ extension Tagger {
         }
     }
 
+    /// Every rule name trial of a sentence, in the order tried (`Tagger.tag(_:in:stepLog:)`).
+    public final class NameStepLog {
+        public struct Trial: Sendable {
+            public let start: Int
+            /// `afterTitle`, `list` or `clauseStart`.
+            public let context: String
+            /// The known surname's length tried (0: none).
+            public let surnameLength: Int
+            public let name: Range<Int>?
+            public let steps: NameSteps
+        }
+        public var trials: [Trial] = []
+        public init() {}
+    }
+
     /// The ways a given name after a known surname ends, in order; the first that applies wins
     /// (`given`: how many given characters). The two-character ends come first (a name of three
     /// is read before one of two); the later ones need strong context and a closer the
