@@ -35,6 +35,9 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding.")
     var encoding: String?
 
+    @Flag(name: .long, help: "Also print each rule name trial: where it started, and the steps that ended, trimmed or vetoed it (Tag/Tagger+RuleNameSteps.swift).")
+    var steps = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func validate() throws {
@@ -94,6 +97,15 @@ struct Explain: ParsableCommand {
                 let titles = p.titles.map { n.text($0) }.joined(separator: ";")
                 let lean = reading.personLean(p.name)
                 print("  person      \(n.text(p.name))  titles=\(titles.isEmpty ? "-" : titles)  [\(p.rule)] model lean=\(Double(lean) / 100)")
+            }
+            if steps {
+                // The sentence tagged again with a log: the same sentence and text give the same trials.
+                let log = Tagger.NameStepLog()
+                _ = Tagger(rules: rules).tag(t.sentence, in: n, stepLog: log)
+                for tr in log.trials {
+                    let shown = tr.name ?? tr.start..<min(tr.start + 3, t.sentence.range.upperBound)
+                    print("  step        \(n.text(shown))\(tr.name == nil ? "… no name" : "")  \(tr.context) surname=\(tr.surnameLength)  [\(tr.steps)]")
+                }
             }
             for m in t.names {
                 print("  model       \(n.text(m.range))  \(m.kind == .person ? "person" : "organization") margin=\(Double(m.confidence) / 100)  [names.model]")

@@ -6,6 +6,24 @@ import XCTest
 final class TagTests: XCTestCase {
     func r(_ text: String, _ date: (Int, Int, Int)? = nil) throws -> IssueResult { try extract(text, issueDate: date) }
 
+    /// The rule name steps that decided a name are what `chuxi explain --steps` prints, and
+    /// tagging with a step log gives the same sentence as tagging without one.
+    func testStepLogNamesTheDecidingSteps() throws {
+        let res = try r("本报讯 区长王建国、副区长李明二十三日出席会议。张伟表示，要抓好落实。")
+        var trials: [(String, Tagger.NameSteps)] = []
+        for t in res.sentences {
+            let log = Tagger.NameStepLog()
+            let again = Tagger(rules: sharedRules).tag(t.sentence, in: res.normalized, stepLog: log)
+            XCTAssertEqual(again.persons.map(\.name), t.persons.map(\.name))
+            trials += log.trials.compactMap { tr in tr.name.map { (res.normalized.text($0), tr.steps) } }
+        }
+        let liMing = trials.first { $0.0 == "李明" }?.1
+        XCTAssertEqual(liMing?.end, "two-given")
+        XCTAssertEqual(liMing?.trims, ["taken-span"])   // 李明|二十三日: the date is taken first
+        XCTAssertEqual(trials.first { $0.0 == "张伟" }?.1.end, "one-given")
+        XCTAssertTrue(Tagger.ruleNameVetoes.map(\.id).starts(with: ["state-word", "taken-span", "not-given-last"]))
+    }
+
     func testTitleBeforeListAppliesToEachName() throws {
         let res = try r("本报讯 6月11日，区长陈立新主持召开区政府常务会议，副区长龙慧敏、姜毅、李峰和张伟出席会议。")
         for n in ["龙慧敏", "姜毅", "李峰", "张伟"] {

@@ -242,28 +242,49 @@ public final class NameModel: Sendable {
     }
 
     /// Each character's weight for each role: the sum of its features' weights.
+    /// What `emissions` reads around a sentence, computed once before its loop: the window of
+    /// keys, the bigram row of each pair, where posts end.
+    struct EmissionWindow {
+        /// The line around the sentence, at most two characters beyond it on each side.
+        let lo: Int, hi: Int
+        /// Cue words are matched up to the line's end (or far enough past the sentence).
+        let lineEnd: Int
+        /// Where the sentence's first character is in `keys`.
+        let base: Int
+        /// Keys of lo-2 ..< hi+2, `^`/`$` outside the line.
+        let keys: [Unicode.Scalar]
+        /// Each pair of the window is looked up once (its rows serve four characters): the row
+        /// of the pair at keys[base - 2 + m], or -1.
+        let pairRow: [Int32]
+        /// A post ending at a character is matched once (it is `p0` of the one before).
+        let postEnds: [Bool]
+
+        @inline(__always) init(_ s: [Unicode.Scalar], _ r: Range<Int>, bigrams: BigramTable, posts: Lexicon) {
+            let n = r.count
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo > r.lowerBound - 2, lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+            while hi < r.upperBound + 2, hi < s.count, s[hi] != "\n" { hi += 1 }
+            var lineEnd = r.upperBound
+            while lineEnd < min(s.count, r.upperBound + 8), s[lineEnd] != "\n" { lineEnd += 1 }
+            let base = r.lowerBound - lo + 2
+            var keys = [Unicode.Scalar](repeating: "^", count: hi - lo + 4)
+            for j in lo..<hi { keys[j - lo + 2] = NameModel.key(s[j]) }
+            keys[hi - lo + 2] = "$"; keys[hi - lo + 3] = "$"
+            let pairsFrom = base - 2, pairsTo = base + n + 1
+            var pairRow = [Int32](repeating: -1, count: pairsTo - pairsFrom)
+            for m in pairsFrom..<pairsTo { pairRow[m - pairsFrom] = bigrams.find(keys[m], keys[m + 1]) }
+            var postEnds = [Bool](repeating: false, count: n + 1)
+            for i in 0...n { postEnds[i] = posts.matchEnding(s, at: r.lowerBound + i) > 0 }
+            (self.lo, self.hi, self.lineEnd, self.base, self.keys, self.pairRow, self.postEnds) = (lo, hi, lineEnd, base, keys, pairRow, postEnds)
+        }
+    }
+
     private func emissions(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Int32] {
         let T = Self.roles, n = r.count
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo > r.lowerBound - 2, lo > 0, s[lo - 1] != "\n" { lo -= 1 }
-        while hi < r.upperBound + 2, hi < s.count, s[hi] != "\n" { hi += 1 }
-        // Cue words are matched up to the line's end (or far enough past the sentence).
-        var lineEnd = r.upperBound
-        while lineEnd < min(s.count, r.upperBound + 8), s[lineEnd] != "\n" { lineEnd += 1 }
-        // Keys of lo-2 ..< hi+2, `^`/`$` outside the line.
-        let base = r.lowerBound - lo + 2
-        var keys = [Unicode.Scalar](repeating: "^", count: hi - lo + 4)
-        for j in lo..<hi { keys[j - lo + 2] = Self.key(s[j]) }
-        keys[hi - lo + 2] = "$"; keys[hi - lo + 3] = "$"
-        var em = [Int32](repeating: 0, count: n * T)
         let ctx = context
-        // Each pair of the window is looked up once (its rows serve four characters), and a
-        // post ending at a character is matched once (it is `p0` of the one before).
-        let pairsFrom = base - 2, pairsTo = base + n + 1
-        var pairRow = [Int32](repeating: -1, count: pairsTo - pairsFrom)
-        for m in pairsFrom..<pairsTo { pairRow[m - pairsFrom] = bigrams.find(keys[m], keys[m + 1]) }
-        var postEnds = [Bool](repeating: false, count: n + 1)
-        for i in 0...n { postEnds[i] = ctx.posts.matchEnding(s, at: r.lowerBound + i) > 0 }
+        let w = EmissionWindow(s, r, bigrams: bigrams, posts: ctx.posts)
+        let lo = w.lo, hi = w.hi, lineEnd = w.lineEnd, base = w.base, keys = w.keys, pairRow = w.pairRow, postEnds = w.postEnds
+        var em = [Int32](repeating: 0, count: n * T)
         em.withUnsafeMutableBufferPointer { e in
             unigrams.withUnsafeBufferPointer { u in
                 flags.withUnsafeBufferPointer { f in

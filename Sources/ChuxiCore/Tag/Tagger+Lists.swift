@@ -40,64 +40,19 @@ extension Tagger {
     func tagClauseInitialNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         var i = sc.a
         while i < sc.b {
-            // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
-            // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
-            let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
-            // And after `在` with a post written after the name (`在孙某院长的陪同下`).
-            let atPost = !plain && sc.s[i - 1] == "在" && rules.surnames.surnameLength(sc.s, at: i) > 0 && postAfterName(sc, i)
-            let extended = !plain && (sc.s[i - 1] == "向"
-                || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
-                    && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
-                && listOrTriggerAfterName(sc, i)
-            if plain || extended || atPost, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
+            let at = clauseStart(sc, i)
+            if at.plain || at.extended || at.atPost, !sc.consumed[i - sc.a], let name = nameAt(sc, i, .clauseStart) {
                 let j = name.upperBound
                 // In those contexts only a list or a trigger right after the name is worth a trial
                 // (after `在`: the post).
-                if extended, !listOrTrigger(sc, at: j) { i += 1; continue }
-                if atPost, !extended, rules.posts.match(sc.s, at: j, limit: sc.b) == 0 { i += 1; continue }
+                if at.extended, !listOrTrigger(sc, at: j) { i += 1; continue }
+                if at.atPost, !at.extended, rules.posts.match(sc.s, at: j, limit: sc.b) == 0 { i += 1; continue }
                 // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
                 var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
                 var trial = sc
                 mark(&trial, name)
                 tagLists(&trial, &tail)
-                var end = tail.last!.name.upperBound
-                var confirmed = false
-                let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
-                if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
-                    // `A、B等区领导出席`: a short group noun, or one ending in a post, may stand
-                    // between 等 and the trigger;
-                    // `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
-                    end += sc.s[end] == "等" ? 1 : counted
-                    var k = end
-                    while k < sc.b, k - end <= 8, !confirmed {
-                        // A longer group noun counts when it ends in a post (`等区四套班子领导参加`).
-                        confirmed = ((k - end <= 6 || rules.posts.matchEnding(sc.s, at: k, floor: end) > 0)
-                                     && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
-                            || (tail.count >= 2 && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
-                                && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
-                        if k < sc.b, !isHan(sc.s[k]) { break }
-                        if !confirmed { k += 1 }
-                    }
-                }
-                // `李玮同志代表…`: 同志 after the name.
-                let afterComrade = sc.s[end...].starts(with: "同志".unicodeScalars) && tail.count == 1 ? end + 2 : end
-                confirmed = confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
-                    || triggerInClause(sc, after: afterComrade)
-                // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
-                let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
-                if !confirmed, pl > 0, tail.count == 1 {
-                    let e2 = end + pl
-                    confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
-                        || triggerInClause(sc, after: e2)
-                    // `在孙某院长及院领导的陪同下`: the trigger that closes the `在…下` phrase.
-                    if atPost, !confirmed {
-                        var k = e2
-                        while k < sc.b, k - e2 <= 12, !Self.clausePunct.contains(sc.s[k]), !confirmed {
-                            confirmed = rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0; k += 1
-                        }
-                    }
-                }
-                if confirmed {
+                if let end = confirmedEnd(sc, tail, atPost: at.atPost) {
                     sc = trial
                     persons += tail
                     i = end
@@ -106,6 +61,76 @@ extension Tagger {
             }
             i += 1
         }
+    }
+
+    /// May an untitled name start at `i`: at a clause start (`plain`), after `向` or an
+    /// organization with a list or trigger after the name (`extended`), after `在` with a post
+    /// after the name (`atPost`)?
+    func clauseStart(_ sc: Scan, _ i: Int) -> (plain: Bool, extended: Bool, atPost: Bool) {
+        // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
+        // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
+        let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+        // And after `在` with a post written after the name (`在孙某院长的陪同下`).
+        let atPost = !plain && sc.s[i - 1] == "在" && rules.surnames.surnameLength(sc.s, at: i) > 0 && postAfterName(sc, i)
+        let extended = !plain && (sc.s[i - 1] == "向"
+            || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
+                && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
+            && listOrTriggerAfterName(sc, i)
+        return (plain, extended, atPost)
+    }
+
+    /// Where a clause-initial name (or list of names, `tail`) ends if what follows confirms
+    /// it as persons, else nil.
+    func confirmedEnd(_ sc: Scan, _ tail: [PersonMention], atPost: Bool) -> Int? {
+        var end = tail.last!.name.upperBound
+        var confirmed = false
+        let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
+        if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
+            end += sc.s[end] == "等" ? 1 : counted
+            confirmed = groupConfirms(sc, from: end, list: tail.count >= 2)
+        }
+        // `李玮同志代表…`: 同志 after the name.
+        let afterComrade = sc.s[end...].starts(with: "同志".unicodeScalars) && tail.count == 1 ? end + 2 : end
+        confirmed = confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
+            || triggerInClause(sc, after: afterComrade)
+        // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
+        let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
+        if !confirmed, pl > 0, tail.count == 1 {
+            confirmed = postConfirms(sc, at: end + pl, atPost: atPost)
+        }
+        return confirmed ? end : nil
+    }
+
+    /// After `A、B等` (or a count: `A、B、C 6位`), from `end`: does a trigger follow?
+    /// `A、B等区领导出席`: a short group noun, or one ending in a post, may stand between 等 and
+    /// the trigger; `A、B等区四套班子领导，…参加`: a group of posts says they are persons.
+    func groupConfirms(_ sc: Scan, from end: Int, list: Bool) -> Bool {
+        var confirmed = false
+        var k = end
+        while k < sc.b, k - end <= 8, !confirmed {
+            // A longer group noun counts when it ends in a post (`等区四套班子领导参加`).
+            confirmed = ((k - end <= 6 || rules.posts.matchEnding(sc.s, at: k, floor: end) > 0)
+                         && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
+                || (list && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
+                    && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
+            if k < sc.b, !isHan(sc.s[k]) { break }
+            if !confirmed { k += 1 }
+        }
+        return confirmed
+    }
+
+    /// A post after the name ends at `e2`: does a predicate or trigger follow it?
+    func postConfirms(_ sc: Scan, at e2: Int, atPost: Bool) -> Bool {
+        var confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
+            || triggerInClause(sc, after: e2)
+        // `在孙某院长及院领导的陪同下`: the trigger that closes the `在…下` phrase.
+        if atPost, !confirmed {
+            var k = e2
+            while k < sc.b, k - e2 <= 12, !Self.clausePunct.contains(sc.s[k]), !confirmed {
+                confirmed = rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0; k += 1
+            }
+        }
+        return confirmed
     }
 
     /// Is there a `、` or a trigger where a name of two to four characters from `i` would end?

@@ -18,148 +18,114 @@ extension Tagger {
         return n
     }
 
+    /// The name starting at `i` with a surname of `known` characters (0: none known), as the
+    /// rule name steps (`Tagger+RuleNameSteps.swift`) read it.
     func nameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int) -> Range<Int>? {
-        let s = sc.s, b = sc.b
-        let strong = ctx != .clauseStart
-        var sl = known
-        var name: Range<Int>
-        // A foreign name joined by `·` (`安东尼奥·古特雷斯`) is read whole, whatever its first character.
-        var dot = i
-        while dot < b, isHan(s[dot]), dot - i < 8 { dot += 1 }
-        if strong, dot < b, s[dot] == "·", dot + 1 < b, isHan(s[dot + 1]) { sl = 0 }
-        if sl == 0 {
-            guard strong, !rules.nameStops.contains(s[i]) else { return nil }
-            // A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of
-            // Han characters that ends right at a delimiter, a trigger or a predicate.
-            var j = i
-            while j < b, isHan(s[j]) || (s[j] == "·" && j + 1 < b && isHan(s[j + 1])) { j += 1 }
-            let hasDot = s[i..<j].contains("·")
-            if hasDot, let lastDot = s[i..<j].lastIndex(of: "·") {
-                // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
-                // (`不`, `都`, `来` are stops in Chinese but common in transliterations: `阿不都热西提`.)
-                // A predicate overlapping a trigger just after it is the name's end (`…热西提|出席`, not `提出`).
-                var k = lastDot + 2
-                while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0,
-                      rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
-                      !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k]) { k += 1 }
-                j = k
-            }
-            if !hasDot {
-                var k = i
-                while k < j && k - i < 6, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
-                      rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
-                j = k
-            }
-            // Without a known surname, only a name closed by punctuation, 等, a joiner, a trigger
-            // or a predicate is believed; one of four to six characters (`嘎玛泽登`, `柯依舍巴耶夫`)
-            // must read as a transliteration: ICU finds at most one dictionary word in it.
-            let closed = j >= b || Self.delimiters.contains(s[j]) || Self.clausePunct.contains(s[j]) || s[j] == "等"
-                || Self.listJoiners.contains(where: { s[j...].starts(with: $0) })
-                || rules.triggerWords.match(s, at: j, limit: b) > 0 || rules.predicates.match(s, at: j, limit: b) > 0
-                || triggerInClause(sc, after: j)   // `美国副总统拜登在洛杉矶共同会见…`
-            guard (2...(hasDot ? 20 : 6)).contains(j - i), hasDot ? followsName(sc, j) : closed else { return nil }
-            if !hasDot, j - i >= 4 {
-                // At most one dictionary word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`).
-                var words = 0, w = i
-                while w < j { let e = min(sc.tokenEnd(w), j); if e - w >= 2 { words += w == i ? 1 : 2 }; w = e }
-                // Six characters: no dictionary word at all (`柯|依|舍|巴|耶|夫`, not `候选|人|李|检|华`).
-                // (A run of transliteration characters may hold words by chance: `内塔|尼亚|胡`.)
-                let foreign = s[i..<j].allSatisfy { rules.transliteration.contains($0) }
-                guard foreign || words <= (j - i >= 6 ? 0 : 1), sc.isB(i), sc.isB(j) else { return nil }
-            }
-            // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
-            if !hasDot, j - i == 2, !sc.isB(i + 1), sc.isB(j) { return nil }
-            if !hasDot, rules.nameStops.contains(s[j - 1]) { return nil }
-            // A title and a word closing a quotation is a brand (`打造“院士智汇”品牌`).
-            if !hasDot, j < b, s[j] == "”" { return nil }
-            // An organization or a place is no name (`区人大` in `赵锋及区人大、政府各领导`, `佳木斯市`).
-            if !hasDot, rules.orgSuffixes.matchEnding(s, at: j, floor: i + 1) > 0 || Self.placeEnds.contains(s[j - 1]) { return nil }
-            name = i..<j
-        } else {
-            // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
-            guard sc.isB(i) || ctx == .afterTitle else { return nil }
-            let g = i + sl
-            guard g < b, isHan(s[g]) else { return nil }
-            // Two given characters when the third scalar ends a word and is not a stop,
-            // a post or part of a verb (`宋宗德等`, `沈金|龙`, `龙|婉丽`); else one (`翟磊主持`).
-            var end: Int? = nil
-            if g + 1 < b, isHan(s[g + 1]), sc.isB(g + 2), !rules.nameStops.contains(s[g + 1]),
-               rules.posts.match(s, at: g + 1, limit: b) == 0,
-               rules.triggerWords.match(s, at: g, limit: g + 2) == 0, rules.predicates.match(s, at: g, limit: g + 2) == 0,
-               rules.posts.match(s, at: g, limit: g + 2) == 0,
-               !(sl == 1 && !sc.isB(g) && !sc.isB(g + 1)) {   // one dictionary word of three (`高新区`)
-                end = g + 2
-            } else if strong, g + 2 < b, isHan(s[g + 1]), !rules.nameStops.contains(s[g + 1]), !sc.isB(g + 2),
-                      Self.listJoiners.contains(where: { s[(g + 2)...].starts(with: $0) }), sc.isB(g + 1) || sc.isB(g),
-                      rules.posts.match(s, at: g + 1, limit: b) == 0, rules.triggerWords.match(s, at: g, limit: g + 2) == 0 {
-                // The last given character fused with a joiner after it (`习|近|平和|夫人`).
-                end = g + 2
-            } else if strong, g + 2 < b, isHan(s[g + 1]), Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]),
-                      !"等们".unicodeScalars.contains(s[g + 1]), s[g + 2] == "、" || s[g + 2] == "，" || !"和与及".unicodeScalars.contains(s[g + 1]),
-                      rules.posts.match(s, at: g + 1, limit: b) == 0, rules.predicates.match(s, at: g + 1, limit: g + 2) == 0 {
-                // A name closed by punctuation in a list keeps a stop-like last character (`丁红都、`,
-                // `孙铭和、`: no conjunction stands before 、); a one-character predicate there is
-                // the name's verb (`主任王成说，`).
-                end = g + 2
-            } else if strong, g + 2 < b, rules.givenEnds.contains(s[g + 1]), rules.posts.match(s, at: g + 1, limit: b) == 0,
-                      case let tl = rules.triggerWords.match(s, at: g + 2, limit: b), tl > 0,
-                      let tr = rules.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])],
-                      tr.role != .inspect, tr.kind == .verb || tr.kind == .meet {
-                // A stop-like last character that names end with (`张春来陪同`, `王建中主持`,
-                // `石爱作主持`), before a verb; not before a visit (`张春来调研` is 张春 coming to
-                // inspect) nor a speech (`王刚作报告`).
-                end = g + 2
-            } else if sc.isB(g + 1) {
-                end = g + 1
-            }
-            guard let e = end else { return nil }
-            // A surname that is also a stop character (`和`, `于`) before a dictionary word is
-            // a conjunction or preposition (`领导和来宾`), not a name.
-            if sl == 1, rules.nameStops.contains(s[i]), e == g + 2, sc.isB(g), !sc.isB(g + 1) { return nil }
-            // A surname and one character forming a dictionary word (`高飞`, `金山`): only in strong context.
-            if e == g + 1, !sc.isB(g), !strong { return nil }
-            // A surname fused with the word before it (`主席台|前排`) is weak evidence: its given
-            // name must not begin with a stop character.
-            // So must one that forms a single word with its surname (`来到`, `于是`).
-            if !strong || !sc.isB(i) || !sc.isB(g), rules.nameStops.contains(s[g]) { return nil }
-            name = i..<e
-        }
-        // A state's name (`贝林|共和国`) is no person.
-        if rules.stateWords.match(s, at: name.upperBound, limit: b) > 0 { return nil }
-        // A name ends before a span already taken (a date: `李明二十三日` is 李明 on the 23rd).
-        if let taken = name.dropFirst().first(where: { sc.consumed[$0 - sc.a] }) {
-            guard taken - name.lowerBound >= 2 else { return nil }
-            name = name.lowerBound..<taken
-        }
-        // The last given character that begins a word never ending a name (`刘洋|一行`) is not part of it.
-        if name.count == 3, sl == 1, rules.notGiven.match(s, at: name.upperBound - 1, limit: b) >= 2 {
-            name = name.lowerBound..<(name.upperBound - 1)
-        }
-        // A word that begins with a surname and ends in an organization's suffix (`管理|处`,
-        // `交流|处` after `领事`): an office, not a name.
-        if sl > 0, name.count == 3, !sc.isB(name.lowerBound + sl),
-           rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.upperBound - 1) > 0 { return nil }
-        // A place before its own post or organization (`杨集镇镇长王某`, `孟村镇人民政府`).
-        if rules.orgSuffixes.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0 || Self.placeEnds.contains(s[name.upperBound - 1]),
-           rules.posts.match(s, at: name.upperBound, limit: b) > 0 || !followsName(sc, name.upperBound) { return nil }
-        // A surname that is also a conjunction or preposition (`和`, `于`) names a person only
-        // when the name closes at a delimiter, a trigger, a predicate or `一行` (not `代表和商（协）会`).
-        if rules.nameStops.contains(s[name.lowerBound]), name.upperBound < b {
-            let c = s[name.upperBound]
-            guard Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c)
-                || rules.triggerWords.match(s, at: name.upperBound, limit: b) > 0
-                || rules.predicates.match(s, at: name.upperBound, limit: b) > 0
-                || rules.notGiven.match(s, at: name.upperBound, limit: b) > 0 else { return nil }   // `于法昌一行`
-        }
-        let word = Array(s[name])
-        // A known non-name (`班子`) is none with a character after it either (`领导班子时`).
-        if name.count == 3, sl > 0, rules.notNames.contains(word[..<2]) { return nil }
-        if rules.notGiven.matchEnding(s, at: name.upperBound, floor: name.lowerBound + 1) > 0 { return nil }
-        if rules.notNames.contains(word[...]) || rules.posts.contains(word[...]) || rules.triggerWords.contains(word[...]) { return nil }
-        if name.count >= 2, rules.posts.match(s, at: name.lowerBound + 1, limit: b) >= 2 { return nil } // 王书记
-        if name.dropFirst().contains(where: { !sc.consumed.indices.contains($0 - sc.a) || sc.consumed[$0 - sc.a] }) { return nil }
+        var steps = NameSteps()
+        let name = ruleName(sc, i, ctx, surnameLength: known, &steps)
+        if let log = sc.stepLog { log.trials.append(.init(start: i, context: "\(ctx)", surnameLength: known, name: name, steps: steps)) }
         return name
     }
+
+    /// The driver of the rule name steps: where the name ends (`ruleNameEnds`, or the run of
+    /// an unknown surname), then `ruleNameVetoes` in order; `steps` says which steps decided.
+    func ruleName(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int, _ steps: inout NameSteps) -> Range<Int>? {
+        // A foreign name joined by `·` (`安东尼奥·古特雷斯`) is read whole, whatever its first character.
+        let t = NameTrial(i: i, ctx: ctx, sl: dottedNameAt(sc, i, ctx) ? 0 : known)
+        guard var name = t.sl == 0 ? unknownSurnameName(sc, t, &steps) : knownSurnameName(sc, t, &steps) else { return nil }
+        for (id, step) in Self.ruleNameVetoes {
+            switch step {
+            case .veto(let applies):
+                if applies(self, sc, t, name) { steps.veto = id; return nil }
+            case .trim(let apply):
+                guard let r = apply(self, sc, t, name) else { steps.veto = id; return nil }
+                if r != name { steps.trims.append(id); name = r }
+            }
+        }
+        return name
+    }
+
+    /// Does a `·` follow a short run of Han characters from `i` (a dotted foreign name)?
+    func dottedNameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext) -> Bool {
+        let s = sc.s, b = sc.b
+        var dot = i
+        while dot < b, isHan(s[dot]), dot - i < 8 { dot += 1 }
+        return ctx != .clauseStart && dot < b && s[dot] == "·" && dot + 1 < b && isHan(s[dot + 1])
+    }
+
+    /// A name with a known surname: the first of `ruleNameEnds` that applies says where it
+    /// ends, then `ruleNameEndVetoes`.
+    func knownSurnameName(_ sc: Scan, _ t: NameTrial, _ steps: inout NameSteps) -> Range<Int>? {
+        // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
+        guard sc.isB(t.i) || t.ctx == .afterTitle else { steps.veto = "surname-inside-word"; return nil }
+        guard t.g < sc.b, isHan(sc.s[t.g]) else { steps.veto = "no-given-name"; return nil }
+        guard let end = Self.ruleNameEnds.first(where: { $0.applies(self, sc, t) }) else { steps.veto = "no-end"; return nil }
+        steps.end = end.id
+        let name = t.i..<(t.g + end.given)
+        if let v = Self.ruleNameEndVetoes.first(where: { $0.applies(self, sc, t, name) }) { steps.veto = v.id; return nil }
+        return name
+    }
+
+    /// A foreign name (`马克龙`, `安东尼奥·古特雷斯`) or a rare surname: a short run of Han
+    /// characters that ends right at a delimiter, a trigger or a predicate.
+    func unknownSurnameName(_ sc: Scan, _ t: NameTrial, _ steps: inout NameSteps) -> Range<Int>? {
+        guard t.strong else { steps.veto = "unknown-surname-at-clause-start"; return nil }
+        guard !rules.nameStops.contains(sc.s[t.i]) else { steps.veto = "stop-first"; return nil }
+        let (j, dotted) = unknownSurnameEnd(sc, t.i)
+        let name = t.i..<j
+        if dotted {
+            guard (2...20).contains(name.count), followsName(sc, j) else { steps.veto = "dotted-unclosed"; return nil }
+            steps.end = "dotted"
+            return name
+        }
+        steps.end = "unknown-surname-run"
+        if let v = Self.unknownSurnameVetoes.first(where: { $0.applies(self, sc, name) }) { steps.veto = v.id; return nil }
+        return name
+    }
+
+    /// Where the run of an unknown surname's name ends, and whether it holds a `·`.
+    func unknownSurnameEnd(_ sc: Scan, _ i: Int) -> (end: Int, dotted: Bool) {
+        let s = sc.s, b = sc.b
+        var j = i
+        while j < b, isHan(s[j]) || (s[j] == "·" && j + 1 < b && isHan(s[j + 1])) { j += 1 }
+        guard let lastDot = s[i..<j].lastIndex(of: "·") else {
+            var k = i
+            while k < j && k - i < 6, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
+                  rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
+            return (k, false)
+        }
+        // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
+        // (`不`, `都`, `来` are stops in Chinese but common in transliterations: `阿不都热西提`.)
+        // A predicate overlapping a trigger just after it is the name's end (`…热西提|出席`, not `提出`).
+        var k = lastDot + 2
+        while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0,
+              rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
+              !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k]) { k += 1 }
+        return (k, true)
+    }
+
+    /// Is the run of an unknown surname's name closed at `j`: by punctuation, 等, a joiner, a
+    /// trigger or a predicate (or a trigger later in the clause: `美国副总统拜登在洛杉矶共同会见…`)?
+    func closesRareName(_ sc: Scan, at j: Int) -> Bool {
+        let s = sc.s, b = sc.b
+        return j >= b || Self.delimiters.contains(s[j]) || Self.clausePunct.contains(s[j]) || s[j] == "等"
+            || Self.listJoiners.contains(where: { s[j...].starts(with: $0) })
+            || rules.triggerWords.match(s, at: j, limit: b) > 0 || rules.predicates.match(s, at: j, limit: b) > 0
+            || triggerInClause(sc, after: j)
+    }
+
+    /// Does a run of four to six characters read as a transliteration? At most one dictionary
+    /// word, and only at the start (`热季|根|诺|夫`, not `层|履|职|清单`); six characters: no
+    /// dictionary word at all (`柯|依|舍|巴|耶|夫`, not `候选|人|李|检|华`). A run of
+    /// transliteration characters may hold words by chance (`内塔|尼亚|胡`).
+    func readsAsTransliteration(_ sc: Scan, _ r: Range<Int>) -> Bool {
+        let i = r.lowerBound, j = r.upperBound
+        var words = 0, w = i
+        while w < j { let e = min(sc.tokenEnd(w), j); if e - w >= 2 { words += w == i ? 1 : 2 }; w = e }
+        let foreign = sc.s[i..<j].allSatisfy { rules.transliteration.contains($0) }
+        return (foreign || words <= (j - i >= 6 ? 0 : 1)) && sc.isB(i) && sc.isB(j)
+    }
+
 
     /// A Japanese name (`佐藤树一郎率…`, `高岛宗一郎等`): a family name from the rules and the
     /// longest given name of one to three Han characters that something a name may end at follows.

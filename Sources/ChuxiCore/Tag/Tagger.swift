@@ -32,6 +32,8 @@ public struct Tagger: Sendable {
         /// What the name model reads in the sentence (`Tagger+ModelNames`).
         var model: NameModel.Reading? = nil
         var modelNames: [NameModel.Found] { model?.names ?? [] }
+        /// Where the rule name trials are written (`chuxi explain --steps`); nil in a run.
+        var stepLog: NameStepLog? = nil
         func isB(_ i: Int) -> Bool { sentence.boundary(i - a) }
         func tokenEnd(_ i: Int) -> Int { var j = i + 1; while j < b && !isB(j) { j += 1 }; return j }
     }
@@ -60,11 +62,13 @@ public struct Tagger: Sendable {
         }
     }
 
-    public func tag(_ sentence: Sentence, in text: NormalizedText) -> TaggedSentence {
+    /// `stepLog`: where to write every rule name trial and the steps that decided it.
+    public func tag(_ sentence: Sentence, in text: NormalizedText, stepLog: NameStepLog? = nil) -> TaggedSentence {
         // Only persons, organizations and triggers look at what is taken: a sentence without a
         // candidate word (most of them) is scanned for dates alone and needs no such array.
         var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
                       consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
+        sc.stepLog = stepLog
         let dates = tagDates(&sc)
         sc.model = rules.nameModel.read(text.scalars, sentence.range)
         var persons: [PersonMention] = []
