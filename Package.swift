@@ -6,11 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "chuxi", targets: ["chuxi"]),
-        .library(name: "ChuxiCore", targets: ["ChuxiCore"]),
+        .library(name: "ChuxiCore", targets: ["ChuxiCore"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0")
     ],
     targets: [
         // System ICU (Debian's libicu-dev). Only CICUShim includes its headers:
@@ -27,13 +27,17 @@ let package = Package(
         .target(name: "ChuxiCore", dependencies: ["CICUShim", "CXMLShim", "CFileShim"]),
         // Embedded store (SQLite via GRDB): batch runs, identity of persons, exports.
         .target(name: "ChuxiStore", dependencies: ["ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .executableTarget(name: "chuxi", dependencies: [
-            "ChuxiCore", "ChuxiStore",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "chuxi",
+            dependencies: [
+                "ChuxiCore", "ChuxiStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
         // libFuzzer target (scripts/fuzz); a plain build gives a replayer of saved inputs.
         .executableTarget(name: "ChuxiFuzz", dependencies: ["ChuxiCore"]),
         .testTarget(name: "ChuxiCoreTests", dependencies: ["ChuxiCore"]),
-        .testTarget(name: "ChuxiStoreTests", dependencies: ["ChuxiStore", "ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ChuxiStoreTests",
+            dependencies: ["ChuxiStore", "ChuxiCore", .product(name: "GRDB", package: "GRDB.swift")])
     ]
 )

@@ -18,28 +18,31 @@ func runOne(_ data: Data) {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    runOne(Data(bytes: data, count: size))
-    return 0
-}
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ cb: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-// SwiftPM links an executable target's entry as `<Target>_main`: hand control to libFuzzer.
-@_cdecl("ChuxiFuzz_main")
-public func chuxiFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var c = argc
-    var v = argv
-    return LLVMFuzzerRunDriver(&c, &v) { data, size in fuzzTestOneInput(data, size) }
-}
-#else
-@main
-struct ReplayFuzzInputs {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() { runOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+        runOne(Data(bytes: data, count: size))
+        return 0
     }
-}
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ cb: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
+
+    // SwiftPM links an executable target's entry as `<Target>_main`: hand control to libFuzzer.
+    @_cdecl("ChuxiFuzz_main")
+    public func chuxiFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+        var c = argc
+        var v = argv
+        return LLVMFuzzerRunDriver(&c, &v) { data, size in fuzzTestOneInput(data, size) }
+    }
+#else
+    @main
+    struct ReplayFuzzInputs {
+        static func main() throws {
+            for path in CommandLine.arguments.dropFirst() { runOne(try Data(contentsOf: URL(fileURLWithPath: path))) }
+        }
+    }
 #endif

@@ -23,17 +23,23 @@ public enum Batch {
         public var rosterMismatches: [String] = []
         public var description: String {
             "issues: \(new) new, \(changed) changed, \(unchanged) unchanged, \(failed) failed; records: \(recordsAdded) added, \(recordsRemoved) removed"
-                + (new + changed == 0 ? "" : "; \(withoutRecords) of the \(new + changed) extracted issue(s) gave no record")
+                + (new + changed == 0
+                    ? "" : "; \(withoutRecords) of the \(new + changed) extracted issue(s) gave no record")
                 + (notInArchive.isEmpty ? "" : "; \(notInArchive.count) stored issue(s) not in the archive")
                 + (reextractedForRules == 0 ? "" : "; rules changed: \(reextractedForRules) issue(s) extracted again")
-                + (corrections.map { "; corrections: \($0.applied) applied, \($0.orphans.count) orphaned" + ($0.alreadyExtracted.isEmpty ? "" : ", \($0.alreadyExtracted.count) add(s) now extracted") } ?? "")
+                + (corrections.map {
+                    "; corrections: \($0.applied) applied, \($0.orphans.count) orphaned"
+                        + ($0.alreadyExtracted.isEmpty ? "" : ", \($0.alreadyExtracted.count) add(s) now extracted")
+                } ?? "")
         }
     }
 
-    public static func run(archive: [String], store: Store, rules: RuleSet, jobs: Int,
-                           issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
-                           corrections: Corrections? = nil, roster: Roster? = nil,
-                           progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Summary {
+    public static func run(
+        archive: [String], store: Store, rules: RuleSet, jobs: Int,
+        issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
+        corrections: Corrections? = nil, roster: Roster? = nil,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> Summary {
         let listing = try InputWalker.list(archive)
         let files = listing.files
         var stored = try store.storedHashes()
@@ -49,25 +55,38 @@ public enum Batch {
         if rulesChanged { summary.reextractedForRules = stored.count; stored = stored.mapValues { _ in "" } }
         var todo: [(path: String, id: String, hash: String, isNew: Bool)] = []
         for f in files {
-            guard let h = try? ContentHash.ofFile(f.path) else { summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue }
-            if let old = stored[f.id] { if old == h { summary.unchanged += 1 } else { todo.append((f.path, f.id, h, false)) } }
-            else { todo.append((f.path, f.id, h, true)) }
+            guard let h = try? ContentHash.ofFile(f.path) else {
+                summary.failed += 1; summary.failures.append("\(f.path): cannot read"); continue
+            }
+            if let old = stored[f.id] {
+                if old == h { summary.unchanged += 1 } else { todo.append((f.path, f.id, h, false)) }
+            } else {
+                todo.append((f.path, f.id, h, true))
+            }
         }
         summary.notInArchive = Set(stored.keys).subtracting(files.map(\.id)).sorted()
         // Each issue is committed by its worker as soon as it is extracted.
-        let outcomes = try WorkQueue.map(count: todo.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) },
-                                         progress: { progress?($0, todo.count) }) { pipeline, i -> Result<(removed: Int, added: Int, mismatches: [String]), Error> in
+        let outcomes = try WorkQueue.map(
+            count: todo.count, jobs: jobs, makeWorker: { try Pipeline(rules: rules) },
+            progress: { progress?($0, todo.count) }
+        ) { pipeline, i -> Result<(removed: Int, added: Int, mismatches: [String]), Error> in
             let t = todo[i]
             return Result {
-                let (r, hash) = try roster?.run(pipeline, path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
+                let (r, hash) =
+                    try roster?.run(
+                        pipeline, path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
                     ?? pipeline.run(path: t.path, id: t.id, issueDate: issueDate, encoding: encoding, format: format)
                 // The absolute path: the report links to the file from wherever it is run.
-                let c = try store.replace(issue: r, path: URL(fileURLWithPath: t.path).standardizedFileURL.path, hash: hash)
+                let c = try store.replace(
+                    issue: r, path: URL(fileURLWithPath: t.path).standardizedFileURL.path, hash: hash)
                 return (c.removed, c.added, roster?.titleMismatches(r.records) ?? [])
             }
         }
-        if let r = roster { try store.setMeta("roster", r.names.sorted().joined(separator: "\n")) }
-        else { try store.db.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'roster'") } }
+        if let r = roster {
+            try store.setMeta("roster", r.names.sorted().joined(separator: "\n"))
+        } else {
+            try store.db.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'roster'") }
+        }
         for (t, o) in zip(todo, outcomes) {
             switch o {
             case .success(let c):
@@ -84,9 +103,14 @@ public enum Batch {
         let before = try store.meta("corrections")
         if corrections != nil || (before != nil && before != Corrections.empty.fingerprint) {
             let c = corrections ?? .empty
-            if !todo.isEmpty || before != c.fingerprint { summary.corrections = try store.applyCorrections(c); _ = try store.refreshGraph() }
-            else { summary.corrections = c.apply(to: try store.extractedRows()).outcome }
-        } else if !todo.isEmpty { _ = try store.refreshGraph() }
+            if !todo.isEmpty || before != c.fingerprint {
+                summary.corrections = try store.applyCorrections(c); _ = try store.refreshGraph()
+            } else {
+                summary.corrections = c.apply(to: try store.extractedRows()).outcome
+            }
+        } else if !todo.isEmpty {
+            _ = try store.refreshGraph()
+        }
         // A failed file is tried again next run; the fingerprint moves on only when all went through.
         if summary.failed == 0 { try store.setMeta("rules", fingerprint) }
         summary.failures.sort(); summary.rosterMismatches.sort()

@@ -28,13 +28,18 @@ public enum Careers {
     public static func normalize(_ title: String, posts: Lexicon) -> Post {
         let scalars = Array(title.unicodeScalars)
         let cut = scalars.indices.first { posts.contains(scalars[$0...]) } ?? 0
-        let post = String(String.UnicodeScalarView(scalars[cut...])), rest = String(String.UnicodeScalarView(scalars[..<cut]))
-        let jur = Graph.jurisdiction(ofTitle: title).flatMap { j in rest.hasPrefix(j) || rest.hasPrefix("中共" + j) ? j : nil } ?? ""
+        let post = String(String.UnicodeScalarView(scalars[cut...])),
+            rest = String(String.UnicodeScalarView(scalars[..<cut]))
+        let jur =
+            Graph.jurisdiction(ofTitle: title).flatMap { j in rest.hasPrefix(j) || rest.hasPrefix("中共" + j) ? j : nil }
+            ?? ""
         var org = jur.isEmpty ? rest : String(rest.dropFirst(rest.hasPrefix("中共") ? jur.count + 2 : jur.count))
         if let level = jur.last, levelBodies.contains(where: { org.hasPrefix($0) }) { org = String(level) + org }
         // The country named before a national body (`中国国务院`, `中华人民共和国国家…`) or
         // alone (`中国副总理`) is no organization.
-        for c in ["中华人民共和国", "中国"] where org == c || (org.hasPrefix(c) && org.dropFirst(c.count).hasPrefix("国")) { org = String(org.dropFirst(c.count)) }
+        for c in ["中华人民共和国", "中国"] where org == c || (org.hasPrefix(c) && org.dropFirst(c.count).hasPrefix("国")) {
+            org = String(org.dropFirst(c.count))
+        }
         // A post that begins with its body's character (`外交部长`: 外交部 + 部长).
         if let b = post.first, bodyChars.contains(b), !org.isEmpty, org.last != b { org.append(b) }
         return Post(jurisdiction: jur, organization: org, post: post)
@@ -44,12 +49,15 @@ public enum Careers {
     /// jurisdiction when it is of that level (静安区): the same post as `静安区委副书记`.
     static func placed(_ p: Post, in jurisdiction: String) -> Post {
         guard p.jurisdiction.isEmpty, let level = jurisdiction.last,
-              p.organization.first == level || (p.organization.isEmpty && p.post.contains(level)) else { return p }
+            p.organization.first == level || (p.organization.isEmpty && p.post.contains(level))
+        else { return p }
         return Post(jurisdiction: jurisdiction, organization: p.organization, post: p.post)
     }
 
     public static func table(_ g: Graph, posts: Lexicon) -> [Row] {
-        struct Acc { var titles: [String] = []; var dates: [String] = []; var sources = Set<String>(); var issues = Set<String>() }
+        struct Acc {
+            var titles: [String] = []; var dates: [String] = []; var sources = Set<String>(); var issues = Set<String>()
+        }
         var acc: [String: [Post: Acc]] = [:]
         var normal: [String: Post] = [:]
         for e in g.attendance where e.from.hasPrefix("P:") {
@@ -79,20 +87,32 @@ public enum Careers {
             for (p, a) in merged {
                 // ISO days where there are any; year-less dates otherwise.
                 let iso = a.dates.compactMap(Graph.isoSpan)
-                let first = iso.isEmpty ? a.dates.min { Graph.dateKey($0) < Graph.dateKey($1) } ?? "" : iso.map(\.start).min()!
-                let last = iso.isEmpty ? a.dates.max { Graph.dateKey($0) < Graph.dateKey($1) } ?? "" : iso.map(\.end).max()!
-                rows.append(Row(person: person, name: g.persons[person]?.name ?? person, post: p, titles: a.titles, first: first, last: last,
-                                sources: a.sources.count, issues: a.issues.sorted()))
+                let first =
+                    iso.isEmpty ? a.dates.min { Graph.dateKey($0) < Graph.dateKey($1) } ?? "" : iso.map(\.start).min()!
+                let last =
+                    iso.isEmpty ? a.dates.max { Graph.dateKey($0) < Graph.dateKey($1) } ?? "" : iso.map(\.end).max()!
+                rows.append(
+                    Row(
+                        person: person, name: g.persons[person]?.name ?? person, post: p, titles: a.titles,
+                        first: first, last: last,
+                        sources: a.sources.count, issues: a.issues.sorted()))
             }
         }
-        return rows.sorted { ($0.person, Graph.dateKey($0.first), $0.post.post, $0.post.organization, $0.post.jurisdiction)
-            < ($1.person, Graph.dateKey($1.first), $1.post.post, $1.post.organization, $1.post.jurisdiction) }
+        return rows.sorted {
+            ($0.person, Graph.dateKey($0.first), $0.post.post, $0.post.organization, $0.post.jurisdiction)
+                < ($1.person, Graph.dateKey($1.first), $1.post.post, $1.post.organization, $1.post.jurisdiction)
+        }
     }
 
-    public static let header = ["person_id", "person", "jurisdiction", "organization", "post", "titles", "first", "last", "sources", "issues"]
+    public static let header = [
+        "person_id", "person", "jurisdiction", "organization", "post", "titles", "first", "last", "sources", "issues"
+    ]
     public static func fields(_ r: Row) -> [String] {
-        [r.person, r.name, r.post.jurisdiction, r.post.organization, r.post.post, r.titles.joined(separator: ";"), r.first, r.last,
-         String(r.sources), r.issues.joined(separator: ";")]
+        [
+            r.person, r.name, r.post.jurisdiction, r.post.organization, r.post.post, r.titles.joined(separator: ";"),
+            r.first, r.last,
+            String(r.sources), r.issues.joined(separator: ";")
+        ]
     }
     public static func csv(_ rows: [Row]) -> String { rows.reduce(CSV.line(header)) { $0 + CSV.line(fields($1)) } }
 }

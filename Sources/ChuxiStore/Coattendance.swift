@@ -22,17 +22,25 @@ extension Graph {
     public func coattendance() -> [CoEdge] {
         var attendees: [String: Set<String>] = [:]
         for e in attendance { attendees[e.to, default: []].insert(e.from) }
-        var shared: [String: (kind: String, events: [String])] = [:]   // "a\u{1F}b" -> events
+        var shared: [String: (kind: String, events: [String])] = [:]  // "a\u{1F}b" -> events
         for (event, nodes) in attendees {
-            let people = nodes.filter { $0.hasPrefix("P:") }.sorted(), orgs = nodes.filter { $0.hasPrefix("O:") }.sorted()
-            for (i, a) in people.enumerated() { for b in people[(i + 1)...] { shared["\(a)\u{1F}\(b)", default: ("person-person", [])].events.append(event) } }
-            for o in orgs { for p in people { shared["\(o)\u{1F}\(p)", default: ("organization-person", [])].events.append(event) } }
+            let people = nodes.filter { $0.hasPrefix("P:") }.sorted(),
+                orgs = nodes.filter { $0.hasPrefix("O:") }.sorted()
+            for (i, a) in people.enumerated() {
+                for b in people[(i + 1)...] {
+                    shared["\(a)\u{1F}\(b)", default: ("person-person", [])].events.append(event)
+                }
+            }
+            for o in orgs {
+                for p in people { shared["\(o)\u{1F}\(p)", default: ("organization-person", [])].events.append(event) }
+            }
         }
         return shared.map { key, v in
             let ends = key.split(separator: "\u{1F}").map(String.init)
             let spans = v.events.compactMap { Graph.isoSpan(events[$0]!.date) }
-            return CoEdge(source: ends[0], target: ends[1], kind: v.kind, events: v.events.sorted(),
-                          start: spans.map(\.start).min() ?? "", end: spans.map(\.end).max() ?? "")
+            return CoEdge(
+                source: ends[0], target: ends[1], kind: v.kind, events: v.events.sorted(),
+                start: spans.map(\.start).min() ?? "", end: spans.map(\.end).max() ?? "")
         }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
     }
 
@@ -43,10 +51,15 @@ extension Graph {
 extension GraphExport {
     /// `coattendance.csv`: one row per pair, for pandas and spreadsheets.
     public static func coattendanceCSV(_ g: Graph, _ edges: [CoEdge]) -> String {
-        var out = line(["Id", "Source", "Target", "Source_name", "Target_name", "Kind", "Weight", "Start", "End", "Events"])
+        var out = line([
+            "Id", "Source", "Target", "Source_name", "Target_name", "Kind", "Weight", "Start", "End", "Events"
+        ])
         for e in edges {
-            out += line([e.id, e.source, e.target, g.label(e.source), g.label(e.target), e.kind, String(e.weight), e.start, e.end,
-                         e.events.joined(separator: ";")])
+            out += line([
+                e.id, e.source, e.target, g.label(e.source), g.label(e.target), e.kind, String(e.weight), e.start,
+                e.end,
+                e.events.joined(separator: ";")
+            ])
         }
         return out
     }

@@ -17,7 +17,10 @@ import GRDB
 /// that finds no record is an orphan: listed, never dropped silently. An `add` the tool now
 /// extracts itself is not added twice.
 public struct Corrections: Equatable {
-    public static let header = ["action", "issue", "evidence", "attendee", "role", "field", "value", "article", "date", "event", "kind", "titles", "who", "when", "why"]
+    public static let header = [
+        "action", "issue", "evidence", "attendee", "role", "field", "value", "article", "date", "event", "kind",
+        "titles", "who", "when", "why"
+    ]
     public static let actions: Set<String> = ["reject", "fix", "confirm", "add"]
     public static let fields: Set<String> = ["attendee", "role", "date", "event", "titles", "kind"]
     public static let roles: Set<String> = ["chair", "attend", "observe", "speak", "inspect"]
@@ -29,7 +32,8 @@ public struct Corrections: Equatable {
         public var action: String { self["action"] }
         public var description: String {
             let what = action == "fix" ? "fix \(self["field"])=\(self["value"])" : action
-            return "line \(line): \(what) \(self["issue"]) \(self["evidence"])\(self["attendee"].isEmpty ? "" : " \(self["attendee"])")\(self["who"].isEmpty ? "" : " (\(self["who"]))")"
+            return
+                "line \(line): \(what) \(self["issue"]) \(self["evidence"])\(self["attendee"].isEmpty ? "" : " \(self["attendee"])")\(self["who"].isEmpty ? "" : " (\(self["who"]))")"
         }
     }
     public struct LoadError: Error, CustomStringConvertible { public let description: String }
@@ -46,12 +50,17 @@ public struct Corrections: Equatable {
 
     /// FNV of the rows: what the store keeps to know the file changed.
     public var fingerprint: String {
-        ContentHash.of(Data(items.map { c in Self.header.map { c[$0] }.joined(separator: "\u{1F}") }.joined(separator: "\n").utf8))
+        ContentHash.of(
+            Data(items.map { c in Self.header.map { c[$0] }.joined(separator: "\u{1F}") }.joined(separator: "\n").utf8))
     }
 
     public static func load(path: String) throws -> Corrections {
-        guard let d = FileManager.default.contents(atPath: path) else { throw LoadError(description: "cannot read corrections \(path)") }
-        guard let s = String(data: d, encoding: .utf8) else { throw LoadError(description: "corrections \(path) is not UTF-8") }
+        guard let d = FileManager.default.contents(atPath: path) else {
+            throw LoadError(description: "cannot read corrections \(path)")
+        }
+        guard let s = String(data: d, encoding: .utf8) else {
+            throw LoadError(description: "corrections \(path) is not UTF-8")
+        }
         return try parse(s, name: path)
     }
 
@@ -59,29 +68,47 @@ public struct Corrections: Equatable {
     public static func parse(_ text: String, name: String = "corrections") throws -> Corrections {
         let rows = CSV.parse(text)
         guard let head = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return Corrections() }
-        for need in ["action", "issue"] where !head.contains(need) { throw LoadError(description: "\(name): no \(need) column (header: \(header.joined(separator: ",")))") }
+        for need in ["action", "issue"] where !head.contains(need) {
+            throw LoadError(description: "\(name): no \(need) column (header: \(header.joined(separator: ",")))")
+        }
         var items: [Correction] = []
-        for (i, r) in rows.enumerated().dropFirst() where !(r.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for (i, r) in rows.enumerated().dropFirst()
+        where !(r.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             var v: [String: String] = [:]
             for (j, h) in head.enumerated() where j < r.count {
                 var x = r[j].trimmingCharacters(in: .whitespaces)
-                if x.hasPrefix("'") && x.count > 1 && "=+-@".contains(x.dropFirst().first!) { x.removeFirst() }   // our own formula guard
+                // our own formula guard
+                if x.hasPrefix("'") && x.count > 1 && "=+-@".contains(x.dropFirst().first!) { x.removeFirst() }
                 v[h] = x
             }
             let c = Correction(line: i + 1, values: v)
             func bad(_ m: String) -> LoadError { LoadError(description: "\(name) line \(i + 1): \(m)") }
-            guard actions.contains(c.action) else { throw bad("action \"\(c.action)\" is not reject, fix, confirm or add") }
+            guard actions.contains(c.action) else {
+                throw bad("action \"\(c.action)\" is not reject, fix, confirm or add")
+            }
             if c["issue"].isEmpty { throw bad("no issue") }
             if c.action == "add" {
                 if c["attendee"].isEmpty || c["event"].isEmpty { throw bad("an add needs attendee and event") }
-                if !roles.contains(c["role"]) { throw bad("role \"\(c["role"])\" is not one of \(roles.sorted().joined(separator: ", "))") }
-                if !c["kind"].isEmpty && !["person", "organization"].contains(c["kind"]) { throw bad("kind is person or organization") }
+                if !roles.contains(c["role"]) {
+                    throw bad("role \"\(c["role"])\" is not one of \(roles.sorted().joined(separator: ", "))")
+                }
+                if !c["kind"].isEmpty && !["person", "organization"].contains(c["kind"]) {
+                    throw bad("kind is person or organization")
+                }
                 if !c["article"].isEmpty && Int(c["article"]) == nil { throw bad("article is a number") }
-            } else if c["evidence"].isEmpty { throw bad("a \(c.action) needs the record's evidence (L12:C5-L12:C20)") }
+            } else if c["evidence"].isEmpty {
+                throw bad("a \(c.action) needs the record's evidence (L12:C5-L12:C20)")
+            }
             if c.action == "fix" {
-                guard fields.contains(c["field"]) else { throw bad("field \"\(c["field"])\" is not one of \(fields.sorted().joined(separator: ", "))") }
-                if c["field"] == "role" && !roles.contains(c["value"]) { throw bad("role \"\(c["value"])\" is not one of \(roles.sorted().joined(separator: ", "))") }
-                if c["field"] == "attendee" && c["value"].isEmpty { throw bad("an attendee cannot be empty (reject the record instead)") }
+                guard fields.contains(c["field"]) else {
+                    throw bad("field \"\(c["field"])\" is not one of \(fields.sorted().joined(separator: ", "))")
+                }
+                if c["field"] == "role" && !roles.contains(c["value"]) {
+                    throw bad("role \"\(c["value"])\" is not one of \(roles.sorted().joined(separator: ", "))")
+                }
+                if c["field"] == "attendee" && c["value"].isEmpty {
+                    throw bad("an attendee cannot be empty (reject the record instead)")
+                }
             }
             items.append(c)
         }
@@ -95,7 +122,9 @@ public struct Corrections: Equatable {
         guard ends.count == 2 else { return nil }
         func lc(_ s: Substring) -> (Int, Int)? {
             let p = s.split(separator: ":")
-            guard p.count == 2, p[0].first == "L", p[1].first == "C", let l = Int(p[0].dropFirst()), let c = Int(p[1].dropFirst()) else { return nil }
+            guard p.count == 2, p[0].first == "L", p[1].first == "C", let l = Int(p[0].dropFirst()),
+                let c = Int(p[1].dropFirst())
+            else { return nil }
             return (l, c)
         }
         guard let a = lc(ends[0]), let b = lc(ends[1]) else { return nil }
@@ -111,7 +140,8 @@ public struct Corrections: Equatable {
     func matches(_ c: Correction, in rows: [[String: String]]) -> [Int] {
         func narrowed(_ idx: [Int]) -> [Int] {
             idx.filter { i in
-                (c["attendee"].isEmpty || rows[i]["attendee"] == c["attendee"] || (c["field"] == "attendee" && rows[i]["attendee"] == c["value"]))
+                (c["attendee"].isEmpty || rows[i]["attendee"] == c["attendee"]
+                    || (c["field"] == "attendee" && rows[i]["attendee"] == c["value"]))
                     && (c["role"].isEmpty || rows[i]["role"] == c["role"])
             }
         }
@@ -131,7 +161,8 @@ public struct Corrections: Equatable {
             if c.action == "add" {
                 let rec = Self.record(of: c)
                 let key = ["issue", "attendee", "event", "role", "date"]
-                if rows.indices.contains(where: { i in !gone.contains(i) && key.allSatisfy { rows[i][$0] == rec[$0] } }) {
+                if rows.indices.contains(where: { i in !gone.contains(i) && key.allSatisfy { rows[i][$0] == rec[$0] } })
+                {
                     outcome.alreadyExtracted.append(c); continue
                 }
                 rows.append(rec); outcome.applied += 1
@@ -151,15 +182,20 @@ public struct Corrections: Equatable {
         let kept = rows.enumerated().filter { !gone.contains($0.offset) }
         // Stable: by issue, then article; an added record goes after its article's rows.
         let sorted = kept.sorted { a, b in
-            let ka = (a.element["issue"] ?? "", Int(a.element["article"] ?? "") ?? 0), kb = (b.element["issue"] ?? "", Int(b.element["article"] ?? "") ?? 0)
+            let ka = (a.element["issue"] ?? "", Int(a.element["article"] ?? "") ?? 0),
+                kb = (b.element["issue"] ?? "", Int(b.element["article"] ?? "") ?? 0)
             return ka != kb ? ka < kb : a.offset < b.offset
         }
         return (sorted.map(\.element), outcome)
     }
 
     static func record(of c: Correction) -> [String: String] {
-        ["issue": c["issue"], "article": c["article"].isEmpty ? "1" : c["article"], "date": c["date"], "event": c["event"], "attendee": c["attendee"],
-         "kind": c["kind"].isEmpty ? "person" : c["kind"], "titles": c["titles"], "role": c["role"], "evidence": c["evidence"].isEmpty ? "added" : c["evidence"]]
+        [
+            "issue": c["issue"], "article": c["article"].isEmpty ? "1" : c["article"], "date": c["date"],
+            "event": c["event"], "attendee": c["attendee"],
+            "kind": c["kind"].isEmpty ? "person" : c["kind"], "titles": c["titles"], "role": c["role"],
+            "evidence": c["evidence"].isEmpty ? "added" : c["evidence"]
+        ]
     }
 
     /// The reviewed records as gold for `eval` (issue, attendee, kind, role, titles, date,
@@ -175,10 +211,15 @@ public struct Corrections: Equatable {
         // An add the tool extracts is judged too: the predicted row that equals it.
         for c in items where c.action == "add" {
             let rec = Self.record(of: c)
-            if let p = pred.first(where: { r in ["issue", "attendee", "event", "role"].allSatisfy { r[$0] == rec[$0] } }), !predNarrowed.contains(p) { predNarrowed.append(p) }
+            if let p = pred.first(where: { r in ["issue", "attendee", "event", "role"].allSatisfy { r[$0] == rec[$0] } }
+            ), !predNarrowed.contains(p) {
+                predNarrowed.append(p)
+            }
         }
         var gold = corrected
-        for c in items where c.action == "add" { let rec = Self.record(of: c); if !gold.contains(rec) { gold.append(rec) } }
+        for c in items where c.action == "add" {
+            let rec = Self.record(of: c); if !gold.contains(rec) { gold.append(rec) }
+        }
         return (gold, predNarrowed)
     }
 
@@ -202,22 +243,31 @@ extension Store {
             for r in rows {
                 let issue = r["issue"] ?? ""
                 let s = seq[issue, default: 0]; seq[issue] = s + 1
-                try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
-                    issue, s, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "", r["kind"] ?? "",
-                    r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""])
+                try db.execute(
+                    sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        issue, s, Int(r["article"] ?? "") ?? 0, r["date"] ?? "", r["event"] ?? "", r["attendee"] ?? "",
+                        r["kind"] ?? "",
+                        r["titles"] ?? "", r["role"] ?? "", r["evidence"] ?? ""
+                    ])
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('corrections', ?)", arguments: [c.fingerprint])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('corrections', ?)", arguments: [c.fingerprint])
         }
         return outcome
     }
 
     /// The extracted rows, before corrections.
-    public func extractedRows() throws -> [[String: String]] { try db.read { db in try Self.rows(db, table: "raw_attendance") } }
+    public func extractedRows() throws -> [[String: String]] {
+        try db.read { db in try Self.rows(db, table: "raw_attendance") }
+    }
 
     static func rows(_ db: GRDB.Database, table: String) throws -> [[String: String]] {
         try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY issue, seq").map { row in
             var d: [String: String] = [:]
-            for c in ["issue", "date", "event", "attendee", "kind", "titles", "role", "evidence"] { d[c] = row[c] as String }
+            for c in ["issue", "date", "event", "attendee", "kind", "titles", "role", "evidence"] {
+                d[c] = row[c] as String
+            }
             d["article"] = String(row["article"] as Int)
             return d
         }

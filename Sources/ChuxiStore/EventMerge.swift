@@ -28,7 +28,7 @@ public enum EventMerge {
         "交流会", "研讨会", "发布会", "报告会", "动员会", "部署会", "见面会", "协调会", "讨论会", "学习会", "论坛", "大会",
         "峰会", "年会", "启动仪式", "签约仪式", "揭牌仪式", "开幕式", "闭幕式", "仪式", "典礼", "活动", "博览会", "展览会",
         "交易会", "进博会", "培训班", "党课", "晚会", "比赛", "现场会", "会见", "会谈", "宴请", "接见", "接待", "慰问",
-        "看望", "视察", "考察", "调研", "检查", "陪同", "节",
+        "看望", "视察", "考察", "调研", "检查", "陪同", "节"
     ]
     /// A name whose kind is none of the above.
     public static let otherKind = "其他"
@@ -40,7 +40,9 @@ public enum EventMerge {
         var best: (String.Index, Int, String)?
         for k in kindsByLength {
             guard let r = name.range(of: k) else { continue }
-            if best == nil || r.lowerBound < best!.0 || (r.lowerBound == best!.0 && k.count > best!.1) { best = (r.lowerBound, k.count, k) }
+            if best == nil || r.lowerBound < best!.0 || (r.lowerBound == best!.0 && k.count > best!.1) {
+                best = (r.lowerBound, k.count, k)
+            }
         }
         return best?.2 ?? otherKind
     }
@@ -51,7 +53,10 @@ public enum EventMerge {
     /// `某某在广州…` name no place).
     public static func place(of name: String) -> String {
         guard let p = Graph.jurisdiction(ofTitle: name), !kinds.contains(where: { p.contains($0) }),
-              !p.unicodeScalars.contains(where: { clauseWords.contains($0) || !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }) else { return "" }
+            !p.unicodeScalars.contains(where: {
+                clauseWords.contains($0) || !($0.value >= 0x4E00 && $0.value <= 0x9FFF)
+            })
+        else { return "" }
         return p
     }
     /// What stands before a kind word in a name that points back (`这台晚会`, `此次会议`).
@@ -63,24 +68,33 @@ public enum EventMerge {
         public var date = "", kind = "", place = ""
         public var names: [String] = []
         public var sources: [String] = []
-        public var first = 0   // index of its first record, for the ordinal
+        public var first = 0  // index of its first record, for the ordinal
     }
 
     /// `rows[i]` names event `rows[i]["event"]`; `nodes[i]` is its attendee's node id.
     /// Returns the events, with ids, and the event id of each row.
-    public static func merge(rows: [[String: String]], nodes: [String]) -> (events: [String: Merged], eventOfRow: [String]) {
+    public static func merge(rows: [[String: String]], nodes: [String]) -> (
+        events: [String: Merged], eventOfRow: [String]
+    ) {
         // Drafts: one per (issue, article, name, date).
         struct Draft {
             var issue = "", article = "", name = "", date = "", kind = "", attendees = Set<String>(), rows: [Int] = []
-            var names = Set<String>()   // the attendees' names
+            var names = Set<String>()  // the attendees' names
             var counterparts: Set<String> { names.filter { name.contains($0) } }
         }
         var drafts: [Draft] = [], index: [String: Int] = [:]
         for (i, r) in rows.enumerated() {
-            let key = [r["issue"] ?? "", r["article"] ?? "", r["event"] ?? "", r["date"] ?? ""].joined(separator: "\u{1F}")
-            let d = index[key] ?? { drafts.append(Draft(issue: r["issue"] ?? "", article: r["article"] ?? "", name: r["event"] ?? "",
-                                                        date: r["date"] ?? "", kind: kind(of: r["event"] ?? "")))
-                                    index[key] = drafts.count - 1; return drafts.count - 1 }()
+            let key = [r["issue"] ?? "", r["article"] ?? "", r["event"] ?? "", r["date"] ?? ""].joined(
+                separator: "\u{1F}")
+            let d =
+                index[key]
+                ?? {
+                    drafts.append(
+                        Draft(
+                            issue: r["issue"] ?? "", article: r["article"] ?? "", name: r["event"] ?? "",
+                            date: r["date"] ?? "", kind: kind(of: r["event"] ?? "")))
+                    index[key] = drafts.count - 1; return drafts.count - 1
+                }()
             drafts[d].attendees.insert(nodes[i]); drafts[d].rows.append(i)
             if let n = r["attendee"], !n.isEmpty { drafts[d].names.insert(n) }
         }
@@ -89,7 +103,9 @@ public enum EventMerge {
         // whatever links a bare `会见` gives them).
         var parent = Array(drafts.indices)
         var counterparts = drafts.map(\.counterparts)
-        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        func find(_ x: Int) -> Int {
+            var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x
+        }
         func compatible(_ a: Set<String>, _ b: Set<String>) -> Bool { a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) }
         func union(_ a: Int, _ b: Int) {
             let (ra, rb) = (find(a), find(b))
@@ -108,7 +124,9 @@ public enum EventMerge {
 
         // Buckets: a date (dated drafts meet across articles), or an article (undated ones).
         var buckets: [String: [Int]] = [:]
-        for (i, d) in drafts.enumerated() { buckets[d.date.isEmpty ? "~\(d.issue)#\(d.article)" : d.date, default: []].append(i) }
+        for (i, d) in drafts.enumerated() {
+            buckets[d.date.isEmpty ? "~\(d.issue)#\(d.article)" : d.date, default: []].append(i)
+        }
         // Links in tiers, strongest first: 0 one name holds the other with an attendee in
         // common, or both name one counterpart; 1 one kind, two attendees in common; 2 one
         // article (or one issue, where one name only points back: `这台晚会`), one kind, an
@@ -117,27 +135,45 @@ public enum EventMerge {
         // tier can be one event with it.
         var tiers = [[Int: [Int]]](repeating: [:], count: 4)
         for ids in buckets.values {
-            for (x, i) in ids.enumerated() { for j in ids[(x + 1)...] {
-                let a = drafts[i], b = drafts[j]
-                let shared = a.attendees.intersection(b.attendees).count
-                let sameArticle = a.issue == b.issue && a.article == b.article
-                // A bare kind word (`会见`, `团拜会`) is held by every name of its kind: across
-                // articles it is no evidence of its own.
-                let bare = !sameArticle && (a.name == a.kind || b.name == b.kind)
-                var tier: Int?
-                if shared >= 1 && ((holds(a.name, b.name) && !bare) || (a.kind == b.kind && !a.counterparts.isDisjoint(with: b.counterparts))) { tier = 0 }
-                else if a.kind == b.kind && a.kind != otherKind && shared >= 2 && !a.date.isEmpty { tier = 1 }
-                else if (sameArticle || (a.issue == b.issue && (refersBack(a) || refersBack(b)))) && a.kind == b.kind && shared >= 1 { tier = 2 }
-                else if sameArticle && holds(a.name, b.name) { tier = 3 }
-                guard let t = tier, sameArticle || !a.date.isEmpty else { continue }
-                if t == 0 { union(i, j) } else { tiers[t][i, default: []].append(j); tiers[t][j, default: []].append(i) }
-            } }
+            for (x, i) in ids.enumerated() {
+                for j in ids[(x + 1)...] {
+                    let a = drafts[i], b = drafts[j]
+                    let shared = a.attendees.intersection(b.attendees).count
+                    let sameArticle = a.issue == b.issue && a.article == b.article
+                    // A bare kind word (`会见`, `团拜会`) is held by every name of its kind: across
+                    // articles it is no evidence of its own.
+                    let bare = !sameArticle && (a.name == a.kind || b.name == b.kind)
+                    var tier: Int?
+                    if shared >= 1
+                        && ((holds(a.name, b.name) && !bare)
+                            || (a.kind == b.kind && !a.counterparts.isDisjoint(with: b.counterparts)))
+                    {
+                        tier = 0
+                    } else if a.kind == b.kind && a.kind != otherKind && shared >= 2 && !a.date.isEmpty {
+                        tier = 1
+                    } else if (sameArticle || (a.issue == b.issue && (refersBack(a) || refersBack(b))))
+                        && a.kind == b.kind && shared >= 1
+                    {
+                        tier = 2
+                    } else if sameArticle && holds(a.name, b.name) {
+                        tier = 3
+                    }
+                    guard let t = tier, sameArticle || !a.date.isEmpty else { continue }
+                    if t == 0 {
+                        union(i, j)
+                    } else {
+                        tiers[t][i, default: []].append(j); tiers[t][j, default: []].append(i)
+                    }
+                }
+            }
         }
         for links in tiers.dropFirst() {
             // A link joins only when neither end has partners that cannot be one event.
             func unambiguous(_ i: Int) -> Bool {
                 let roots = Array(Set(links[i]!.map(find) + [find(i)])).sorted()
-                return roots.indices.allSatisfy { x in roots[(x + 1)...].allSatisfy { compatible(counterparts[roots[x]], counterparts[$0]) } }
+                return roots.indices.allSatisfy { x in
+                    roots[(x + 1)...].allSatisfy { compatible(counterparts[roots[x]], counterparts[$0]) }
+                }
             }
             let ok = Set(links.keys.filter(unambiguous))
             for (i, partners) in links.sorted(by: { $0.key < $1.key }) where ok.contains(i) {
@@ -151,14 +187,22 @@ public enum EventMerge {
             while changed {
                 changed = false
                 var members: [Int: (kind: Set<String>, attendees: Set<String>)] = [:]
-                for i in ids { let r = find(i); members[r, default: ([], [])].kind.insert(drafts[i].kind); members[r]!.attendees.formUnion(drafts[i].attendees) }
+                for i in ids {
+                    let r = find(i); members[r, default: ([], [])].kind.insert(drafts[i].kind);
+                    members[r]!.attendees.formUnion(drafts[i].attendees)
+                }
                 let roots = members.keys.sorted()
-                outer: for (x, a) in roots.enumerated() { for b in roots[(x + 1)...] {
-                    let ma = members[a]!, mb = members[b]!
-                    guard !ma.kind.isDisjoint(with: mb.kind), !ma.kind.contains(otherKind) || !mb.kind.contains(otherKind),
-                          ma.attendees.intersection(mb.attendees).count >= 2, compatible(counterparts[a], counterparts[b]) else { continue }
-                    union(a, b); changed = true; break outer
-                } }
+                outer: for (x, a) in roots.enumerated() {
+                    for b in roots[(x + 1)...] {
+                        let ma = members[a]!, mb = members[b]!
+                        guard !ma.kind.isDisjoint(with: mb.kind),
+                            !ma.kind.contains(otherKind) || !mb.kind.contains(otherKind),
+                            ma.attendees.intersection(mb.attendees).count >= 2,
+                            compatible(counterparts[a], counterparts[b])
+                        else { continue }
+                        union(a, b); changed = true; break outer
+                    }
+                }
             }
         }
 

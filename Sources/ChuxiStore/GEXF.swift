@@ -35,31 +35,43 @@ extension GraphExport {
     public static func gexf(_ network: (nodes: [Item], edges: [Item]), directed: Bool, description: String) -> String {
         let nodeKeys = attributeKeys(network.nodes), edgeKeys = attributeKeys(network.edges)
         // One span as start/end; several as <spells> (GEXF allows one or the other).
-        func time(_ it: Item) -> String { it.start.isEmpty || it.spells.count > 1 ? "" : " start=\"\(it.start)\" end=\"\(it.end)\"" }
+        func time(_ it: Item) -> String {
+            it.start.isEmpty || it.spells.count > 1 ? "" : " start=\"\(it.start)\" end=\"\(it.end)\""
+        }
         func spells(_ it: Item) -> String {
-            it.spells.count > 1 ? "<spells>" + it.spells.map { "<spell start=\"\($0.start)\" end=\"\($0.end)\"/>" }.joined() + "</spells>" : ""
+            it.spells.count > 1
+                ? "<spells>" + it.spells.map { "<spell start=\"\($0.start)\" end=\"\($0.end)\"/>" }.joined()
+                    + "</spells>" : ""
         }
         func attvalues(_ it: Item, _ keys: [String]) -> String {
-            let vs = it.attributes.filter { !$0.value.isEmpty }.map { a in "<attvalue for=\"\(keys.firstIndex(of: a.key)!)\" value=\"\(xml(a.value))\"/>" }
+            let vs = it.attributes.filter { !$0.value.isEmpty }.map { a in
+                "<attvalue for=\"\(keys.firstIndex(of: a.key)!)\" value=\"\(xml(a.value))\"/>"
+            }
             return vs.isEmpty ? "" : "<attvalues>\(vs.joined())</attvalues>"
         }
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-          <meta><creator>chuxi</creator><description>\(xml(description))</description></meta>
-          <graph mode="dynamic" defaultedgetype="\(directed ? "directed" : "undirected")" timeformat="date" timerepresentation="interval">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+              <meta><creator>chuxi</creator><description>\(xml(description))</description></meta>
+              <graph mode="dynamic" defaultedgetype="\(directed ? "directed" : "undirected")" timeformat="date" timerepresentation="interval">
 
-        """
+            """
         for (cls, keys) in [("node", nodeKeys), ("edge", edgeKeys)] {
             out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
-            for (i, k) in keys.enumerated() { out += "      <attribute id=\"\(i)\" title=\"\(xml(k))\" type=\"string\"/>\n" }
+            for (i, k) in keys.enumerated() {
+                out += "      <attribute id=\"\(i)\" title=\"\(xml(k))\" type=\"string\"/>\n"
+            }
             out += "    </attributes>\n"
         }
         out += "    <nodes>\n"
-        for n in network.nodes { out += "      <node id=\"\(xml(n.id))\" label=\"\(xml(n.label))\"\(time(n))>\(attvalues(n, nodeKeys))\(spells(n))</node>\n" }
+        for n in network.nodes {
+            out +=
+                "      <node id=\"\(xml(n.id))\" label=\"\(xml(n.label))\"\(time(n))>\(attvalues(n, nodeKeys))\(spells(n))</node>\n"
+        }
         out += "    </nodes>\n    <edges>\n"
         for e in network.edges {
-            out += "      <edge id=\"\(xml(e.id))\" source=\"\(xml(e.source))\" target=\"\(xml(e.target))\" label=\"\(xml(e.label))\" weight=\"\(e.weight)\"\(time(e))>\(attvalues(e, edgeKeys))\(spells(e))</edge>\n"
+            out +=
+                "      <edge id=\"\(xml(e.id))\" source=\"\(xml(e.source))\" target=\"\(xml(e.target))\" label=\"\(xml(e.label))\" weight=\"\(e.weight)\"\(time(e))>\(attvalues(e, edgeKeys))\(spells(e))</edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         return out
@@ -67,7 +79,12 @@ extension GraphExport {
 
     /// `attendance.gexf` (persons and organizations -> events) and `coattendance.gexf`.
     public static func gexfFiles(_ g: Graph) -> [String: String] {
-        ["attendance.gexf": gexf(attendanceNetwork(g), directed: true, description: "who attended what (chuxi): persons and organizations -> events"),
-         "coattendance.gexf": gexf(coattendanceNetwork(g), directed: false, description: "co-attendance (chuxi): weight = shared events")]
+        [
+            "attendance.gexf": gexf(
+                attendanceNetwork(g), directed: true,
+                description: "who attended what (chuxi): persons and organizations -> events"),
+            "coattendance.gexf": gexf(
+                coattendanceNetwork(g), directed: false, description: "co-attendance (chuxi): weight = shared events")
+        ]
     }
 }

@@ -10,7 +10,9 @@ import Foundation
 /// with two or more jurisdictions becomes one node per jurisdiction (records naming none go to
 /// the jurisdiction seen most often) and is listed in `conflicts`.
 public struct Graph {
-    public struct Person { public let id, name, jurisdiction: String; public var titles: [String: (first: String, last: String)] }
+    public struct Person {
+        public let id, name, jurisdiction: String; public var titles: [String: (first: String, last: String)]
+    }
     /// A merged event (`EventMerge`): `name` is the name told most often, `names` every
     /// name the text gave it, `sources` its articles (`issue#article`); `issue`/`article`
     /// are its first source.
@@ -19,12 +21,15 @@ public struct Graph {
         public let article: Int
         public let names, sources: [String]
     }
-    public struct Edge { public let from, to, type, role, date, evidence: String; public let titles: [String]; public let issue: String; public let article: Int }
+    public struct Edge {
+        public let from, to, type, role, date, evidence: String; public let titles: [String]; public let issue: String;
+        public let article: Int
+    }
 
     public var persons: [String: Person] = [:]
-    public var organizations: [String: String] = [:]   // id -> name
+    public var organizations: [String: String] = [:]  // id -> name
     public var events: [String: Event] = [:]
-    public var attendance: [Edge] = []                   // person/org -> event
+    public var attendance: [Edge] = []  // person/org -> event
     public var conflicts: [(name: String, jurisdictions: [String])] = []
 
     static let placeSuffixes: Set<Character> = ["省", "市", "区", "县", "州", "旗", "盟"]
@@ -51,7 +56,9 @@ public struct Graph {
     /// range `A/B`; nil for year-less and empty dates (they stay text).
     public static func isoSpan(_ d: String) -> (start: String, end: String)? {
         let parts = d.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ IssueInput.parseISODate($0) != nil }) else { return nil }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ IssueInput.parseISODate($0) != nil }) else {
+            return nil
+        }
         return (parts[0], parts[parts.count - 1])
     }
 
@@ -61,10 +68,13 @@ public struct Graph {
         // Jurisdictions per name, to split conflicting namesakes.
         var jur: [String: [String: Int]] = [:]
         for r in rows where r["kind"] == "person" {
-            let js = Set((r["titles"] ?? "").split(separator: ";").compactMap { Self.jurisdiction(ofTitle: String($0)) })
+            let js = Set(
+                (r["titles"] ?? "").split(separator: ";").compactMap { Self.jurisdiction(ofTitle: String($0)) })
             for j in js { jur[r["attendee"]!, default: [:]][j, default: 0] += 1 }
         }
-        for (name, js) in jur.sorted(by: { $0.key < $1.key }) where js.count > 1 && !known.contains(name) { conflicts.append((name, js.keys.sorted())) }
+        for (name, js) in jur.sorted(by: { $0.key < $1.key }) where js.count > 1 && !known.contains(name) {
+            conflicts.append((name, js.keys.sorted()))
+        }
         let conflicted = Set(conflicts.map(\.name))
         // Nodes first, then events merged over the nodes' attendees.
         var nodeOfRow: [String] = []
@@ -77,16 +87,23 @@ public struct Graph {
             let titles = (r["titles"] ?? "").split(separator: ";").map(String.init)
             var j = ""
             if conflicted.contains(name) {
-                j = titles.compactMap(Self.jurisdiction(ofTitle:)).first
+                j =
+                    titles.compactMap(Self.jurisdiction(ofTitle:)).first
                     ?? jur[name]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-            } else { j = jur[name]?.keys.first ?? "" }
+            } else {
+                j = jur[name]?.keys.first ?? ""
+            }
             let from = conflicted.contains(name) ? "P:\(name)@\(j)" : "P:\(name)"
             var p = persons[from] ?? Person(id: from, name: name, jurisdiction: j, titles: [:])
             for t in titles {
                 if let seen = p.titles[t] {
-                    p.titles[t] = (Self.dateKey(date) < Self.dateKey(seen.first) ? date : seen.first,
-                                   Self.dateKey(date) > Self.dateKey(seen.last) ? date : seen.last)
-                } else { p.titles[t] = (date, date) }
+                    p.titles[t] = (
+                        Self.dateKey(date) < Self.dateKey(seen.first) ? date : seen.first,
+                        Self.dateKey(date) > Self.dateKey(seen.last) ? date : seen.last
+                    )
+                } else {
+                    p.titles[t] = (date, date)
+                }
             }
             persons[from] = p
             nodeOfRow.append(from)
@@ -96,15 +113,19 @@ public struct Graph {
             // `issue#article`: an issue id may hold `#`, the article is after the last one.
             let cut = m.sources[0].lastIndex(of: "#")!
             let issue = String(m.sources[0][..<cut]), article = String(m.sources[0][m.sources[0].index(after: cut)...])
-            events[id] = Event(id: id, name: m.names[0], date: m.date, kind: m.kind, place: m.place, issue: issue,
-                               article: Int(article) ?? 0, names: m.names, sources: m.sources)
+            events[id] = Event(
+                id: id, name: m.names[0], date: m.date, kind: m.kind, place: m.place, issue: issue,
+                article: Int(article) ?? 0, names: m.names, sources: m.sources)
         }
         for (i, r) in rows.enumerated() {
             let issue = r["issue"] ?? ""
-            attendance.append(Edge(from: nodeOfRow[i], to: eventOfRow[i], type: Self.edgeType(r["role"] ?? ""),
-                                   role: r["role"] ?? "", date: r["date"] ?? "", evidence: "\(issue):\(r["evidence"] ?? "")",
-                                   titles: r["kind"] == "organization" ? [] : (r["titles"] ?? "").split(separator: ";").map(String.init),
-                                   issue: issue, article: Int(r["article"] ?? "") ?? 0))
+            attendance.append(
+                Edge(
+                    from: nodeOfRow[i], to: eventOfRow[i], type: Self.edgeType(r["role"] ?? ""),
+                    role: r["role"] ?? "", date: r["date"] ?? "", evidence: "\(issue):\(r["evidence"] ?? "")",
+                    titles: r["kind"] == "organization"
+                        ? [] : (r["titles"] ?? "").split(separator: ";").map(String.init),
+                    issue: issue, article: Int(r["article"] ?? "") ?? 0))
         }
     }
 }
@@ -125,12 +146,22 @@ extension Store {
             for t in ["persons", "organizations", "events", "titles"] { try db.execute(sql: "DELETE FROM \(t)") }
             for p in g.persons.values {
                 try db.execute(sql: "INSERT INTO persons VALUES (?, ?, ?)", arguments: [p.id, p.name, p.jurisdiction])
-                for (t, span) in p.titles { try db.execute(sql: "INSERT INTO titles VALUES (?, ?, ?, ?)", arguments: [p.id, t, span.first, span.last]) }
+                for (t, span) in p.titles {
+                    try db.execute(
+                        sql: "INSERT INTO titles VALUES (?, ?, ?, ?)", arguments: [p.id, t, span.first, span.last])
+                }
             }
-            for (id, n) in g.organizations { try db.execute(sql: "INSERT INTO organizations VALUES (?, ?)", arguments: [id, n]) }
+            for (id, n) in g.organizations {
+                try db.execute(sql: "INSERT INTO organizations VALUES (?, ?)", arguments: [id, n])
+            }
             for e in g.events.values {
-                try db.execute(sql: "INSERT INTO events (id, issue, article, name, date, kind, place, names, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [e.id, e.issue, e.article, e.name, e.date, e.kind, e.place, e.names.joined(separator: ";"), e.sources.joined(separator: ";")])
+                try db.execute(
+                    sql:
+                        "INSERT INTO events (id, issue, article, name, date, kind, place, names, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        e.id, e.issue, e.article, e.name, e.date, e.kind, e.place, e.names.joined(separator: ";"),
+                        e.sources.joined(separator: ";")
+                    ])
             }
         }
         return g

@@ -24,10 +24,15 @@ public enum GraphExport {
         }
         var orgs = line(["orgId:ID(Organization)", "name", ":LABEL"])
         for (id, n) in g.organizations.sorted(by: { $0.key < $1.key }) { orgs += line([id, n, "Organization"]) }
-        var events = line(["eventId:ID(Event)", "name", "date", "issue", "article:int", "kind", "place", "names:string[]", "sources:string[]", ":LABEL"])
+        var events = line([
+            "eventId:ID(Event)", "name", "date", "issue", "article:int", "kind", "place", "names:string[]",
+            "sources:string[]", ":LABEL"
+        ])
         for e in g.events.values.sorted(by: { $0.id < $1.id }) {
-            events += line([e.id, e.name, e.date, e.issue, String(e.article), e.kind, e.place, e.names.joined(separator: ";"),
-                            e.sources.joined(separator: ";"), "Event"])
+            events += line([
+                e.id, e.name, e.date, e.issue, String(e.article), e.kind, e.place, e.names.joined(separator: ";"),
+                e.sources.joined(separator: ";"), "Event"
+            ])
         }
         var personEdges = line([":START_ID(Person)", ":END_ID(Event)", "role", "date", "evidence", ":TYPE"])
         var orgEdges = line([":START_ID(Organization)", ":END_ID(Event)", "role", "date", "evidence", ":TYPE"])
@@ -36,23 +41,30 @@ public enum GraphExport {
             if e.from.hasPrefix("O:") { orgEdges += l } else { personEdges += l }
         }
         // Co-attendance (CO_ATTENDED), person–person and organization–person.
-        var pp = line([":START_ID(Person)", ":END_ID(Person)", "weight:int", "start", "end", "events:string[]", ":TYPE"])
-        var op = line([":START_ID(Organization)", ":END_ID(Person)", "weight:int", "start", "end", "events:string[]", ":TYPE"])
+        var pp = line([":START_ID(Person)", ":END_ID(Person)", "weight:int", "start", "end", "events:string[]", ":TYPE"]
+        )
+        var op = line([
+            ":START_ID(Organization)", ":END_ID(Person)", "weight:int", "start", "end", "events:string[]", ":TYPE"
+        ])
         for c in g.coattendance() {
-            let l = line([c.source, c.target, String(c.weight), c.start, c.end, c.events.joined(separator: ";"), "CO_ATTENDED"])
+            let l = line([
+                c.source, c.target, String(c.weight), c.start, c.end, c.events.joined(separator: ";"), "CO_ATTENDED"
+            ])
             if c.kind == "person-person" { pp += l } else { op += l }
         }
-        return ["persons.csv": persons, "organizations.csv": orgs, "events.csv": events, "titles.csv": titles,
-                "person_event.csv": personEdges, "organization_event.csv": orgEdges, "person_title.csv": held,
-                "person_person.csv": pp, "organization_person.csv": op]
+        return [
+            "persons.csv": persons, "organizations.csv": orgs, "events.csv": events, "titles.csv": titles,
+            "person_event.csv": personEdges, "organization_event.csv": orgEdges, "person_title.csv": held,
+            "person_person.csv": pp, "organization_person.csv": op
+        ]
     }
 
     /// The neo4j-admin command that imports the files above.
     public static let neo4jCommand = """
-    neo4j-admin database import full --nodes=persons.csv --nodes=organizations.csv --nodes=events.csv --nodes=titles.csv \\
-      --relationships=person_event.csv --relationships=organization_event.csv --relationships=person_title.csv \\
-      --relationships=person_person.csv --relationships=organization_person.csv neo4j
-    """
+        neo4j-admin database import full --nodes=persons.csv --nodes=organizations.csv --nodes=events.csv --nodes=titles.csv \\
+          --relationships=person_event.csv --relationships=organization_event.csv --relationships=person_title.csv \\
+          --relationships=person_person.csv --relationships=organization_person.csv neo4j
+        """
 
     /// A node or edge of the analysis files (Gephi CSV, GEXF, GraphML): ids, label,
     /// weight, ISO time span (empty when no date has a year) and text attributes.
@@ -68,9 +80,12 @@ public enum GraphExport {
     }
 
     /// Distinct spells, sorted, and their bounds.
-    static func spells(_ s: [(start: String, end: String)]) -> (spells: [(start: String, end: String)], start: String, end: String) {
+    static func spells(_ s: [(start: String, end: String)]) -> (
+        spells: [(start: String, end: String)], start: String, end: String
+    ) {
         var seen = Set<String>(), out: [(start: String, end: String)] = []
-        for x in s.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) where seen.insert("\(x.start)/\(x.end)").inserted { out.append(x) }
+        for x in s.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) })
+        where seen.insert("\(x.start)/\(x.end)").inserted { out.append(x) }
         return (out, out.map(\.start).min() ?? "", out.map(\.end).max() ?? "")
     }
 
@@ -84,7 +99,9 @@ public enum GraphExport {
             let key = "\(e.from)\u{1F}\(e.to)"
             if links[key] == nil { links[key] = (e.from, e.to, [], [], 0); order.append(key) }
             links[key]!.weight += 1
-            if !links[key]!.roles.contains(e.role) { links[key]!.roles.append(e.role); links[key]!.types.append(e.type) }
+            if !links[key]!.roles.contains(e.role) {
+                links[key]!.roles.append(e.role); links[key]!.types.append(e.type)
+            }
         }
         var edges: [Item] = [], days: [String: [(start: String, end: String)]] = [:]
         for key in order.sorted() {
@@ -118,18 +135,33 @@ public enum GraphExport {
     /// their dated events (first to last), events on their own date.
     static func nodes(_ g: Graph, days: [String: [(start: String, end: String)]]) -> [Item] {
         var out: [Item] = []
-        func item(_ id: String, _ label: String, _ attrs: [(String, String)], _ d: [(start: String, end: String)]) -> Item {
+        func item(_ id: String, _ label: String, _ attrs: [(String, String)], _ d: [(start: String, end: String)])
+            -> Item
+        {
             var it = Item(id: id, label: label); it.attributes = attrs.map { (key: $0.0, value: $0.1) }
             (it.spells, it.start, it.end) = spells(d); return it
         }
         for p in g.persons.values.sorted(by: { $0.id < $1.id }) {
-            out.append(item(p.id, p.name, [("type", "Person"), ("jurisdiction", p.jurisdiction), ("titles", p.titles.keys.sorted().joined(separator: ";"))], days[p.id] ?? []))
+            out.append(
+                item(
+                    p.id, p.name,
+                    [
+                        ("type", "Person"), ("jurisdiction", p.jurisdiction),
+                        ("titles", p.titles.keys.sorted().joined(separator: ";"))
+                    ], days[p.id] ?? []))
         }
-        for (id, n) in g.organizations.sorted(by: { $0.key < $1.key }) { out.append(item(id, n, [("type", "Organization")], days[id] ?? [])) }
+        for (id, n) in g.organizations.sorted(by: { $0.key < $1.key }) {
+            out.append(item(id, n, [("type", "Organization")], days[id] ?? []))
+        }
         for e in g.events.values.sorted(by: { $0.id < $1.id }) {
-            out.append(item(e.id, e.name, [("type", "Event"), ("kind", e.kind), ("place", e.place), ("date", e.date),
-                                           ("names", e.names.joined(separator: ";")), ("sources", e.sources.joined(separator: ";"))],
-                            Graph.isoSpan(e.date).map { [$0] } ?? []))
+            out.append(
+                item(
+                    e.id, e.name,
+                    [
+                        ("type", "Event"), ("kind", e.kind), ("place", e.place), ("date", e.date),
+                        ("names", e.names.joined(separator: ";")), ("sources", e.sources.joined(separator: ";"))
+                    ],
+                    Graph.isoSpan(e.date).map { [$0] } ?? []))
         }
         return out
     }
@@ -141,12 +173,24 @@ public enum GraphExport {
         let (nodes, edges) = attendanceNetwork(g)
         let nodeKeys = ["type", "jurisdiction", "titles", "kind", "place", "date", "names", "sources"]
         var n = line(["Id", "Label", "Start", "End"] + nodeKeys.map(\.capitalized))
-        for it in nodes { n += line([it.id, it.label, it.start, it.end] + nodeKeys.map { k in it.attributes.first { $0.key == k }?.value ?? "" }) }
+        for it in nodes {
+            n += line(
+                [it.id, it.label, it.start, it.end]
+                    + nodeKeys.map { k in it.attributes.first { $0.key == k }?.value ?? "" })
+        }
         var e = line(["Id", "Source", "Target", "Type", "Label", "Weight", "Start", "End", "Roles", "Date"])
-        for it in edges { e += line([it.id, it.source, it.target, "Directed", it.label, String(it.weight), it.start, it.end, it.attributes[0].value, it.attributes[1].value]) }
+        for it in edges {
+            e += line([
+                it.id, it.source, it.target, "Directed", it.label, String(it.weight), it.start, it.end,
+                it.attributes[0].value, it.attributes[1].value
+            ])
+        }
         var c = line(["Id", "Source", "Target", "Type", "Label", "Weight", "Start", "End", "Events"])
         for it in coattendanceNetwork(g).edges {
-            c += line([it.id, it.source, it.target, "Undirected", it.label, String(it.weight), it.start, it.end, it.attributes[1].value])
+            c += line([
+                it.id, it.source, it.target, "Undirected", it.label, String(it.weight), it.start, it.end,
+                it.attributes[1].value
+            ])
         }
         return ["nodes.csv": n, "edges.csv": e, "coattendance_edges.csv": c]
     }

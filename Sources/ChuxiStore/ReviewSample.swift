@@ -21,7 +21,9 @@ public enum ReviewSample {
     }
 
     /// `perIssue` records of every issue, or `random` records of all; in store order.
-    public static func sample(_ rows: [[String: String]], perIssue: Int?, random: Int?, seed: UInt64) -> [[String: String]] {
+    public static func sample(_ rows: [[String: String]], perIssue: Int?, random: Int?, seed: UInt64) -> [[String:
+        String]]
+    {
         var rng = RNG(state: seed)
         var picked: [Int] = []
         if let n = random {
@@ -35,10 +37,14 @@ public enum ReviewSample {
     }
 
     /// Sample rows as review rows: `confirm`, the record's fields, its sentence.
-    public static func reviewRows(_ rows: [[String: String]], sentence: ([String: String]) -> String?) -> [[String: String]] {
+    public static func reviewRows(_ rows: [[String: String]], sentence: ([String: String]) -> String?) -> [[String:
+        String]]
+    {
         rows.map { r in
             var v: [String: String] = ["action": "confirm"]
-            for k in ["issue", "evidence", "attendee", "role", "article", "date", "event", "kind", "titles"] { v[k] = r[k] ?? "" }
+            for k in ["issue", "evidence", "attendee", "role", "article", "date", "event", "kind", "titles"] {
+                v[k] = r[k] ?? ""
+            }
             v["sentence"] = sentence(r) ?? ""
             return v
         }
@@ -50,11 +56,16 @@ public enum ReviewSample {
         return out
     }
 
-    static func mdCell(_ s: String) -> String { s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    static func mdCell(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+            of: "\n", with: " ")
+    }
 
     public static func markdown(_ rows: [[String: String]]) -> String {
-        var out = "<!-- chuxi review: set action to reject, or to fix with field (\(Corrections.fields.sorted().joined(separator: ", "))) and value; add rows with action add; fill who and why. -->\n\n"
-        out += "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
+        var out =
+            "<!-- chuxi review: set action to reject, or to fix with field (\(Corrections.fields.sorted().joined(separator: ", "))) and value; add rows with action add; fill who and why. -->\n\n"
+        out +=
+            "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
         for r in rows { out += "| " + header.map { mdCell(r[$0] ?? "") }.joined(separator: " | ") + " |\n" }
         return out
     }
@@ -67,9 +78,17 @@ public enum ReviewSample {
             guard l.hasPrefix("|") else { continue }
             var cells: [String] = [], cur = "", escaped = false
             for c in l.dropFirst() {
-                if escaped { cur.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "|" { cells.append(cur.trimmingCharacters(in: .whitespaces)); cur = "" } else { cur.append(c) }
+                if escaped {
+                    cur.append(c); escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "|" {
+                    cells.append(cur.trimmingCharacters(in: .whitespaces)); cur = ""
+                } else {
+                    cur.append(c)
+                }
             }
-            if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { continue }   // the rule under the header
+            if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { continue }  // the rule under the header
             rows.append(cells)
         }
         return rows.map { CSV.line($0) }.joined()
@@ -77,7 +96,9 @@ public enum ReviewSample {
 
     /// A marked sample into corrections: every row kept (confirmations are gold for `eval`),
     /// `who` and `when` filled where the reviewer left them empty.
-    public static func read(_ text: String, markdown: Bool, who: String, when: String, name: String) throws -> Corrections {
+    public static func read(_ text: String, markdown: Bool, who: String, when: String, name: String) throws
+        -> Corrections
+    {
         var c = try Corrections.parse(markdown ? csvOfMarkdown(text) : text, name: name)
         for i in c.items.indices {
             c.items[i].values["sentence"] = nil

@@ -18,7 +18,8 @@ import Foundation
 /// run exactly as without a roster. Titles are checked against the posts' dates: a
 /// mismatch is reported, never changed.
 public struct Roster: Sendable {
-    public struct Post: Sendable, Equatable { public let title: String; public let start: String; public let end: String
+    public struct Post: Sendable, Equatable {
+        public let title: String; public let start: String; public let end: String
         /// Held on `day` (ISO); an open end holds.
         public func holds(_ day: String) -> Bool { (start.isEmpty || start <= day) && (end.isEmpty || day <= end) }
     }
@@ -29,7 +30,12 @@ public struct Roster: Sendable {
     public var names: Set<String> { Set(persons.map(\.name)) }
     /// What the store keeps to know the roster changed.
     public var fingerprint: String {
-        ContentHash.of(Data(persons.map { p in ([p.name] + p.aliases + p.posts.map { "\($0.title)@\($0.start)/\($0.end)" }).joined(separator: "\u{1F}") }.joined(separator: "\n").utf8))
+        ContentHash.of(
+            Data(
+                persons.map { p in
+                    ([p.name] + p.aliases + p.posts.map { "\($0.title)@\($0.start)/\($0.end)" }).joined(
+                        separator: "\u{1F}")
+                }.joined(separator: "\n").utf8))
     }
 
     public static func load(path: String) throws -> Roster {
@@ -41,23 +47,40 @@ public struct Roster: Sendable {
 
     public static func parse(_ text: String, name: String = "roster") throws -> Roster {
         let rows = CSV.parse(text)
-        guard let head = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }), let ni = head.firstIndex(of: "name") else {
+        guard let head = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces) }),
+            let ni = head.firstIndex(of: "name")
+        else {
             throw LoadError(description: "\(name): no name column (header: name,aliases,posts)")
         }
         let ai = head.firstIndex(of: "aliases"), pi = head.firstIndex(of: "posts")
         var persons: [Person] = [], seen = Set<String>()
-        for (i, r) in rows.enumerated().dropFirst() where !r.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            func cell(_ j: Int?) -> String { j.flatMap { $0 < r.count ? r[$0].trimmingCharacters(in: .whitespaces) : nil } ?? "" }
-            func list(_ s: String) -> [String] { s.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        for (i, r) in rows.enumerated().dropFirst()
+        where !r.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            func cell(_ j: Int?) -> String {
+                j.flatMap { $0 < r.count ? r[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            }
+            func list(_ s: String) -> [String] {
+                s.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            }
             let n = cell(ni)
-            guard n.count >= 2 else { throw LoadError(description: "\(name) line \(i + 1): a name of at least two characters") }
-            guard seen.insert(n).inserted else { throw LoadError(description: "\(name) line \(i + 1): \(n) is listed twice") }
+            guard n.count >= 2 else {
+                throw LoadError(description: "\(name) line \(i + 1): a name of at least two characters")
+            }
+            guard seen.insert(n).inserted else {
+                throw LoadError(description: "\(name) line \(i + 1): \(n) is listed twice")
+            }
             var posts: [Post] = []
             for p in list(cell(pi)) {
                 let parts = p.split(separator: "@", maxSplits: 1).map(String.init)
-                let dates = parts.count > 1 ? parts[1].split(separator: "/", omittingEmptySubsequences: false).map(String.init) : []
-                guard !parts[0].isEmpty, dates.count <= 2, dates.allSatisfy({ $0.isEmpty || IssueInput.parseISODate($0) != nil }) else {
-                    throw LoadError(description: "\(name) line \(i + 1): post \"\(p)\" is not POST@YYYY-MM-DD/YYYY-MM-DD")
+                let dates =
+                    parts.count > 1
+                    ? parts[1].split(separator: "/", omittingEmptySubsequences: false).map(String.init) : []
+                guard !parts[0].isEmpty, dates.count <= 2,
+                    dates.allSatisfy({ $0.isEmpty || IssueInput.parseISODate($0) != nil })
+                else {
+                    throw LoadError(
+                        description: "\(name) line \(i + 1): post \"\(p)\" is not POST@YYYY-MM-DD/YYYY-MM-DD")
                 }
                 posts.append(Post(title: parts[0], start: dates.first ?? "", end: dates.count > 1 ? dates[1] : ""))
             }
@@ -66,8 +89,12 @@ public struct Roster: Sendable {
         return Roster(persons: persons)
     }
 
-    static let compoundSurnames: Set<String> = ["欧阳", "司马", "诸葛", "上官", "令狐", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "长孙", "宇文", "司徒"]
-    static func surname(_ n: String) -> String { compoundSurnames.contains(String(n.prefix(2))) && n.count > 2 ? String(n.prefix(2)) : String(n.prefix(1)) }
+    static let compoundSurnames: Set<String> = [
+        "欧阳", "司马", "诸葛", "上官", "令狐", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "长孙", "宇文", "司徒"
+    ]
+    static func surname(_ n: String) -> String {
+        compoundSurnames.contains(String(n.prefix(2))) && n.count > 2 ? String(n.prefix(2)) : String(n.prefix(1))
+    }
 
     /// The short forms a post is called by after a surname (`江川市委书记` -> 书记, 委书记);
     /// a form that would drop a 副/常务 before it is none (a vice-mayor is no 林市长).
@@ -102,7 +129,9 @@ public struct Roster: Sendable {
 
     /// Text with aliases replaced, and for each scalar of it the original scalar range it
     /// stands for (`start`, `last`): the maps back to the file.
-    struct Rewritten { var scalars: [Unicode.Scalar]; var start: [Int]; var last: [Int]; var post: [Int: String]; var replaced: Int }
+    struct Rewritten {
+        var scalars: [Unicode.Scalar]; var start: [Int]; var last: [Int]; var post: [Int: String]; var replaced: Int
+    }
 
     func rewrite(_ text: [Unicode.Scalar], table: [String: String], postOf: [String: String]) -> Rewritten {
         var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
@@ -112,12 +141,16 @@ public struct Roster: Sendable {
         out.scalars.reserveCapacity(text.count)
         var i = 0
         while i < text.count {
-            if let cands = byFirst[text[i]], let a = cands.first(where: { a in i + a.count <= text.count && Array(text[i..<(i + a.count)]) == a }) {
+            if let cands = byFirst[text[i]],
+                let a = cands.first(where: { a in i + a.count <= text.count && Array(text[i..<(i + a.count)]) == a })
+            {
                 let alias = String(String.UnicodeScalarView(a)), name = Array(table[alias]!.unicodeScalars)
                 // The name already written around the alias (`林海峰同志` holds `海峰同志`): leave it.
                 let lo = max(0, i - name.count), hi = min(text.count, i + a.count + name.count)
                 let window = Array(text[lo..<hi])
-                let named = window.count >= name.count && (0...(window.count - name.count)).contains { Array(window[$0..<($0 + name.count)]) == name }
+                let named =
+                    window.count >= name.count
+                    && (0...(window.count - name.count)).contains { Array(window[$0..<($0 + name.count)]) == name }
                 if !named {
                     if let p = postOf[alias] { out.post[out.scalars.count] = p }
                     for _ in name { out.start.append(i); out.last.append(i + a.count - 1) }
@@ -147,11 +180,14 @@ public struct Roster: Sendable {
     }
 
     /// Runs one issue with the roster: see the type's comment.
-    public func run(_ pipeline: Pipeline, path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?,
-                    encoding: String?, format: InputFormat?) throws -> (result: IssueResult, hash: String) {
+    public func run(
+        _ pipeline: Pipeline, path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?,
+        encoding: String?, format: InputFormat?
+    ) throws -> (result: IssueResult, hash: String) {
         let plain = { try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format) }
         guard let data = FileManager.default.contents(atPath: path), data.count < Pipeline.wholeFileLimit,
-              InputFormat.detect(path: path, head: data.prefix(1024), forced: format) == .txt else { return try plain() }
+            InputFormat.detect(path: path, head: data.prefix(1024), forced: format) == .txt
+        else { return try plain() }
         let text = try TextDecoding.decode(data, path: path, forced: encoding)
         let date = issueDate ?? IssueInput.date(fromPath: path)
         let day = date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
@@ -159,7 +195,8 @@ public struct Roster: Sendable {
         let original = Array(text.unicodeScalars)
         let rw = rewrite(original, table: table, postOf: postTable(day: day, table: table))
         if rw.replaced == 0 { return try plain() }
-        var r = pipeline.run(IssueInput(id: id, path: path, text: String(String.UnicodeScalarView(rw.scalars)), issueDate: date))
+        var r = pipeline.run(
+            IssueInput(id: id, path: path, text: String(String.UnicodeScalarView(rw.scalars)), issueDate: date))
         // Maps back to the original file.
         var lineStart = [0]
         for (k, s) in original.enumerated() where s == "\n" { lineStart.append(k + 1) }
@@ -169,7 +206,9 @@ public struct Roster: Sendable {
             return "L\(lo + 1):C\(o - lineStart[lo] + 1)"
         }
         func back(_ range: Range<Int>) -> Range<Int> {
-            guard !range.isEmpty, range.lowerBound < rw.start.count, range.upperBound - 1 < rw.last.count else { return range }
+            guard !range.isEmpty, range.lowerBound < rw.start.count, range.upperBound - 1 < rw.last.count else {
+                return range
+            }
             return rw.start[range.lowerBound]..<(rw.last[range.upperBound - 1] + 1)
         }
         for k in r.records.indices {
@@ -178,7 +217,9 @@ public struct Roster: Sendable {
             if r.records[k].titles.isEmpty, let p = posted, r.records[k].kind == "person" { r.records[k].titles = [p] }
             let o = back(src)
             r.records[k].source = o
-            if Corrections.span(r.records[k].evidence) != nil, !o.isEmpty { r.records[k].evidence = "\(lc(o.lowerBound))-\(lc(o.upperBound - 1))" }
+            if Corrections.span(r.records[k].evidence) != nil, !o.isEmpty {
+                r.records[k].evidence = "\(lc(o.lowerBound))-\(lc(o.upperBound - 1))"
+            }
         }
         for k in r.mentions.indices {
             let o = back(r.mentions[k].start..<r.mentions[k].end)
@@ -197,7 +238,11 @@ public struct Roster: Sendable {
             for t in rec.titles {
                 let same = p.posts.filter { $0.title == t || $0.title.hasSuffix(t) || t.hasSuffix($0.title) }
                 if !same.isEmpty && !same.contains(where: { $0.holds(span.start) }) {
-                    out.append("\(rec.issue) \(rec.evidence): \(p.name) is \(t) on \(span.start); roster: " + same.map { "\($0.title) \($0.start.isEmpty ? "?" : $0.start)..\($0.end.isEmpty ? "?" : $0.end)" }.joined(separator: ", "))
+                    out.append(
+                        "\(rec.issue) \(rec.evidence): \(p.name) is \(t) on \(span.start); roster: "
+                            + same.map {
+                                "\($0.title) \($0.start.isEmpty ? "?" : $0.start)..\($0.end.isEmpty ? "?" : $0.end)"
+                            }.joined(separator: ", "))
                 }
             }
         }

@@ -9,11 +9,15 @@ struct Chuxi: ParsableCommand {
         commandName: "chuxi",
         abstract: "Extract who attended what (officials, titles, roles, events, dates) from Chinese newspaper issues.",
         discussion: """
-        Reads plain-text newspaper issues and writes who-attended-what records as CSV
-        (see the output contract in the README). Tagging rules are data in rules/.
-        A path that starts with '-' is given as ./-x.txt or after -- (chuxi extract --out DIR -- -x.txt).
-        """,
-        subcommands: [ExtractCommand.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self, BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self, ReportCommand.self, ReviewCommand.self, Bench.self]
+            Reads plain-text newspaper issues and writes who-attended-what records as CSV
+            (see the output contract in the README). Tagging rules are data in rules/.
+            A path that starts with '-' is given as ./-x.txt or after -- (chuxi extract --out DIR -- -x.txt).
+            """,
+        subcommands: [
+            ExtractCommand.self, Explain.self, SegmentCommand.self, RulesCommand.self, Diff.self, Eval.self,
+            BatchCommand.self, ExportCommand.self, WhoCommand.self, EventsCommand.self, MergeCommand.self,
+            ReportCommand.self, ReviewCommand.self, Bench.self
+        ]
     )
 
     /// Parses and runs the command, then makes sure what it printed reached standard output:
@@ -23,7 +27,9 @@ struct Chuxi: ParsableCommand {
         Allocator.keepFreedMemory()
         let args = Array(CommandLine.arguments.dropFirst())
         if let p = pathTakenForAnOption(args) {
-            standardError("chuxi: \(p) is a file, but an argument that starts with '-' is read as an option (\(p.hasPrefix("-h") ? "-h asks for help" : "an unknown one")): write ./\(p), or give the paths after -- (chuxi extract --out DIR -- \(p))")
+            standardError(
+                "chuxi: \(p) is a file, but an argument that starts with '-' is read as an option (\(p.hasPrefix("-h") ? "-h asks for help" : "an unknown one")): write ./\(p), or give the paths after -- (chuxi extract --out DIR -- \(p))"
+            )
             Foundation.exit(2)
         }
         var status: Int32 = 0
@@ -34,7 +40,9 @@ struct Chuxi: ParsableCommand {
             standardError("chuxi: \(e)")
             status = 1
         } catch {
-            if let code = (error as? ExitCode)?.rawValue { status = code } else {
+            if let code = (error as? ExitCode)?.rawValue {
+                status = code
+            } else {
                 flushStandardOutput()
                 exit(withError: error)
             }
@@ -47,7 +55,10 @@ struct Chuxi: ParsableCommand {
     @discardableResult
     static func flushStandardOutput() -> Bool {
         let failed = fflush(stdout) != 0 || ferror(stdout) != 0
-        if failed { standardError("chuxi: cannot write to standard output: \(String(cString: strerror(errno == 0 ? EIO : errno)))") }
+        if failed {
+            standardError(
+                "chuxi: cannot write to standard output: \(String(cString: strerror(errno == 0 ? EIO : errno)))")
+        }
         return !failed
     }
 

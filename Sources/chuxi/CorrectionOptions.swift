@@ -5,7 +5,10 @@ import Foundation
 
 /// `--corrections FILE`, or corrections.csv kept at the archive's root.
 struct CorrectionOptions: ParsableArguments {
-    @Option(name: .long, help: "Corrections CSV (reject, fix, confirm, add; default: corrections.csv at the archive's root, when there).")
+    @Option(
+        name: .long,
+        help: "Corrections CSV (reject, fix, confirm, add; default: corrections.csv at the archive's root, when there)."
+    )
     var corrections: String?
 
     static let defaultName = "corrections.csv"
@@ -18,10 +21,16 @@ struct CorrectionOptions: ParsableArguments {
         if path == nil, let root = archive.first {
             var isDir: ObjCBool = false
             let p = (root as NSString).appendingPathComponent(Self.defaultName)
-            if FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue, FileManager.default.fileExists(atPath: p) { path = p }
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue,
+                FileManager.default.fileExists(atPath: p)
+            {
+                path = p
+            }
         }
         guard let p = path else { return nil }
-        do { return try Corrections.load(path: p) } catch let e as Corrections.LoadError { throw badValue(e.description) }
+        do { return try Corrections.load(path: p) } catch let e as Corrections.LoadError {
+            throw badValue(e.description)
+        }
     }
 }
 
@@ -33,7 +42,11 @@ func reportCorrections(_ o: Corrections.Outcome) {
 
 /// `--roster FILE` (off by default).
 struct RosterOptions: ParsableArguments {
-    @Option(name: .long, help: "Roster CSV of known officials (name,aliases,posts): aliases and surname+post resolve to the person (default: none).")
+    @Option(
+        name: .long,
+        help:
+            "Roster CSV of known officials (name,aliases,posts): aliases and surname+post resolve to the person (default: none)."
+    )
     var roster: String?
 
     func load() throws -> Roster? {
@@ -44,5 +57,7 @@ struct RosterOptions: ParsableArguments {
 
 func reportRoster(_ mismatches: [String]) {
     for m in mismatches.prefix(50) { standardError("chuxi: roster: title outside its dates: \(m)") }
-    if mismatches.count > 50 { standardError("chuxi: roster: \(mismatches.count - 50) more title(s) outside their dates") }
+    if mismatches.count > 50 {
+        standardError("chuxi: roster: \(mismatches.count - 50) more title(s) outside their dates")
+    }
 }

@@ -6,16 +6,16 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract attendance.csv and mentions.csv from issues.",
         discussion: """
-        PATH is a file (one issue) or a directory, walked recursively for *.txt, *.pdf, *.html and
-        *.htm in sorted order, symbolic links followed. A PDF is read through pdftotext (poppler;
-        evidence P3:L12:C5-P3:L12:C20 cites its page, line and column), an HTML page through
-        libxml2 (its article body; evidence cites the extracted text); `chuxi explain FILE
-        --dump-text` prints the text that mentions' offsets refer to. A scanned PDF (no text
-        layer) is reported as needing OCR and skipped. An issue's id is its path below the root, without
-        extension: a path given twice is read once, two files with one id are an error (exit 2).
-        The outputs are written atomically: a killed run leaves the previous files intact.
-        A file or directory that cannot be read is reported and skipped; the exit status is then 2.
-        """)
+            PATH is a file (one issue) or a directory, walked recursively for *.txt, *.pdf, *.html and
+            *.htm in sorted order, symbolic links followed. A PDF is read through pdftotext (poppler;
+            evidence P3:L12:C5-P3:L12:C20 cites its page, line and column), an HTML page through
+            libxml2 (its article body; evidence cites the extracted text); `chuxi explain FILE
+            --dump-text` prints the text that mentions' offsets refer to. A scanned PDF (no text
+            layer) is reported as needing OCR and skipped. An issue's id is its path below the root, without
+            extension: a path given twice is read once, two files with one id are an error (exit 2).
+            The outputs are written atomically: a killed run leaves the previous files intact.
+            A file or directory that cannot be read is reported and skipped; the exit status is then 2.
+            """)
 
     @Argument(help: "Input files or directories.")
     var paths: [String] = []
@@ -23,7 +23,11 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Output directory.")
     var out: String?
 
-    @Option(name: .long, help: "Read issues as JSON lines ({\"path\", \"text\", \"date\"?}) from this file or - (stdin); write one JSON line per record to stdout.")
+    @Option(
+        name: .long,
+        help:
+            "Read issues as JSON lines ({\"path\", \"text\", \"date\"?}) from this file or - (stdin); write one JSON line per record to stdout."
+    )
     var jsonl: String?
 
     @Flag(name: .long, help: "With --jsonl: also write mention lines.")
@@ -38,7 +42,8 @@ struct Extract: ParsableCommand {
     @Option(name: .long, help: "Force an input encoding (e.g. GB18030, UTF-16LE).")
     var encoding: String?
 
-    @Option(name: .long, help: "Read every file as txt, pdf or html (default: by content, %PDF- or <html, then extension).")
+    @Option(
+        name: .long, help: "Read every file as txt, pdf or html (default: by content, %PDF- or <html, then extension).")
     var format: InputFormat?
 
     @Flag(name: .long, help: "Word-break every sentence whole (slower): the reference the fast path must equal.")
@@ -50,7 +55,9 @@ struct Extract: ParsableCommand {
         try checkIssueDate(issueDate)
         try checkEncoding(encoding)
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if jsonl == nil && (out == nil || paths.isEmpty) { throw ValidationError("give PATH... --out DIR, or --jsonl -") }
+        if jsonl == nil && (out == nil || paths.isEmpty) {
+            throw ValidationError("give PATH... --out DIR, or --jsonl -")
+        }
     }
 
     func run() throws {
@@ -59,14 +66,19 @@ struct Extract: ParsableCommand {
         guard let out = out else { return }
         // A missing root or two files with one id stop the run before any output is touched.
         let listing: InputWalker.Listing
-        do { listing = try InputWalker.list(paths) } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }
+        do { listing = try InputWalker.list(paths) } catch let e as InputError {
+            standardError("chuxi: \(e)"); throw ExitCode(2)
+        }
         for s in listing.skipped { standardError("chuxi: skipped \(s.path): \(s.reason)") }
         let files = listing.files
         let date = issueDate.flatMap(IssueInput.parseISODate)
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
-            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, format: format, makePipeline: {
-                let p = try Pipeline(rules: rules); p.fullWordBreak = fullWordBreak; return p
-            }) { r in
+            try Extraction.stream(
+                files: files, rules: rules, jobs: jobs, issueDate: date, encoding: encoding, format: format,
+                makePipeline: {
+                    let p = try Pipeline(rules: rules); p.fullWordBreak = fullWordBreak; return p
+                }
+            ) { r in
                 if case .failure(let f) = r { standardError("chuxi: skipped \(f.path): \(f.reason)") }
                 try each(r)
             }
@@ -120,8 +132,12 @@ struct Extract: ParsableCommand {
             }
         }
         func run(_ issue: JSONLines.IssueLine) throws {
-            let date = forcedDate ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
-            try pipeline.run(id: JSONLines.issueId(issue.path), path: issue.path, scalars: issue.text, utf8Bytes: issue.textBytes, issueDate: date) { r in
+            let date =
+                forcedDate ?? issue.date.flatMap(IssueInput.parseISODate) ?? IssueInput.date(fromPath: issue.path)
+            try pipeline.run(
+                id: JSONLines.issueId(issue.path), path: issue.path, scalars: issue.text, utf8Bytes: issue.textBytes,
+                issueDate: date
+            ) { r in
                 var out = ""
                 for rec in r.records { out += JSONLines.record(rec) + "\n" }
                 if withMentions { for m in r.mentions { out += JSONLines.mention(m) + "\n" } }
@@ -129,8 +145,8 @@ struct Extract: ParsableCommand {
             }
         }
         var buffer: [UInt8] = []
-        var start = 0     // where the next line begins in `buffer`
-        var scanned = 0   // bytes of `buffer` known to hold no line break
+        var start = 0  // where the next line begins in `buffer`
+        var scanned = 0  // bytes of `buffer` known to hold no line break
         var atEnd = false
         while !atEnd {
             let chunk = try readSome(fd, count: 1 << 20, what: "read \(inputName)")
@@ -139,12 +155,16 @@ struct Extract: ParsableCommand {
             // back), then run: a line's bytes and its text's pipeline never need memory at once.
             while true {
                 let nl = buffer.withUnsafeBufferPointer { b -> Int? in
-                    guard scanned < b.count, let hit = memchr(b.baseAddress! + scanned, 0x0A, b.count - scanned) else { return nil }
+                    guard scanned < b.count, let hit = memchr(b.baseAddress! + scanned, 0x0A, b.count - scanned) else {
+                        return nil
+                    }
                     return b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 }
                 // The last line has no line break: it is read all the same (a truncated one is an error line).
                 guard let end = nl ?? (atEnd && start < buffer.count ? buffer.count : nil) else { break }
-                let issue = try buffer.withUnsafeBufferPointer { try parse(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                let issue = try buffer.withUnsafeBufferPointer {
+                    try parse(UnsafeBufferPointer(rebasing: $0[start..<end]))
+                }
                 let long = end - start > 8 << 20
                 start = min(end + 1, buffer.count); scanned = start
                 if long { buffer = Array(buffer[start...]); start = 0; scanned = 0 }

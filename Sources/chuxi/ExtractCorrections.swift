@@ -12,16 +12,18 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract", abstract: Extract.configuration.abstract,
         discussion: Extract.configuration.discussion + """
 
-        Corrections (--corrections FILE, or corrections.csv at the first PATH when it is a
-        directory) are applied to attendance.csv after extraction; orphans are listed.
-        """)
+            Corrections (--corrections FILE, or corrections.csv at the first PATH when it is a
+            directory) are applied to attendance.csv after extraction; orphans are listed.
+            """)
     @OptionGroup var extract: Extract
     @OptionGroup var correctionOptions: CorrectionOptions
     @OptionGroup var rosterOptions: RosterOptions
 
     func validate() throws {
         try extract.validate()
-        if rosterOptions.roster != nil && extract.jsonl != nil { throw badValue("--roster works on files (PATH... --out DIR), not --jsonl") }
+        if rosterOptions.roster != nil && extract.jsonl != nil {
+            throw badValue("--roster works on files (PATH... --out DIR), not --jsonl")
+        }
     }
 
     func run() throws {
@@ -52,7 +54,9 @@ extension ExtractCommand {
         guard let out = extract.out else { return }
         let rules = try extract.ruleOptions.load()
         let listing: InputWalker.Listing
-        do { listing = try InputWalker.list(extract.paths) } catch let e as InputError { standardError("chuxi: \(e)"); throw ExitCode(2) }
+        do { listing = try InputWalker.list(extract.paths) } catch let e as InputError {
+            standardError("chuxi: \(e)"); throw ExitCode(2)
+        }
         for s in listing.skipped { standardError("chuxi: skipped \(s.path): \(s.reason)") }
         let date = extract.issueDate.flatMap(IssueInput.parseISODate)
         var mismatches: [String] = [], failed = 0
@@ -60,7 +64,9 @@ extension ExtractCommand {
         let summary = try Extraction.write(to: URL(fileURLWithPath: out)) { each in
             for f in listing.files {
                 do {
-                    let (r, _) = try roster.run(pipeline, path: f.path, id: f.id, issueDate: date, encoding: extract.encoding, format: extract.format)
+                    let (r, _) = try roster.run(
+                        pipeline, path: f.path, id: f.id, issueDate: date, encoding: extract.encoding,
+                        format: extract.format)
                     mismatches += roster.titleMismatches(r.records)
                     try each(.success(r))
                 } catch let e as InputError {
@@ -70,7 +76,9 @@ extension ExtractCommand {
             }
         }
         reportRoster(mismatches)
-        standardError("chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out) (roster: \(roster.persons.count) person(s))")
+        standardError(
+            "chuxi: \(summary.issues) issue(s), \(summary.records) record(s) -> \(out) (roster: \(roster.persons.count) person(s))"
+        )
         if failed > 0 || !summary.failures.isEmpty || !listing.skipped.isEmpty { throw ExitCode(2) }
     }
 }

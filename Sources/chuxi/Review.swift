@@ -22,11 +22,14 @@ struct Diff: ParsableCommand {
 
     func file(_ p: String) -> String {
         var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue ? (p as NSString).appendingPathComponent("attendance.csv") : p
+        return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue
+            ? (p as NSString).appendingPathComponent("attendance.csv") : p
     }
 
     func run() throws {
-        guard ["terminal", "markdown", "json"].contains(format) else { standardError("chuxi: --format must be terminal, markdown or json"); throw ExitCode(2) }
+        guard ["terminal", "markdown", "json"].contains(format) else {
+            standardError("chuxi: --format must be terminal, markdown or json"); throw ExitCode(2)
+        }
         let d = RecordDiff.compare(old: try readRows(file(old)), new: try readRows(file(new)))
         switch format {
         case "markdown": print(d.markdown(), terminator: "")
@@ -41,7 +44,11 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score attendance.csv against a gold file (same rules and figures as score.py).")
 
-    @Option(name: .long, help: "Gold CSV (issue,attendee,kind,role,titles,date,event,optional), or a corrections file (a reviewed sample: its confirmed, fixed and added records; only the reviewed records are scored).") var gold: String
+    @Option(
+        name: .long,
+        help:
+            "Gold CSV (issue,attendee,kind,role,titles,date,event,optional), or a corrections file (a reviewed sample: its confirmed, fixed and added records; only the reviewed records are scored)."
+    ) var gold: String
     @Option(name: .long, help: "Predicted attendance.csv.") var pred: String
     @Option(name: .long, help: "Bylines CSV (issue,name,role): journalists must not be attendees.") var bylines: String?
     @Flag(name: .long, help: "List misses and false records.") var show = false
@@ -50,14 +57,22 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         var goldRows = try readRows(gold), predRows = try readRows(pred)
-        if goldRows.first?["action"] != nil || (goldRows.isEmpty && (try? String(contentsOfFile: gold, encoding: .utf8))?.hasPrefix("action") == true) {
+        if goldRows.first?["action"] != nil
+            || (goldRows.isEmpty && (try? String(contentsOfFile: gold, encoding: .utf8))?.hasPrefix("action") == true)
+        {
             guard let c = try CorrectionOptions.load(gold) else { return }
             (goldRows, predRows) = c.gold(pred: predRows)
-            standardError("chuxi eval: corrections as gold: \(goldRows.count) gold record(s), \(predRows.count) reviewed predicted record(s)")
+            standardError(
+                "chuxi eval: corrections as gold: \(goldRows.count) gold record(s), \(predRows.count) reviewed predicted record(s)"
+            )
         }
         let e = Evaluation.evaluate(gold: goldRows, pred: predRows, bylines: try bylines.map(readRows))
         print(e.report(show: show), terminator: "")
-        if let m = minPersonF1, e.person.pairs.f1 < m { standardError("chuxi: person pairs F1 below \(m)"); throw ExitCode(1) }
-        if let m = minRecordsF1, e.person.records.f1 < m { standardError("chuxi: person records F1 below \(m)"); throw ExitCode(1) }
+        if let m = minPersonF1, e.person.pairs.f1 < m {
+            standardError("chuxi: person pairs F1 below \(m)"); throw ExitCode(1)
+        }
+        if let m = minRecordsF1, e.person.records.f1 < m {
+            standardError("chuxi: person records F1 below \(m)"); throw ExitCode(1)
+        }
     }
 }

@@ -6,16 +6,17 @@ import Foundation
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Write a sample of stored records to mark up, read a marked sample into corrections, or list orphaned corrections.",
+        abstract:
+            "Write a sample of stored records to mark up, read a marked sample into corrections, or list orphaned corrections.",
         discussion: """
-        chuxi review --db S --out sample.csv [--per-issue N | --random N] [--seed K] [--format csv|markdown]
-          writes records with their evidence sentences; each row says confirm. Mark a row reject,
-          or fix with field and value; add rows with action add.
-        chuxi review --read sample.csv --corrections corrections.csv [--who NAME]
-          appends the marked rows to the corrections file (created when missing).
-        chuxi review --orphans --db S --corrections corrections.csv
-          lists corrections whose record no longer exists (exit 1 when there are some).
-        """)
+            chuxi review --db S --out sample.csv [--per-issue N | --random N] [--seed K] [--format csv|markdown]
+              writes records with their evidence sentences; each row says confirm. Mark a row reject,
+              or fix with field and value; add rows with action add.
+            chuxi review --read sample.csv --corrections corrections.csv [--who NAME]
+              appends the marked rows to the corrections file (created when missing).
+            chuxi review --orphans --db S --corrections corrections.csv
+              lists corrections whose record no longer exists (exit 1 when there are some).
+            """)
     @Option(name: .long, help: "SQLite store.") var db: String = "chuxi.sqlite"
     @Option(name: .long, help: "Sample file to write.") var out: String?
     @Option(name: .long, help: "Records per issue (default 3).") var perIssue: Int?
@@ -33,10 +34,14 @@ struct ReviewCommand: ParsableCommand {
         if perIssue != nil && random != nil { throw badValue("give --per-issue or --random, not both") }
         if let n = perIssue ?? random, n < 1 { throw badValue("the sample size must be at least 1") }
         if let f = format, !["csv", "markdown"].contains(f) { throw badValue("--format \(f) is not csv or markdown") }
-        if (read != nil || orphans) && corrections == nil { throw badValue("--read and --orphans need --corrections FILE") }
+        if (read != nil || orphans) && corrections == nil {
+            throw badValue("--read and --orphans need --corrections FILE")
+        }
     }
 
-    func isMarkdown(_ path: String) -> Bool { format == "markdown" || (format == nil && (path.hasSuffix(".md") || path.hasSuffix(".markdown"))) }
+    func isMarkdown(_ path: String) -> Bool {
+        format == "markdown" || (format == nil && (path.hasSuffix(".md") || path.hasSuffix(".markdown")))
+    }
 
     func run() throws {
         if let o = out { return try writeSample(o) }
@@ -60,23 +65,34 @@ struct ReviewCommand: ParsableCommand {
             if cache[issue] == nil { cache[issue] = .some(paths[issue].flatMap(ReportWriter.lines(ofFile:))) }
             return ReportWriter.plainSentence(lines: cache[issue]!, evidence: r["evidence"] ?? "")
         }
-        try AtomicFile.write(isMarkdown(path) ? ReviewSample.markdown(review) : ReviewSample.csv(review), to: URL(fileURLWithPath: path))
-        standardError("chuxi review: \(review.count) record(s) of \(Set(rows.map { $0["issue"] ?? "" }).count) issue(s) -> \(path)")
+        try AtomicFile.write(
+            isMarkdown(path) ? ReviewSample.markdown(review) : ReviewSample.csv(review), to: URL(fileURLWithPath: path))
+        standardError(
+            "chuxi review: \(review.count) record(s) of \(Set(rows.map { $0["issue"] ?? "" }).count) issue(s) -> \(path)"
+        )
     }
 
     func readBack(_ path: String) throws {
-        guard let d = FileManager.default.contents(atPath: path), let text = String(data: d, encoding: .utf8) else { throw badValue("cannot read \(path) as UTF-8") }
-        let day = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        guard let d = FileManager.default.contents(atPath: path), let text = String(data: d, encoding: .utf8) else {
+            throw badValue("cannot read \(path) as UTF-8")
+        }
+        let day = ISO8601DateFormatter.string(
+            from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         let marked: Corrections
-        do { marked = try ReviewSample.read(text, markdown: isMarkdown(path), who: who ?? ProcessInfo.processInfo.environment["USER"] ?? "reviewer", when: day, name: path) }
-        catch let e as Corrections.LoadError { throw badValue(e.description) }
+        do {
+            marked = try ReviewSample.read(
+                text, markdown: isMarkdown(path), who: who ?? ProcessInfo.processInfo.environment["USER"] ?? "reviewer",
+                when: day, name: path)
+        } catch let e as Corrections.LoadError { throw badValue(e.description) }
         let target = corrections!
-        var existing = FileManager.default.fileExists(atPath: target) ? (try CorrectionOptions.load(target) ?? .empty) : .empty
+        var existing =
+            FileManager.default.fileExists(atPath: target) ? (try CorrectionOptions.load(target) ?? .empty) : .empty
         let known = Set(existing.items.map(\.key))
         var added = 0
         for c in marked.items where !known.contains(c.key) { existing.items.append(c); added += 1 }
         try AtomicFile.write(Corrections.csv(existing.items), to: URL(fileURLWithPath: target))
-        let counts = Dictionary(grouping: marked.items, by: \.action).mapValues(\.count).sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let counts = Dictionary(grouping: marked.items, by: \.action).mapValues(\.count).sorted { $0.key < $1.key }.map
+        { "\($0.value) \($0.key)" }.joined(separator: ", ")
         standardError("chuxi review: \(added) new correction(s) (\(counts)) -> \(target)")
     }
 }

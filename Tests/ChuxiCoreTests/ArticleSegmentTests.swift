@@ -16,7 +16,8 @@ final class ArticleSegmentTests: XCTestCase {
     func testBylineFormsOfSeed002And004() throws {
         for (seed, expected) in [("002", Set(["王巧月", "樊国庆", "陈烨雯", "杨惠聪", "黄蓉"])), ("004", Set(["汪晓", "耿洁玉", "宗河"]))] {
             let n = Normalizer.normalize(SourceText(try seedText(seed)))
-            let names = Set(ArticleSplitter.split(n, surnames: sharedRules.surnames).flatMap { $0.journalists.map(\.name) })
+            let names = Set(
+                ArticleSplitter.split(n, surnames: sharedRules.surnames).flatMap { $0.journalists.map(\.name) })
             XCTAssertEqual(names, expected, seed)
         }
     }
@@ -50,21 +51,22 @@ final class ArticleSegmentTests: XCTestCase {
 
     func testSummaryAboveDatelineJoinsItsArticle() throws {
         let text = """
-        论坛开幕
+            论坛开幕
 
-        摘要：自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
+            摘要：自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
 
-        本报拉萨电（记者 王一）10月29日上午，发展论坛在拉萨开幕。
+            本报拉萨电（记者 王一）10月29日上午，发展论坛在拉萨开幕。
 
-        自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
-        """
+            自治区党委书记陈明出席开幕式并致辞。自治区主席刘强主持。
+            """
         let n = Normalizer.normalize(SourceText(text))
         let arts = ArticleSplitter.split(n, surnames: sharedRules.surnames)
         XCTAssertEqual(arts.count, 1)
-        XCTAssertEqual(arts[0].headlines.count, 2)   // the headline and the summary
+        XCTAssertEqual(arts[0].headlines.count, 2)  // the headline and the summary
         let r = try Pipeline(rules: sharedRules).run(IssueInput(id: "t", path: "t", text: text, issueDate: nil))
-        XCTAssertEqual(r.records.map { "\($0.attendee)/\($0.role.rawValue)/\($0.date)" },
-                       ["陈明/attend/--10-29", "陈明/speak/--10-29", "刘强/chair/--10-29"])
+        XCTAssertEqual(
+            r.records.map { "\($0.attendee)/\($0.role.rawValue)/\($0.date)" },
+            ["陈明/attend/--10-29", "陈明/speak/--10-29", "刘强/chair/--10-29"])
     }
 
     func testICUSentencesAndWordsOnANewsSentence() throws {
@@ -72,14 +74,18 @@ final class ArticleSegmentTests: XCTestCase {
         let n = Normalizer.normalize(SourceText(text))
         let seg = try Segmenter()
         let sents = seg.sentences(in: n, paragraph: n.paragraphs[0], article: 1)
-        XCTAssertEqual(sents.map { n.text($0.range) }, [
-            "6月14日，区委副书记、代理区长翟军就本区区块链产业创新发展情况开展专题调研并主持召开座谈会。",
-            "区委常委、常务副区长傅强参加。"])
+        XCTAssertEqual(
+            sents.map { n.text($0.range) },
+            [
+                "6月14日，区委副书记、代理区长翟军就本区区块链产业创新发展情况开展专题调研并主持召开座谈会。",
+                "区委常委、常务副区长傅强参加。"
+            ])
         // Word boundaries: 主持 and 召开 are words; the name is split into characters.
         let s = sents[0]
         func word(_ w: String) -> Bool {
             guard let r = n.text(s.range).unicodeScalars.indices(of: w) else { return false }
-            return s.isBoundary[r.lowerBound] && s.isBoundary[r.upperBound] && !(r.lowerBound + 1..<r.upperBound).contains { s.isBoundary[$0] }
+            return s.isBoundary[r.lowerBound] && s.isBoundary[r.upperBound]
+                && !(r.lowerBound + 1..<r.upperBound).contains { s.isBoundary[$0] }
         }
         XCTAssertTrue(word("主持"))
         XCTAssertTrue(word("召开"))

@@ -7,7 +7,9 @@ import XCTest
 final class DocumentInputTests: TemporaryDirectoryTestCase {
     /// The records without their evidence (which cites each file's own lines).
     func keys(_ rs: [AttendanceRecord]) -> [String] {
-        rs.map { "\($0.article)|\($0.date)|\($0.event)|\($0.attendee)|\($0.kind)|\($0.titles.joined(separator: ";"))|\($0.role.rawValue)" }
+        rs.map {
+            "\($0.article)|\($0.date)|\($0.event)|\($0.attendee)|\($0.kind)|\($0.titles.joined(separator: ";"))|\($0.role.rawValue)"
+        }
     }
 
     func write(_ data: Data, _ name: String) throws -> String {
@@ -17,12 +19,20 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
         return url.path
     }
 
-    func run(_ path: String, issueDate: (year: Int, month: Int, day: Int)? = nil, format: InputFormat? = nil, encoding: String? = nil) throws -> IssueResult {
-        try Pipeline(rules: sharedRules).run(path: path, id: "x", issueDate: issueDate, encoding: encoding, format: format).result
+    func run(
+        _ path: String, issueDate: (year: Int, month: Int, day: Int)? = nil, format: InputFormat? = nil,
+        encoding: String? = nil
+    ) throws -> IssueResult {
+        try Pipeline(rules: sharedRules).run(
+            path: path, id: "x", issueDate: issueDate, encoding: encoding, format: format
+        ).result
     }
 
     func requirePdftotext() throws {
-        try XCTSkipUnless(PDFText.tool() != nil, "pdftotext not installed (Debian poppler-utils; scripts/test installs it through scripts/ensure-system-packages)")
+        try XCTSkipUnless(
+            PDFText.tool() != nil,
+            "pdftotext not installed (Debian poppler-utils; scripts/test installs it through scripts/ensure-system-packages)"
+        )
     }
 
     /// iconv (glibc) from UTF-8 to `charset`.
@@ -39,7 +49,8 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
     func testHTMLPageGivesTheRecordsOfItsText() throws {
         let txt = try write(Data(projectIssue.utf8), "txt/qc.txt")
         let html = try write(Data(projectHTML().utf8), "html/qc.html")
-        let extracted = try HTMLText.read(path: html, data: try Data(contentsOf: URL(fileURLWithPath: html)), encoding: nil)
+        let extracted = try HTMLText.read(
+            path: html, data: try Data(contentsOf: URL(fileURLWithPath: html)), encoding: nil)
         // The article only: no script, style, navigation, related links, date line or footer.
         XCTAssertEqual(extracted.text, projectIssue)
         XCTAssertTrue(extracted.date! == (2024, 3, 13))
@@ -69,17 +80,22 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
     func testGBKPagesWithAndWithoutMetaCharset() throws {
         let want = keys(try run(try write(Data(projectHTML().utf8), "utf8.html")).records)
         XCTAssertFalse(want.isEmpty)
-        for (name, charset) in [("gbk.html", "gbk"), ("gb2312.html", "gb2312"), ("nometa.html", nil)] as [(String, String?)] {
+        for (name, charset) in [("gbk.html", "gbk"), ("gb2312.html", "gb2312"), ("nometa.html", nil)]
+            as [(String, String?)]
+        {
             let bytes = try iconv(projectHTML(charset: charset), to: "GBK")
             XCTAssertNil(String(data: bytes, encoding: .utf8), "\(name) must not be UTF-8")
             let path = try write(bytes, name)
             XCTAssertEqual(keys(try run(path).records), want, name)
         }
-        XCTAssertEqual(HTMLText.metaCharset(Array("<META http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">".utf8)), "gb2312")
+        XCTAssertEqual(
+            HTMLText.metaCharset(
+                Array("<META http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">".utf8)), "gb2312")
     }
 
     func testHTMLWhitespaceAndBreaks() throws {
-        let page = "<html><body><div class=\"article\"><p>区委书记汪成远\n  主持会议。<br>副区长韩明远出席。</p>\n<p>Good  \n morning</p></div></body></html>"
+        let page =
+            "<html><body><div class=\"article\"><p>区委书记汪成远\n  主持会议。<br>副区长韩明远出席。</p>\n<p>Good  \n morning</p></div></body></html>"
         let e = try HTMLText.read(path: "w.html", data: Data(page.utf8), encoding: nil)
         XCTAssertEqual(e.text, "区委书记汪成远主持会议。\n\n副区长韩明远出席。\n\nGood morning\n")
     }
@@ -121,18 +137,28 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
     func testSeedsAsTwoColumnPDFsScoreAgainstTheSeedGold() throws {
         try requirePdftotext()
         let txt = try Extraction.run(files: try seedPaths(), rules: sharedRules, jobs: 2, issueDate: nil)
-        let gold = CSV.parse(try String(contentsOf: repoRoot.appendingPathComponent("eval/seeds_gold.csv"), encoding: .utf8))
-        func rows(_ t: [[String]]) -> [[String: String]] { t.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(t[0], $0)) } }
+        let gold = CSV.parse(
+            try String(contentsOf: repoRoot.appendingPathComponent("eval/seeds_gold.csv"), encoding: .utf8))
+        func rows(_ t: [[String]]) -> [[String: String]] {
+            t.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(t[0], $0)) }
+        }
         for (width, rows_, gap) in [(16, 57, 0.6), (16, 45, 1.3), (14, 60, 0.6), (18, 50, 1.0)] {
             let layout = "pdfs-\(width)-\(rows_)-\(gap)"
             for s in try seedPaths() {
-                _ = try write(TestPDF.twoColumns(try String(contentsOfFile: s.path, encoding: .utf8), width: width, rows: rows_, gap: gap), "\(layout)/\(s.id).pdf")
+                _ = try write(
+                    TestPDF.twoColumns(
+                        try String(contentsOfFile: s.path, encoding: .utf8), width: width, rows: rows_, gap: gap),
+                    "\(layout)/\(s.id).pdf")
             }
-            let ex = try Extraction.run(files: try InputWalker.files([dir.appendingPathComponent(layout).path]), rules: sharedRules, jobs: 2, issueDate: nil)
+            let ex = try Extraction.run(
+                files: try InputWalker.files([dir.appendingPathComponent(layout).path]), rules: sharedRules, jobs: 2,
+                issueDate: nil)
             XCTAssertEqual(ex.failures.map(\.reason), [])
             let pred = CSV.parse(ContractCSV.attendance(ex.results.flatMap(\.records)))
             let e = Evaluation.evaluate(gold: rows(gold), pred: rows(pred))
-            print("seeds as two-column PDFs (\(layout)): person pairs F1 \(e.person.pairs.f1), records F1 \(e.person.records.f1)")
+            print(
+                "seeds as two-column PDFs (\(layout)): person pairs F1 \(e.person.pairs.f1), records F1 \(e.person.records.f1)"
+            )
             XCTAssertGreaterThanOrEqual(e.person.pairs.f1, 0.98, layout)
             XCTAssertEqual(keys(ex.results.flatMap(\.records)), keys(txt.results.flatMap(\.records)), layout)
         }
@@ -148,12 +174,17 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
         _ = try write(good.prefix(good.count / 2), "c-truncated.pdf")
         _ = try write(Data("%PDF-1.4\nnot really a pdf\n%%EOF\n".utf8), "d-broken.pdf")
         _ = try write(Data(), "e-empty.html")
-        _ = try write(Data("<html><head><script>var a = '区长林一出席';</script></head><body><nav>首页</nav></body></html>".utf8), "f-nobody.html")
+        _ = try write(
+            Data("<html><head><script>var a = '区长林一出席';</script></head><body><nav>首页</nav></body></html>".utf8),
+            "f-nobody.html")
         _ = try write(Data(projectHTML().utf8), "g-good.htm")
         _ = try write(Data(projectIssue.utf8), "h-good.txt")
-        let ex = try Extraction.run(files: try InputWalker.files([dir.path]), rules: sharedRules, jobs: 2, issueDate: nil)
-        let failures = Dictionary(uniqueKeysWithValues: ex.failures.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
-        XCTAssertEqual(failures.keys.sorted(), ["b-scan.pdf", "c-truncated.pdf", "d-broken.pdf", "e-empty.html", "f-nobody.html"])
+        let ex = try Extraction.run(
+            files: try InputWalker.files([dir.path]), rules: sharedRules, jobs: 2, issueDate: nil)
+        let failures = Dictionary(
+            uniqueKeysWithValues: ex.failures.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
+        XCTAssertEqual(
+            failures.keys.sorted(), ["b-scan.pdf", "c-truncated.pdf", "d-broken.pdf", "e-empty.html", "f-nobody.html"])
         XCTAssertTrue(failures["b-scan.pdf"]!.contains("needs OCR"), failures["b-scan.pdf"]!)
         XCTAssertTrue(failures["c-truncated.pdf"]!.contains("truncated"), failures["c-truncated.pdf"]!)
         XCTAssertTrue(failures["d-broken.pdf"]!.contains("broken PDF"), failures["d-broken.pdf"]!)
@@ -167,14 +198,18 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
     /// A cut PDF that poppler could still read in part is refused, not half read.
     func testTruncatedPDFIsRefusedEvenWhenPopplerCouldRebuildIt() throws {
         let good = TestPDF.twoColumns(projectIssue)
-        let cut = good.prefix(good.count - 40)   // the trailer's end and %%EOF gone
-        XCTAssertThrowsError(try PDFText.read(path: "cut.pdf", data: cut)) { XCTAssertTrue("\($0)".hasPrefix("cut.pdf: truncated"), "\($0)") }
+        let cut = good.prefix(good.count - 40)  // the trailer's end and %%EOF gone
+        XCTAssertThrowsError(try PDFText.read(path: "cut.pdf", data: cut)) {
+            XCTAssertTrue("\($0)".hasPrefix("cut.pdf: truncated"), "\($0)")
+        }
     }
 
     // MARK: Formats
 
     func testFormatsByContentThenExtensionAndForced() throws {
-        func f(_ path: String, _ s: String, _ forced: InputFormat? = nil) -> InputFormat { InputFormat.detect(path: path, head: Array(s.utf8), forced: forced) }
+        func f(_ path: String, _ s: String, _ forced: InputFormat? = nil) -> InputFormat {
+            InputFormat.detect(path: path, head: Array(s.utf8), forced: forced)
+        }
         XCTAssertEqual(f("a.txt", "%PDF-1.7\n"), .pdf)
         XCTAssertEqual(f("a.txt", "\u{FEFF}  <!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">"), .html)
         XCTAssertEqual(f("a", "<?xml version=\"1.0\"?>\n<HTML xmlns=\"http://www.w3.org/1999/xhtml\">"), .html)
@@ -182,16 +217,20 @@ final class DocumentInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(f("a.PDF", "x"), .pdf)
         XCTAssertEqual(f("a.txt", "本报讯 <html>"), .txt)
         XCTAssertEqual(f("a.html", "<html>", .txt), .txt)
-        for s in try seedPaths() { XCTAssertEqual(InputFormat.detect(path: s.path, head: InputFormat.head(of: s.path), forced: nil), .txt) }
+        for s in try seedPaths() {
+            XCTAssertEqual(InputFormat.detect(path: s.path, head: InputFormat.head(of: s.path), forced: nil), .txt)
+        }
         // An HTML page under a .txt name is read as HTML; forced to txt, its markup is text.
         let page = try write(Data(projectHTML().utf8), "page.txt")
-        XCTAssertEqual(keys(try run(page).records), keys(try run(try write(Data(projectHTML().utf8), "page.html")).records))
+        XCTAssertEqual(
+            keys(try run(page).records), keys(try run(try write(Data(projectHTML().utf8), "page.html")).records))
         XCTAssertTrue(try run(page, format: .txt).mentions.contains { $0.text == "钱一鸣" })
     }
 
     func testWalkerListsPDFAndHTMLFiles() throws {
         for n in ["a.txt", "b.pdf", "c.html", "d.htm", "e.doc", "f.PDF"] { _ = try write(Data("x".utf8), "w/\(n)") }
-        XCTAssertEqual(try InputWalker.files([dir.appendingPathComponent("w").path]).map(\.id), ["a", "b", "c", "d", "f"])
+        XCTAssertEqual(
+            try InputWalker.files([dir.appendingPathComponent("w").path]).map(\.id), ["a", "b", "c", "d", "f"])
     }
 
     func testPageEvidence() {

@@ -27,20 +27,26 @@ final class FuzzTests: XCTestCase {
             let start = Int.random(in: 0..<bytes.count, using: &rng)
             bytes = Array(bytes[start..<min(bytes.count, start + Int.random(in: 1...3000, using: &rng))])
             switch i % 3 {
-            case 0: for _ in 0..<Int.random(in: 1...20, using: &rng) { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            case 0:
+                for _ in 0..<Int.random(in: 1...20, using: &rng) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
             case 1:
                 var s = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
                 for _ in 0..<Int.random(in: 1...40, using: &rng) where !s.isEmpty {
                     s.insert(alphabet.randomElement(using: &rng)!, at: Int.random(in: 0...s.count, using: &rng))
                 }
                 bytes = Array(String(String.UnicodeScalarView(s)).utf8)
-            default: bytes = (0..<Int.random(in: 0...2000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            default:
+                bytes = (0..<Int.random(in: 0...2000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             }
             guard let text = try? TextDecoding.decode(Data(bytes), path: "fuzz-\(i)") else { continue }
             decoded += 1
             let r = pipeline.run(IssueInput(id: "fuzz", path: "fuzz", text: text, issueDate: (2024, 1, 1)))
             let n = r.source.scalars.count
-            for rec in r.records { XCTAssertTrue(rec.source.lowerBound >= 0 && rec.source.upperBound <= n, "case \(i)") }
+            for rec in r.records {
+                XCTAssertTrue(rec.source.lowerBound >= 0 && rec.source.upperBound <= n, "case \(i)")
+            }
             for m in r.mentions { XCTAssertTrue(m.start <= m.end && m.end <= n, "case \(i)") }
         }
         XCTAssertGreaterThan(decoded, 40)

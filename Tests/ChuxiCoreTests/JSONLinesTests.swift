@@ -5,14 +5,18 @@ import XCTest
 /// `chuxi extract --jsonl`: input lines read from their bytes and validated as files are,
 /// and a long text run in pieces as a file of the same text is.
 final class JSONLinesTests: TemporaryDirectoryTestCase {
-    func parse(_ bytes: [UInt8]) throws -> JSONLines.IssueLine { try bytes.withUnsafeBufferPointer { try JSONLines.parseIssue($0) } }
+    func parse(_ bytes: [UInt8]) throws -> JSONLines.IssueLine {
+        try bytes.withUnsafeBufferPointer { try JSONLines.parseIssue($0) }
+    }
     func parse(_ s: String) throws -> JSONLines.IssueLine { try parse(Array(s.utf8)) }
     func reason(_ bytes: [UInt8]) -> String {
         do { _ = try parse(bytes); return "accepted" } catch { return "\(error)" }
     }
 
     func testAValidLineIsReadWithEscapesAndUnknownKeys() throws {
-        let l = try parse(#"{"date":"2024-06-11","extra":{"a":[1,2.5e3,true,null,"x"]},"path":"d/a.txt","text":"区长林一\n主持\u4f1a\u8bae\ud83d\ude00\"\\\/"}"#)
+        let l = try parse(
+            #"{"date":"2024-06-11","extra":{"a":[1,2.5e3,true,null,"x"]},"path":"d/a.txt","text":"区长林一\n主持\u4f1a\u8bae\ud83d\ude00\"\\\/"}"#
+        )
         XCTAssertEqual(l.path, "d/a.txt")
         XCTAssertEqual(l.date, "2024-06-11")
         XCTAssertEqual(String(String.UnicodeScalarView(l.text)), "区长林一\n主持会议😀\"\\/")
@@ -42,11 +46,15 @@ final class JSONLinesTests: TemporaryDirectoryTestCase {
             (#"{"path":"a.txt","text":"x","text":"y"}"#, "given twice"),
             (#"{"path":"a.txt","text":"x"} {"#, "text after the object"),
             ("{\"path\":\"a.txt\",\"text\":\"区长\t林一\"}", "control character"),
-            (#"["a.txt"]"#, "\"{\" expected"),
+            (#"["a.txt"]"#, "\"{\" expected")
         ]
-        for (line, want) in cases { XCTAssertTrue(reason(Array(line.utf8)).contains(want), "\(line): \(reason(Array(line.utf8)))") }
+        for (line, want) in cases {
+            XCTAssertTrue(reason(Array(line.utf8)).contains(want), "\(line): \(reason(Array(line.utf8)))")
+        }
         // The path is kept for the error line when the line got that far.
-        do { _ = try parse(#"{"path":"a.txt","text":"x","date":"junk"}"#); XCTFail() } catch let e as JSONLines.LineError {
+        do { _ = try parse(#"{"path":"a.txt","text":"x","date":"junk"}"#); XCTFail() } catch let e
+            as JSONLines.LineError
+        {
             XCTAssertEqual(e.path, "a.txt")
         } catch { XCTFail("\(error)") }
     }
@@ -60,14 +68,22 @@ final class JSONLinesTests: TemporaryDirectoryTestCase {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let p = try Pipeline(rules: sharedRules)
         var fromFile: [IssueResult] = []
-        _ = try p.run(path: file.path, id: "long", issueDate: nil, encoding: nil, wholeFileLimit: 10_000, pieceScalars: 3000) { fromFile.append($0) }
+        _ = try p.run(
+            path: file.path, id: "long", issueDate: nil, encoding: nil, wholeFileLimit: 10_000, pieceScalars: 3000
+        ) { fromFile.append($0) }
         var fromLine: [IssueResult] = []
         let s = Array(text.unicodeScalars)
-        p.run(id: "long", path: file.path, scalars: s, utf8Bytes: text.utf8.count, issueDate: nil, wholeFileLimit: 10_000, pieceScalars: 3000) { fromLine.append($0) }
+        p.run(
+            id: "long", path: file.path, scalars: s, utf8Bytes: text.utf8.count, issueDate: nil, wholeFileLimit: 10_000,
+            pieceScalars: 3000
+        ) { fromLine.append($0) }
         XCTAssertGreaterThan(fromFile.count, 3)
         XCTAssertEqual(fromLine.count, fromFile.count)
         func rows(_ r: [IssueResult]) -> [String] {
-            r.flatMap { $0.records.map { "\($0.article) \($0.attendee) \($0.role.rawValue) \($0.date) \($0.evidence)" } + $0.mentions.map { "\($0.start)-\($0.end) \($0.text)" } }
+            r.flatMap {
+                $0.records.map { "\($0.article) \($0.attendee) \($0.role.rawValue) \($0.date) \($0.evidence)" }
+                    + $0.mentions.map { "\($0.start)-\($0.end) \($0.text)" }
+            }
         }
         XCTAssertEqual(rows(fromLine), rows(fromFile))
         // Under the limit: one run, as a small file.

@@ -15,8 +15,10 @@ final class LargeInputTests: TemporaryDirectoryTestCase {
     }
 
     func run(_ url: URL, pieces: Bool, pieceScalars: Int = 4000, encoding: String? = nil) throws -> IssueResult {
-        try Pipeline(rules: sharedRules).run(path: url.path, id: "all", issueDate: nil, encoding: encoding,
-                                             wholeFileLimit: pieces ? 0 : Int.max, pieceScalars: pieceScalars).result
+        try Pipeline(rules: sharedRules).run(
+            path: url.path, id: "all", issueDate: nil, encoding: encoding,
+            wholeFileLimit: pieces ? 0 : Int.max, pieceScalars: pieceScalars
+        ).result
     }
 
     func testPiecesCiteTheWholeFile() throws {
@@ -30,7 +32,8 @@ final class LargeInputTests: TemporaryDirectoryTestCase {
             let l1 = Int(parts[0][0])!, c1 = Int(parts[0][1].dropFirst())!
             let l2 = Int(parts[1][0].dropFirst())!, c2 = Int(parts[1][1].dropFirst())!
             let start = src.lineStarts[l1 - 1] + c1 - 1, end = src.lineStarts[l2 - 1] + c2
-            let slice = String(String.UnicodeScalarView(src.scalars[start..<end])).replacingOccurrences(of: "\n", with: "")
+            let slice = String(String.UnicodeScalarView(src.scalars[start..<end])).replacingOccurrences(
+                of: "\n", with: "")
             XCTAssertTrue(slice.contains(rec.attendee), "\(rec.evidence): \(slice) lacks \(rec.attendee)")
         }
         for m in r.mentions {
@@ -52,13 +55,18 @@ final class LargeInputTests: TemporaryDirectoryTestCase {
             let url = dir.appendingPathComponent("\(seed).txt")
             try Data(Array(repeating: try seedText(seed), count: 6).joined(separator: "\n").utf8).write(to: url)
             func rows(_ r: IssueResult) -> [String] {
-                r.records.map { "\($0.article)|\($0.attendee)|\($0.role)|\($0.event)|\($0.date)|\($0.titles)|\($0.evidence)" }
+                r.records.map {
+                    "\($0.article)|\($0.attendee)|\($0.role)|\($0.event)|\($0.date)|\($0.titles)|\($0.evidence)"
+                }
             }
             let whole = try run(url, pieces: false), pieces = try run(url, pieces: true, pieceScalars: 30000)
             XCTAssertGreaterThan(pieces.articles, 0)
             XCTAssertGreaterThan(whole.records.count, 30)
             let a = rows(pieces), b = rows(whole)
-            XCTAssertTrue(a == b, "\(seed): only in pieces \(a.filter { !b.contains($0) }.prefix(4)); only whole \(b.filter { !a.contains($0) }.prefix(4))")
+            XCTAssertTrue(
+                a == b,
+                "\(seed): only in pieces \(a.filter { !b.contains($0) }.prefix(4)); only whole \(b.filter { !a.contains($0) }.prefix(4))"
+            )
         }
     }
 
@@ -67,8 +75,12 @@ final class LargeInputTests: TemporaryDirectoryTestCase {
         let (url, text) = try concatenatedSeeds()
         try (Data(text.utf8) + Data([0xE4, 0x41, 0x41])).write(to: url)
         var handed = 0
-        XCTAssertThrowsError(try Pipeline(rules: sharedRules).run(path: url.path, id: "all", issueDate: nil, encoding: nil,
-                                                                  wholeFileLimit: 0, pieceScalars: 4000) { _ in handed += 1 }) { e in
+        XCTAssertThrowsError(
+            try Pipeline(rules: sharedRules).run(
+                path: url.path, id: "all", issueDate: nil, encoding: nil,
+                wholeFileLimit: 0, pieceScalars: 4000
+            ) { _ in handed += 1 }
+        ) { e in
             XCTAssertTrue("\(e)".contains("offset \(text.utf8.count)"), "\(e)")
         }
         XCTAssertEqual(handed, 0)

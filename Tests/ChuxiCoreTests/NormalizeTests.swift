@@ -49,7 +49,9 @@ final class NormalizeTests: XCTestCase {
         let n = Normalizer.normalize(src)
         for (i, c) in n.scalars.enumerated() where c != "\n" && c != " " {
             let o = src.scalars[n.origin[i]]
-            XCTAssertEqual(WidthFolding.fold(o, previous: nil, next: nil) == c || WidthFolding.toHalfWidth(o) == c, true, "scalar \(i)")
+            XCTAssertEqual(
+                WidthFolding.fold(o, previous: nil, next: nil) == c || WidthFolding.toHalfWidth(o) == c, true,
+                "scalar \(i)")
         }
         // 王华 is split over two lines of the original: its range runs from line to line.
         let text = n.text(0..<n.scalars.count)

@@ -5,7 +5,8 @@ import XCTest
 /// `chuxi diff` and `chuxi eval` on the real records of output/.
 final class ReviewTests: XCTestCase {
     func committed() throws -> [[String: String]] {
-        try ContractCSV.readAttendance(try String(contentsOf: repoRoot.appendingPathComponent("output/attendance.csv"), encoding: .utf8))
+        try ContractCSV.readAttendance(
+            try String(contentsOf: repoRoot.appendingPathComponent("output/attendance.csv"), encoding: .utf8))
     }
 
     func testIdenticalAndReorderedOutputsHaveNoDifference() throws {
@@ -37,7 +38,9 @@ final class ReviewTests: XCTestCase {
 
     func testNewIssueIsAdded() throws {
         let rows = try committed()
-        let extra = rows.filter { $0["issue"]!.hasPrefix("004") }.map { r -> [String: String] in var r = r; r["issue"] = "005_new"; return r }
+        let extra = rows.filter { $0["issue"]!.hasPrefix("004") }.map { r -> [String: String] in
+            var r = r; r["issue"] = "005_new"; return r
+        }
         let d = RecordDiff.compare(old: rows, new: rows + extra)
         XCTAssertEqual(d.count(.added), Set(extra.map { "\($0["attendee"]!)|\($0["event"]!)" }).count)
         XCTAssertEqual(d.count(.removed) + d.count(.changed), 0)
@@ -63,11 +66,13 @@ final class ReviewTests: XCTestCase {
         for pred in [repoRoot.appendingPathComponent("output/attendance.csv").path, damaged.path] {
             // python3 is a dependency of the tests (scripts/test, README): a missing python3 or a
             // failing scorer fails here instead of skipping (`/usr/bin/env` itself always starts).
-            let r = try Subprocess.run("/usr/bin/env", ["python3", score.path, "--gold", gold, "--pred", pred, "--show"], timeout: 120)
+            let r = try Subprocess.run(
+                "/usr/bin/env", ["python3", score.path, "--gold", gold, "--pred", pred, "--show"], timeout: 120)
             XCTAssertEqual(r.status, 0, "python3 eval/score.py failed: \(String(decoding: r.stderr, as: UTF8.self))")
             let expected = String(decoding: r.stdout, as: UTF8.self)
-            let ours = Evaluation.evaluate(gold: try ContractCSV.readAttendance(try String(contentsOfFile: gold, encoding: .utf8)),
-                                           pred: try ContractCSV.readAttendance(try String(contentsOfFile: pred, encoding: .utf8)))
+            let ours = Evaluation.evaluate(
+                gold: try ContractCSV.readAttendance(try String(contentsOfFile: gold, encoding: .utf8)),
+                pred: try ContractCSV.readAttendance(try String(contentsOfFile: pred, encoding: .utf8)))
             XCTAssertEqual(ours.report(show: true), expected, pred)
         }
     }

@@ -26,7 +26,9 @@ final class RuleFileTests: XCTestCase {
             XCTAssertTrue(err.reason.contains("shout"), err.reason)
         }
         // A bad expectation kind, in a file with no other fault: its own line and reason.
-        let clean = try String(contentsOf: repoRoot.appendingPathComponent("rules/roles.rules"), encoding: .utf8) + "\n+ 区长王伟出席 => persn:王伟\n"
+        let clean =
+            try String(contentsOf: repoRoot.appendingPathComponent("rules/roles.rules"), encoding: .utf8)
+            + "\n+ 区长王伟出席 => persn:王伟\n"
         try clean.write(to: roles, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
             let err = e as! RuleError
@@ -35,13 +37,16 @@ final class RuleFileTests: XCTestCase {
             XCTAssertTrue(err.reason.contains("bad expectation `persn:王伟`"), err.reason)
         }
         // Without the fault the copy loads: the error above was the expectation's.
-        try (clean.dropLast(" => persn:王伟\n".count) + " => person:王伟\n").write(to: roles, atomically: true, encoding: .utf8)
+        try (clean.dropLast(" => persn:王伟\n".count) + " => person:王伟\n").write(
+            to: roles, atomically: true, encoding: .utf8)
         XCTAssertNoThrow(try RuleSet.load(from: dir))
     }
 
     /// Appends `line` to a copy of `file` and loads: the error names that file, that line and `reason`.
-    private func assertLoadFails(_ file: String, appending line: String, reason: String, schema: [RuleKeyword] = RuleSchema.keywords,
-                                 atLine: Bool = true, expectedLine: Int? = nil, sourceLine: UInt = #line) throws {
+    private func assertLoadFails(
+        _ file: String, appending line: String, reason: String, schema: [RuleKeyword] = RuleSchema.keywords,
+        atLine: Bool = true, expectedLine: Int? = nil, sourceLine: UInt = #line
+    ) throws {
         let dir = try copyOfRules("bad-\(file)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent(file)
@@ -64,18 +69,26 @@ final class RuleFileTests: XCTestCase {
         try assertLoadFails("events.rules", appending: "sponsor 赞助", reason: "unknown keyword `sponsor`")
         let noVague = RuleSchema.keywords.filter { !($0.file == "dates.rules" && $0.keyword == "vague") }
         let dates = try String(contentsOf: repoRoot.appendingPathComponent("rules/dates.rules"), encoding: .utf8)
-        let firstVague = dates.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("vague ") }! + 1
-        try assertLoadFails("dates.rules", appending: "# nothing", reason: "unknown keyword `vague`", schema: noVague, expectedLine: firstVague)
+        let firstVague =
+            dates.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("vague ") }! + 1
+        try assertLoadFails(
+            "dates.rules", appending: "# nothing", reason: "unknown keyword `vague`", schema: noVague,
+            expectedLine: firstVague)
     }
 
     /// Each value shape of the schema is checked at parse, with file and line.
     func testValueShapesAreCheckedWithFileAndLine() throws {
-        try assertLoadFails("surnames.rules", appending: "surname 欧阳某", reason: "surname `欧阳某` must be one or two characters")
-        try assertLoadFails("surnames.rules", appending: "foreign 佐", reason: "foreign `佐` must be two or three characters")
+        try assertLoadFails(
+            "surnames.rules", appending: "surname 欧阳某", reason: "surname `欧阳某` must be one or two characters")
+        try assertLoadFails(
+            "surnames.rules", appending: "foreign 佐", reason: "foreign `佐` must be two or three characters")
         try assertLoadFails("names.rules", appending: "stop 等等", reason: "stop `等等` must be one character")
-        try assertLoadFails("names.rules", appending: "given-end 乙", reason: "given-end `乙` must be one of the stop characters")
-        try assertLoadFails("names.rules", appending: "given-end 乙乙", reason: "given-end `乙乙` must be one of the stop characters")
-        try assertLoadFails("names.rules", appending: "transliteration 阿尔", reason: "transliteration `阿尔` must be one character")
+        try assertLoadFails(
+            "names.rules", appending: "given-end 乙", reason: "given-end `乙` must be one of the stop characters")
+        try assertLoadFails(
+            "names.rules", appending: "given-end 乙乙", reason: "given-end `乙乙` must be one of the stop characters")
+        try assertLoadFails(
+            "names.rules", appending: "transliteration 阿尔", reason: "transliteration `阿尔` must be one character")
         try assertLoadFails("dates.rules", appending: "relative 大后天 three", reason: "`three` is not a number of days")
         try assertLoadFails("dates.rules", appending: "relative 大后天 3 4", reason: "`relative` takes 2 value(s), got 3")
         try assertLoadFails("roles.rules", appending: "chair shout 大喊", reason: "unknown trigger kind `shout`")
@@ -86,8 +99,9 @@ final class RuleFileTests: XCTestCase {
     /// A keyword added to the schema that no code in `RuleSet.init` reads fails every load.
     func testASchemaKeywordNoCodeReadsFailsTheLoad() throws {
         let season = RuleKeyword("dates.rules", "season", .word, "seasons (no code reads them)")
-        try assertLoadFails("dates.rules", appending: "season 春季", reason: "schema keyword `season` is read by no code",
-                            schema: RuleSchema.keywords + [season], atLine: false)
+        try assertLoadFails(
+            "dates.rules", appending: "season 春季", reason: "schema keyword `season` is read by no code",
+            schema: RuleSchema.keywords + [season], atLine: false)
     }
 
     /// The candidate vocabulary is the words of the schema's candidate keywords (a trigger's
@@ -108,19 +122,22 @@ final class RuleFileTests: XCTestCase {
     /// does not; a `-` fails on what it forbids.
     func testExactAndSupersetExamples() throws {
         let text = """
-        post 区长
-        + 区长王伟主持会议，副区长李明出席。 => record:王伟/chair
-        +~ 区长王伟主持会议，副区长李明出席。 => record:王伟/chair
-        + 区长王伟主持会议，副区长李明出席。 => record:王伟/chair; record:李明/attend@
-        - 区长王伟主持会议。 => record:王伟/attend
-        - 区长王伟主持会议。 => record:王伟/chair
-        """
+            post 区长
+            + 区长王伟主持会议，副区长李明出席。 => record:王伟/chair
+            +~ 区长王伟主持会议，副区长李明出席。 => record:王伟/chair
+            + 区长王伟主持会议，副区长李明出席。 => record:王伟/chair; record:李明/attend@
+            - 区长王伟主持会议。 => record:王伟/attend
+            - 区长王伟主持会议。 => record:王伟/chair
+            """
         let file = try RuleFile(name: "t.rules", text: text, keywords: RuleSchema.keywords(in: "titles.rules"))
         XCTAssertEqual(file.examples.map(\.exact), [true, false, true, false, false])
         let pipeline = try Pipeline(rules: sharedRules)
         let failures = file.examples.map { RuleExamples.check(.init(file: "t.rules", example: $0), pipeline: pipeline) }
-        XCTAssertEqual(failures.map(\.count), [1, 0, 0, 0, 1], failures.flatMap { $0 }.map(\.description).joined(separator: "\n"))
-        XCTAssertTrue(failures[0].first?.message.contains("extra record finding record:李明/attend") ?? false, failures[0].description)
+        XCTAssertEqual(
+            failures.map(\.count), [1, 0, 0, 0, 1], failures.flatMap { $0 }.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(
+            failures[0].first?.message.contains("extra record finding record:李明/attend") ?? false,
+            failures[0].description)
         XCTAssertEqual(RuleExamples.Case(file: "/x/t.rules", example: file.examples[0]).id, "t.rules:2")
     }
 }
@@ -135,7 +152,8 @@ final class RuleLineEndingTests: XCTestCase {
             for name in RuleSchema.files {
                 let url = dir.appendingPathComponent(name)
                 let text = try String(contentsOf: url, encoding: .utf8)
-                try text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: ending).write(to: url, atomically: true, encoding: .utf8)
+                try text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: ending).write(
+                    to: url, atomically: true, encoding: .utf8)
             }
             let rules = try RuleSet.load(from: dir)
             XCTAssertEqual(rules.triggers.count, sharedRules.triggers.count, "line ending \(ending.debugDescription)")
@@ -146,7 +164,8 @@ final class RuleLineEndingTests: XCTestCase {
     func testARuleFileWithNoEntriesIsAnError() throws {
         let dir = try copyOfRules("empty")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "# nothing but a comment\n".write(to: dir.appendingPathComponent("dates.rules"), atomically: true, encoding: .utf8)
+        try "# nothing but a comment\n".write(
+            to: dir.appendingPathComponent("dates.rules"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try RuleSet.load(from: dir)) { e in
             XCTAssertTrue((e as! RuleError).file.hasSuffix("dates.rules"))
             XCTAssertTrue((e as! RuleError).reason.contains("no entries"), (e as! RuleError).reason)
@@ -175,7 +194,10 @@ final class NameModelFileTests: XCTestCase {
         let crlf = try RuleSet.load(from: dir)
         let s = Array("市长王建中会见了某国总统马尔科维奇。".unicodeScalars)
         XCTAssertEqual(crlf.nameModel.find(s, 0..<s.count), sharedRules.nameModel.find(s, 0..<s.count))
-        XCTAssertTrue(sharedRules.nameModel.find(s, 0..<s.count).contains { String(String.UnicodeScalarView(s[$0.range])) == "王建中" })
+        XCTAssertTrue(
+            sharedRules.nameModel.find(s, 0..<s.count).contains {
+                String(String.UnicodeScalarView(s[$0.range])) == "王建中"
+            })
     }
 
     func testMalformedModelLineIsAnErrorWithItsLine() throws {
@@ -198,16 +220,21 @@ final class NameModelFileTests: XCTestCase {
 /// its file's header (a keyword added to the schema without its header line fails here).
 final class RuleSchemaTests: XCTestCase {
     func testEveryKeywordHasADocLine() throws {
-        XCTAssertEqual(Set(RuleSchema.files), Set(sharedRules.files.map { URL(fileURLWithPath: $0.name).lastPathComponent }))
+        XCTAssertEqual(
+            Set(RuleSchema.files), Set(sharedRules.files.map { URL(fileURLWithPath: $0.name).lastPathComponent }))
         for e in RuleSchema.keywords {
             XCTAssertFalse(e.doc.isEmpty, "\(e.file) \(e.keyword) has no doc")
             let header = try String(contentsOf: repoRoot.appendingPathComponent("rules/\(e.file)"), encoding: .utf8)
                 .split(whereSeparator: \.isNewline).filter { $0.hasPrefix("#") }.joined(separator: "\n")
-            XCTAssertNotNil(header.range(of: "(^|[\\s`|:])\(e.keyword)([\\s`|]|$)", options: .regularExpression),
-                            "\(e.file) \(e.keyword) is not documented in the file's header")
+            XCTAssertNotNil(
+                header.range(of: "(^|[\\s`|:])\(e.keyword)([\\s`|]|$)", options: .regularExpression),
+                "\(e.file) \(e.keyword) is not documented in the file's header")
         }
-        XCTAssertEqual(Set(RuleSchema.keywords.map { "\($0.file) \($0.keyword)" }).count, RuleSchema.keywords.count, "a keyword twice in the schema")
-        XCTAssertTrue(RuleSchema.keywords.contains { $0.file == "titles.rules" && $0.keyword == "post" && $0.candidate })
+        XCTAssertEqual(
+            Set(RuleSchema.keywords.map { "\($0.file) \($0.keyword)" }).count, RuleSchema.keywords.count,
+            "a keyword twice in the schema")
+        XCTAssertTrue(
+            RuleSchema.keywords.contains { $0.file == "titles.rules" && $0.keyword == "post" && $0.candidate })
     }
 
     /// `rules check --file F --line N` runs that one example; `--file F` that file's.

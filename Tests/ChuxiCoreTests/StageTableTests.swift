@@ -13,7 +13,10 @@ final class StageTableTests: XCTestCase {
         guard let start = lines.firstIndex(where: { $0.hasPrefix("| input |") }) else { return [] }
         return lines[start...].prefix(while: { $0.hasPrefix("|") }).map { line in
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            let folder = cells[1].split(separator: "`").first.map { String($0).split(separator: "/").first.map(String.init) ?? "" } ?? ""
+            let folder =
+                cells[1].split(separator: "`").first.map {
+                    String($0).split(separator: "/").first.map(String.init) ?? ""
+                } ?? ""
             return (cells[0], folder)
         }
     }
@@ -28,7 +31,9 @@ final class StageTableTests: XCTestCase {
         for st in Stage.allCases {
             var isDir: ObjCBool = false
             let path = repoRoot.appendingPathComponent("Sources/ChuxiCore/\(st.folder)").path
-            XCTAssertTrue(FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue, "\(st): no folder \(path)")
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue,
+                "\(st): no folder \(path)")
         }
     }
 }

@@ -3,7 +3,8 @@ import XCTest
 @testable import ChuxiCore
 
 /// The repository root, found from this file's path.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// Rules loaded once for all tests.
 let sharedRules: RuleSet = try! RuleSet.load(from: repoRoot.appendingPathComponent("rules"))
@@ -29,7 +30,8 @@ func seedText(_ prefix: String) throws -> String {
 
 /// Runs the whole pipeline over a text.
 func extract(_ text: String, id: String = "t", issueDate: (Int, Int, Int)? = nil) throws -> IssueResult {
-    try Pipeline(rules: sharedRules).run(IssueInput(id: id, path: id, text: text, issueDate: issueDate.map { ($0.0, $0.1, $0.2) }), keepSentences: true)
+    try Pipeline(rules: sharedRules).run(
+        IssueInput(id: id, path: id, text: text, issueDate: issueDate.map { ($0.0, $0.1, $0.2) }), keepSentences: true)
 }
 
 extension IssueResult {

@@ -19,7 +19,7 @@ final class TagTests: XCTestCase {
         }
         let liMing = trials.first { $0.0 == "李明" }?.1
         XCTAssertEqual(liMing?.end, "two-given")
-        XCTAssertEqual(liMing?.trims, ["taken-span"])   // 李明|二十三日: the date is taken first
+        XCTAssertEqual(liMing?.trims, ["taken-span"])  // 李明|二十三日: the date is taken first
         XCTAssertEqual(trials.first { $0.0 == "张伟" }?.1.end, "one-given")
         XCTAssertTrue(Tagger.ruleNameVetoes.map(\.id).starts(with: ["state-word", "taken-span", "not-given-last"]))
     }
@@ -44,9 +44,9 @@ final class TagTests: XCTestCase {
 
     func testNationalNewsDatelineAndRelativeDate() throws {
         let text = """
-        新华社北京１月９日电　中共中央政治局常委、国务院总理李强今天在人民大会堂会见来华访问的新加坡总理黄循财。
-        国务委员兼外交部长王毅参加会见。
-        """
+            新华社北京１月９日电　中共中央政治局常委、国务院总理李强今天在人民大会堂会见来华访问的新加坡总理黄循财。
+            国务委员兼外交部长王毅参加会见。
+            """
         let res = try r(text, (2025, 1, 10))
         XCTAssertEqual(res.records("李强").first?.titles, ["中共中央政治局常委", "国务院总理"])
         XCTAssertEqual(res.records("李强").first?.date, "2025-01-09")
@@ -66,10 +66,11 @@ final class TagTests: XCTestCase {
     }
 
     func testRolesFromTriggers() throws {
-        let res = try r("""
-        本报讯 12月3日，区十七届人大常委会举行第八次会议。会议由区人大常委会主任何建国主持。区长孙丽在会上作报告。
-        区领导赵一平、钱二、沈三列席会议。副区长刘伟到浦江镇调研乡村振兴工作，区农业农村委有关负责人陪同。
-        """)
+        let res = try r(
+            """
+            本报讯 12月3日，区十七届人大常委会举行第八次会议。会议由区人大常委会主任何建国主持。区长孙丽在会上作报告。
+            区领导赵一平、钱二、沈三列席会议。副区长刘伟到浦江镇调研乡村振兴工作，区农业农村委有关负责人陪同。
+            """)
         XCTAssertEqual(res.records("何建国").map(\.role), [.chair])
         XCTAssertTrue(res.records("孙丽").contains { $0.role == .speak })
         XCTAssertEqual(Set(res.records.filter { $0.role == .observe }.map(\.attendee)), ["赵一平", "钱二", "沈三"])
@@ -91,7 +92,7 @@ final class TagTests: XCTestCase {
             ("本报讯 2020年12月29日，区长王伟出席会议。", "2020-12-29"),
             ("本报讯 十二月三十一日，区长王伟出席会议。", "--12-31"),
             ("本报讯 ６月１１日上午，区长王伟出席会议。", "--06-11"),
-            ("本报讯 近日，区长王伟出席会议。", ""),
+            ("本报讯 近日，区长王伟出席会议。", "")
         ]
         for (text, want) in cases { XCTAssertEqual(try r(text).records("王伟").first?.date, want, text) }
         // With an issue date, year-less dates take the latest year not after it.
@@ -100,12 +101,16 @@ final class TagTests: XCTestCase {
     }
 
     func testIssueDateFromPath() {
-        XCTAssertEqual(IssueInput.date(fromPath: "archive/2024-06-17/a.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
+        XCTAssertEqual(
+            IssueInput.date(fromPath: "archive/2024-06-17/a.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
         XCTAssertEqual(IssueInput.date(fromPath: "x/20240617.txt").map { [$0.year, $0.month, $0.day] }, [2024, 6, 17])
-        XCTAssertEqual(IssueInput.date(fromPath: "19980106-04-003.txt").map { [$0.year, $0.month, $0.day] }, [1998, 1, 6])
+        XCTAssertEqual(
+            IssueInput.date(fromPath: "19980106-04-003.txt").map { [$0.year, $0.month, $0.day] }, [1998, 1, 6])
         XCTAssertNil(IssueInput.date(fromPath: "seeds/000_2d8a954f069979b9.txt"))
         // A folder name ending in four digits (a UUID) before the dated folder.
-        XCTAssertEqual(IssueInput.date(fromPath: "/tmp/run-5F0C-A1B21234/2022-04-01/c.html").map { [$0.year, $0.month, $0.day] }, [2022, 4, 1])
+        XCTAssertEqual(
+            IssueInput.date(fromPath: "/tmp/run-5F0C-A1B21234/2022-04-01/c.html").map { [$0.year, $0.month, $0.day] },
+            [2022, 4, 1])
     }
 
     func testJournalistsAreNeverAttendees() throws {

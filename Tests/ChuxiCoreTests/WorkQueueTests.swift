@@ -10,14 +10,17 @@ final class WorkQueueTests: XCTestCase {
         let delays = (0..<200).map { _ in UInt32.random(in: 0...300, using: &rng) }
         let lock = NSLock()
         var started: [Int] = [], delivered: [Int] = [], maxAhead = 0
-        try WorkQueue.forEachInOrder(count: delays.count, jobs: 4, window: 6, makeWorker: { () }, { _, i -> Int in
-            lock.lock(); started.append(i); maxAhead = max(maxAhead, i - delivered.count); lock.unlock()
-            usleep(delays[i])
-            return i * 2
-        }, deliver: { i, r in
-            XCTAssertEqual(r, i * 2)
-            lock.lock(); delivered.append(i); lock.unlock()
-        })
+        try WorkQueue.forEachInOrder(
+            count: delays.count, jobs: 4, window: 6, makeWorker: { () },
+            { _, i -> Int in
+                lock.lock(); started.append(i); maxAhead = max(maxAhead, i - delivered.count); lock.unlock()
+                usleep(delays[i])
+                return i * 2
+            },
+            deliver: { i, r in
+                XCTAssertEqual(r, i * 2)
+                lock.lock(); delivered.append(i); lock.unlock()
+            })
         XCTAssertEqual(delivered, Array(0..<200))
         XCTAssertLessThan(maxAhead, 6)
     }
@@ -25,10 +28,13 @@ final class WorkQueueTests: XCTestCase {
     func testAnErrorInDeliveryStopsTheRun() {
         struct Stop: Error {}
         var delivered = 0
-        XCTAssertThrowsError(try WorkQueue.forEachInOrder(count: 100, jobs: 2, makeWorker: { () }, { _, i in i }, deliver: { i, _ in
-            if i == 10 { throw Stop() }
-            delivered += 1
-        }))
+        XCTAssertThrowsError(
+            try WorkQueue.forEachInOrder(
+                count: 100, jobs: 2, makeWorker: { () }, { _, i in i },
+                deliver: { i, _ in
+                    if i == 10 { throw Stop() }
+                    delivered += 1
+                }))
         XCTAssertEqual(delivered, 10)
     }
 

@@ -4,7 +4,7 @@ import XCTest
 @testable import ChuxiStore
 import GRDB
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// From archive to analysis: merged events, co-attendance, careers, and the exports loaded
@@ -48,14 +48,18 @@ final class AnalysisTests: XCTestCase {
         "20240311-02-001.txt": """
         春风吹绿江南岸
         春天来了，田野里一片新绿，农民们忙着播种。
-        """,
+        """
     ]
 
     /// The archive under `dir/name`, and a store filled from it with `rulesDir`.
-    func batch(rulesDir: URL = repoRoot.appendingPathComponent("rules"), db: String = "s.sqlite") throws -> (Store, Batch.Summary) {
+    func batch(rulesDir: URL = repoRoot.appendingPathComponent("rules"), db: String = "s.sqlite") throws -> (
+        Store, Batch.Summary
+    ) {
         let arch = dir.appendingPathComponent("archive")
         try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
-        for (name, text) in Self.archive { try (text + "\n").write(to: arch.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in Self.archive {
+            try (text + "\n").write(to: arch.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         let store = try Store(path: dir.appendingPathComponent(db).path)
         let s = try Batch.run(archive: [arch.path], store: store, rules: try RuleSet.load(from: rulesDir), jobs: 2)
         return (store, s)
@@ -83,7 +87,9 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(Set(visit[0].names), ["会见来访的某国总统乔治·巴巴"])
         XCTAssertEqual(Set(g.attendance.filter { $0.to == visit[0].id }.map(\.from)), ["P:钱多多", "P:乔治·巴巴", "P:孙万里"])
         // Two 会见 of one premier on one day, naming two guests, stay two events.
-        let meetings = events(g, of: "钱多多").filter { $0.date == "2024-03-10" && $0.names.count == 1 && $0.names[0].count > 2 }
+        let meetings = events(g, of: "钱多多").filter {
+            $0.date == "2024-03-10" && $0.names.count == 1 && $0.names[0].count > 2
+        }
         XCTAssertEqual(meetings.map(\.names[0]).sorted(), ["会见某国外长彼得·琼斯", "会见某国总理约翰·史密斯"])
         XCTAssertEqual(Set(meetings.map(\.id)).count, meetings.count)
         // The batch summary counts the issue that gave no record.
@@ -104,7 +110,9 @@ final class AnalysisTests: XCTestCase {
 
         """.write(to: arch.appendingPathComponent("20250204-01-001.txt"), atomically: true, encoding: .utf8)
         let store = try Store(path: dir.appendingPathComponent("pb.sqlite").path)
-        _ = try Batch.run(archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")), jobs: 1)
+        _ = try Batch.run(
+            archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")),
+            jobs: 1)
         let g = try store.refreshGraph()
         let evenings = g.events.values.filter { $0.kind == "晚会" }
         XCTAssertEqual(evenings.count, 1, evenings.map { "\($0.names) \($0.sources)" }.description)
@@ -123,7 +131,8 @@ final class AnalysisTests: XCTestCase {
         let ev = rules.appendingPathComponent("events.rules")
         let text = try String(contentsOf: ev, encoding: .utf8)
         XCTAssertTrue(text.contains("\ngeneric 会议 "))
-        try text.replacingOccurrences(of: "\ngeneric 会议 ", with: "\ngeneric 会议 团拜会 ").write(to: ev, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ngeneric 会议 ", with: "\ngeneric 会议 团拜会 ").write(
+            to: ev, atomically: true, encoding: .utf8)
         let (again, s) = try batch(rulesDir: rules)
         XCTAssertEqual(s.reextractedForRules, 7)
         let after = events(try again.refreshGraph(), of: "张三丰").filter { $0.kind == "团拜会" }
@@ -145,7 +154,9 @@ final class AnalysisTests: XCTestCase {
         // Every weight is the number of events both attended.
         var attended: [String: Set<String>] = [:]
         for e in g.attendance { attended[e.from, default: []].insert(e.to) }
-        for c in co.values { XCTAssertEqual(c.weight, attended[c.source]!.intersection(attended[c.target]!).count, c.id) }
+        for c in co.values {
+            XCTAssertEqual(c.weight, attended[c.source]!.intersection(attended[c.target]!).count, c.id)
+        }
     }
 
     func testCareersNormalizePostsOverTime() throws {
@@ -163,11 +174,21 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(deputy.map(\.post), [Careers.Post(jurisdiction: "静安区", organization: "区委", post: "副书记")])
         XCTAssertEqual(deputy[0].first, "2024-03-04"); XCTAssertEqual(deputy[0].last, "2024-03-08")
         XCTAssertEqual(deputy[0].issues, ["20240305-01-001", "20240309-01-001"])
-        XCTAssertEqual(Careers.normalize("中共静安区委副书记", posts: rules.posts), Careers.Post(jurisdiction: "静安区", organization: "区委", post: "副书记"))
-        XCTAssertEqual(Careers.normalize("上海市绿化局局长", posts: rules.posts), Careers.Post(jurisdiction: "上海市", organization: "绿化局", post: "局长"))
-        XCTAssertEqual(Careers.normalize("中国国务院副总理", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "国务院", post: "副总理"))
-        XCTAssertEqual(Careers.normalize("外交部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
-        XCTAssertEqual(Careers.normalize("外交部部长", posts: rules.posts), Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
+        XCTAssertEqual(
+            Careers.normalize("中共静安区委副书记", posts: rules.posts),
+            Careers.Post(jurisdiction: "静安区", organization: "区委", post: "副书记"))
+        XCTAssertEqual(
+            Careers.normalize("上海市绿化局局长", posts: rules.posts),
+            Careers.Post(jurisdiction: "上海市", organization: "绿化局", post: "局长"))
+        XCTAssertEqual(
+            Careers.normalize("中国国务院副总理", posts: rules.posts),
+            Careers.Post(jurisdiction: "", organization: "国务院", post: "副总理"))
+        XCTAssertEqual(
+            Careers.normalize("外交部长", posts: rules.posts),
+            Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
+        XCTAssertEqual(
+            Careers.normalize("外交部部长", posts: rules.posts),
+            Careers.Post(jurisdiction: "", organization: "外交部", post: "部长"))
     }
 
     /// A store made before merged events (migrations v1, v2) opens, migrates and exports.
@@ -179,10 +200,13 @@ final class AnalysisTests: XCTestCase {
             try q.write { db in
                 try db.execute(sql: "INSERT INTO issues VALUES ('a', 'a.txt', 'h', 'now')")
                 for (i, name) in ["林一", "王二"].enumerated() {
-                    try db.execute(sql: "INSERT INTO attendance VALUES ('a', ?, 1, '2024-01-02', '全区工作会议', ?, 'person', '区长', 'attend', 'L1:C1-L1:C2')",
-                                   arguments: [i, name])
+                    try db.execute(
+                        sql:
+                            "INSERT INTO attendance VALUES ('a', ?, 1, '2024-01-02', '全区工作会议', ?, 'person', '区长', 'attend', 'L1:C1-L1:C2')",
+                        arguments: [i, name])
                 }
-                try db.execute(sql: "INSERT INTO events VALUES ('E:a#1#全区工作会议#2024-01-02', 'a', 1, '全区工作会议', '2024-01-02')")
+                try db.execute(
+                    sql: "INSERT INTO events VALUES ('E:a#1#全区工作会议#2024-01-02', 'a', 1, '全区工作会议', '2024-01-02')")
             }
         }
         let g = try Store(path: path).refreshGraph()
@@ -195,28 +219,43 @@ final class AnalysisTests: XCTestCase {
     /// Every event noun of the rules has a kind of the fixed taxonomy (ids derive from it).
     func testEveryEventNounOfTheRulesHasAKind() throws {
         let text = try String(contentsOf: repoRoot.appendingPathComponent("rules/events.rules"), encoding: .utf8)
-        let nouns = text.split(separator: "\n").filter { $0.hasPrefix("noun ") }.flatMap { $0.split(separator: " ").dropFirst().map(String.init) }
+        let nouns = text.split(separator: "\n").filter { $0.hasPrefix("noun ") }.flatMap {
+            $0.split(separator: " ").dropFirst().map(String.init)
+        }
         XCTAssertFalse(nouns.isEmpty)
         for n in nouns { XCTAssertNotEqual(EventMerge.kind(of: n), EventMerge.otherKind, n) }
     }
 
     /// GEXF and GraphML are well-formed XML whatever the names hold.
     func testXMLExportsEscapeNames() throws {
-        let g = Graph(rows: [["issue": "a&b", "article": "1", "date": "2024-01-02", "event": "<会议>\"&'", "attendee": "林\u{1}一&", "kind": "person",
-                              "titles": "区长", "role": "attend", "evidence": "L1:C1-L1:C2"],
-                             ["issue": "a&b", "article": "1", "date": "2024-01-02", "event": "<会议>\"&'", "attendee": "王<二>", "kind": "person",
-                              "titles": "", "role": "speak", "evidence": "L1:C3-L1:C4"]])
+        let g = Graph(rows: [
+            [
+                "issue": "a&b", "article": "1", "date": "2024-01-02", "event": "<会议>\"&'", "attendee": "林\u{1}一&",
+                "kind": "person",
+                "titles": "区长", "role": "attend", "evidence": "L1:C1-L1:C2"
+            ],
+            [
+                "issue": "a&b", "article": "1", "date": "2024-01-02", "event": "<会议>\"&'", "attendee": "王<二>",
+                "kind": "person",
+                "titles": "", "role": "speak", "evidence": "L1:C3-L1:C4"
+            ]
+        ])
         for (name, text) in GraphExport.gexfFiles(g).merging(GraphExport.graphmlFiles(g)) { a, _ in a } {
             final class Labels: NSObject, XMLParserDelegate {
                 var labels: [String] = []
-                func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+                func parser(
+                    _ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes a: [String: String]
+                ) {
                     if let l = a["label"] { labels.append(l) }
                 }
             }
             let parser = XMLParser(data: Data(text.utf8)), d = Labels()
             parser.delegate = d
             XCTAssertTrue(parser.parse(), "\(name): \(parser.parserError.map { "\($0)" } ?? "")")
-            if name.hasSuffix(".gexf") { XCTAssertTrue(d.labels.contains("林一&") && d.labels.contains("王<二>"), "\(name): \(d.labels)") }
+            if name.hasSuffix(".gexf") {
+                XCTAssertTrue(d.labels.contains("林一&") && d.labels.contains("王<二>"), "\(name): \(d.labels)")
+            }
         }
     }
 
@@ -235,7 +274,9 @@ final class AnalysisTests: XCTestCase {
         p.waitUntilExit()
         return (p.terminationStatus, out, err)
     }
-    func chuxi(_ args: [String]) throws -> (status: Int32, out: String, err: String) { try sh([chuxiBinary.path] + args) }
+    func chuxi(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        try sh([chuxiBinary.path] + args)
+    }
     func export(_ format: String) throws -> URL {
         let out = dir.appendingPathComponent("x-\(format)")
         let r = try chuxi(["export", "--db", "s.sqlite", "--format", format, "--out", out.path])
@@ -244,22 +285,36 @@ final class AnalysisTests: XCTestCase {
     }
     /// coattendance.csv as chuxi writes it: pair -> weight.
     func coattendanceWeights() throws -> [String: Int] {
-        let rows = CSV.parse(try String(contentsOf: try export("coattendance").appendingPathComponent("coattendance.csv"), encoding: .utf8))
-        XCTAssertEqual(Array(rows[0].prefix(7)), ["Id", "Source", "Target", "Source_name", "Target_name", "Kind", "Weight"])
-        return Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ([$0[1], $0[2]].sorted().joined(separator: "|"), Int($0[6])!) })
+        let rows = CSV.parse(
+            try String(
+                contentsOf: try export("coattendance").appendingPathComponent("coattendance.csv"), encoding: .utf8))
+        XCTAssertEqual(
+            Array(rows[0].prefix(7)), ["Id", "Source", "Target", "Source_name", "Target_name", "Kind", "Weight"])
+        return Dictionary(
+            uniqueKeysWithValues: rows.dropFirst().map { ([$0[1], $0[2]].sorted().joined(separator: "|"), Int($0[6])!) }
+        )
     }
     func needBinaryAnd(_ module: String) throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
-        try XCTSkipUnless((try? sh(["python3", "-c", "import \(module)"]).status) == 0, "\(module) is not installed (pip install \(module)): test skipped")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        try XCTSkipUnless(
+            (try? sh(["python3", "-c", "import \(module)"]).status) == 0,
+            "\(module) is not installed (pip install \(module)): test skipped")
     }
 
     func testNetworkxReadsGEXFAndGraphML() throws {
         try needBinaryAnd("networkx")
         _ = try batch()
         let weights = try coattendanceWeights()
-        let files = [try export("gexf").appendingPathComponent("coattendance.gexf"), try export("gexf").appendingPathComponent("attendance.gexf"),
-                     try export("graphml").appendingPathComponent("coattendance.graphml"), try export("graphml").appendingPathComponent("attendance.graphml")]
-        let r = try sh(["python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "networkx"] + files.map(\.path))
+        let files = [
+            try export("gexf").appendingPathComponent("coattendance.gexf"),
+            try export("gexf").appendingPathComponent("attendance.gexf"),
+            try export("graphml").appendingPathComponent("coattendance.graphml"),
+            try export("graphml").appendingPathComponent("attendance.graphml")
+        ]
+        let r = try sh(
+            ["python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "networkx"]
+                + files.map(\.path))
         XCTAssertEqual(r.status, 0, r.err)
         let read = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: [String: Any]])
         let g = try batch(db: "t.sqlite").0.refreshGraph()
@@ -282,9 +337,12 @@ final class AnalysisTests: XCTestCase {
         // or from start to end when that is one day.
         XCTAssertEqual((read["attendance.gexf"]?["starts"] as? [String: String])?["E:2024-03-08#会议#1"], "2024-03-08")
         XCTAssertEqual((read["attendance.gexf"]?["starts"] as? [String: String])?["P:李四海"], "2024-01-19")
-        XCTAssertEqual((read["attendance.gexf"]?["spells"] as? [String: [[String]]])?["P:钱多多"],
-                       [["2024-03-05", "2024-03-05"], ["2024-03-08", "2024-03-08"], ["2024-03-10", "2024-03-10"]])
-        XCTAssertEqual((read["coattendance.gexf"]?["spells"] as? [String: [[String]]])?["P:孟千里"], [["2024-03-04", "2024-03-04"], ["2024-03-08", "2024-03-08"]])
+        XCTAssertEqual(
+            (read["attendance.gexf"]?["spells"] as? [String: [[String]]])?["P:钱多多"],
+            [["2024-03-05", "2024-03-05"], ["2024-03-08", "2024-03-08"], ["2024-03-10", "2024-03-10"]])
+        XCTAssertEqual(
+            (read["coattendance.gexf"]?["spells"] as? [String: [[String]]])?["P:孟千里"],
+            [["2024-03-04", "2024-03-04"], ["2024-03-08", "2024-03-08"]])
     }
 
     func testKuzuLoadsTheNeo4jFilesAndAgreesOnCoattendance() throws {
@@ -293,7 +351,9 @@ final class AnalysisTests: XCTestCase {
         let weights = try coattendanceWeights()
         let neo = try export("neo4j")
         for person in ["P:李四海", "P:钱多多", "P:孟千里"] {
-            let r = try sh(["python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "kuzu", neo.path, person])
+            let r = try sh([
+                "python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "kuzu", neo.path, person
+            ])
             XCTAssertEqual(r.status, 0, r.err)
             let read = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
             // chuxi's answer: its coattendance.csv rows of the person, by weight then id.
@@ -305,16 +365,20 @@ final class AnalysisTests: XCTestCase {
             XCTAssertFalse(expected.isEmpty, person)
             for key in ["bipartite", "coattended"] {
                 let got = try XCTUnwrap(read[key] as? [[Any]], key).map { ($0[0] as! String, $0[1] as! Int) }
-                XCTAssertEqual(got.map(\.0), expected.map(\.0), "\(person) \(key)"); XCTAssertEqual(got.map(\.1), expected.map(\.1), "\(person) \(key)")
+                XCTAssertEqual(got.map(\.0), expected.map(\.0), "\(person) \(key)");
+                XCTAssertEqual(got.map(\.1), expected.map(\.1), "\(person) \(key)")
             }
         }
-        let r = try sh(["python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "kuzu", neo.path, "P:李四海"])
+        let r = try sh([
+            "python3", repoRoot.appendingPathComponent("scripts/graph-clients.py").path, "kuzu", neo.path, "P:李四海"
+        ])
         let read = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         XCTAssertEqual((read["coattended"] as? [[Any]])?.first?.last as? Int, 2)
     }
 
     func testQueryCommandsForScriptsAndTheirErrors() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
         _ = try batch()
         let who = try chuxi(["who", "李四海", "--db", "s.sqlite", "--format", "json"])
         XCTAssertEqual(who.status, 0, who.err)
@@ -322,21 +386,27 @@ final class AnalysisTests: XCTestCase {
         let attended = try XCTUnwrap(answer["attended"] as? [[String: Any]])
         XCTAssertEqual(Set(attended.map { $0["event"] as! String }), ["E:2024-01-19#团拜会#1", "E:2024-01-19#常务会议#1"])
         let csv = CSV.parse(try chuxi(["who", "李四海", "--db", "s.sqlite", "--format", "csv"]).out)
-        XCTAssertEqual(csv[0], ["node", "name", "jurisdiction", "date", "role", "event_id", "event", "titles", "evidence"])
+        XCTAssertEqual(
+            csv[0], ["node", "name", "jurisdiction", "date", "role", "event_id", "event", "titles", "evidence"])
         XCTAssertEqual(csv.count - 1, attended.count)
         let ev = try chuxi(["events", "--date", "2024-01-19", "--db", "s.sqlite", "--format", "csv"])
         let rows = CSV.parse(ev.out)
         XCTAssertEqual(rows.count - 1, 2, ev.out)
-        XCTAssertTrue(rows.contains { $0[0] == "E:2024-01-19#团拜会#1" && $0[6] == "20240120-01-001#1;20240120-02-001#1" }, ev.out)
-        let evJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try chuxi(["events", "--db", "s.sqlite", "--format", "json"]).out.utf8)) as? [[String: Any]])
+        XCTAssertTrue(
+            rows.contains { $0[0] == "E:2024-01-19#团拜会#1" && $0[6] == "20240120-01-001#1;20240120-02-001#1" }, ev.out)
+        let evJSON = try XCTUnwrap(
+            try JSONSerialization.jsonObject(
+                with: Data(try chuxi(["events", "--db", "s.sqlite", "--format", "json"]).out.utf8)) as? [[String: Any]])
         XCTAssertEqual(evJSON.count, try batch(db: "u.sqlite").0.refreshGraph().events.count)
         // Errors: a message and exit status 2.
-        for (args, message) in [(["who", "无此人", "--db", "s.sqlite"], "no person or organization named 无此人"),
-                                (["who", "李四海", "--db", "missing.sqlite"], "no store at missing.sqlite"),
-                                (["events", "--date", "2024-02-30", "--db", "s.sqlite"], "is not a date"),
-                                (["events", "--db", "missing.sqlite"], "no store at missing.sqlite"),
-                                (["export", "--db", "s.sqlite", "--format", "pajek", "--out", "x"], "--format pajek is not one of"),
-                                (["export", "--db", "missing.sqlite", "--format", "gexf", "--out", "x"], "no store at missing.sqlite")] {
+        for (args, message) in [
+            (["who", "无此人", "--db", "s.sqlite"], "no person or organization named 无此人"),
+            (["who", "李四海", "--db", "missing.sqlite"], "no store at missing.sqlite"),
+            (["events", "--date", "2024-02-30", "--db", "s.sqlite"], "is not a date"),
+            (["events", "--db", "missing.sqlite"], "no store at missing.sqlite"),
+            (["export", "--db", "s.sqlite", "--format", "pajek", "--out", "x"], "--format pajek is not one of"),
+            (["export", "--db", "missing.sqlite", "--format", "gexf", "--out", "x"], "no store at missing.sqlite")
+        ] {
             let r = try chuxi(args)
             XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
             XCTAssertTrue(r.err.contains(message), "\(args): \(r.err)")

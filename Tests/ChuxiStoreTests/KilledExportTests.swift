@@ -16,7 +16,8 @@ import XCTest
 final class KilledExportTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-killed-export-\(UUID())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
@@ -48,10 +49,13 @@ final class KilledExportTests: XCTestCase {
         for i in seed..<(seed + issues) {
             var text = ""
             for k in 0..<6 {
-                let x = "\(sur[(i + k) % 10])\(given[(i * 3 + k) % 10])", y = "\(sur[(i + k + 3) % 10])\(given[(i * 7 + k + 1) % 10])"
-                text += "6月\(i % 28 + 1)日，\(titles[(i + k) % 5])\(x)主持召开\(events[(i + k) % 5])，\(titles[(i + k + 2) % 5])\(y)出席会议并讲话。\n"
+                let x = "\(sur[(i + k) % 10])\(given[(i * 3 + k) % 10])",
+                    y = "\(sur[(i + k + 3) % 10])\(given[(i * 7 + k + 1) % 10])"
+                text +=
+                    "6月\(i % 28 + 1)日，\(titles[(i + k) % 5])\(x)主持召开\(events[(i + k) % 5])，\(titles[(i + k + 2) % 5])\(y)出席会议并讲话。\n"
             }
-            try text.write(to: a.appendingPathComponent(String(format: "%04d.txt", i)), atomically: true, encoding: .utf8)
+            try text.write(
+                to: a.appendingPathComponent(String(format: "%04d.txt", i)), atomically: true, encoding: .utf8)
         }
         return a.path
     }
@@ -59,18 +63,23 @@ final class KilledExportTests: XCTestCase {
     /// The files of a folder by name (hidden ones too).
     func files(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) { out[n] = try Data(contentsOf: folder.appendingPathComponent(n)) }
+        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            out[n] = try Data(contentsOf: folder.appendingPathComponent(n))
+        }
         return out
     }
 
     func testAnExportKilledWhileWritingLeavesThePreviousFiles() throws {
         let rules = ["--rules", repoRoot.appendingPathComponent("rules").path]
         for (name, issues, seed) in [("old", 3, 0), ("new", 60, 500)] {
-            let b = try chuxi(["batch", try archive(name, issues: issues, seed: seed), "--db", "\(name).sqlite"] + rules)
+            let b = try chuxi(
+                ["batch", try archive(name, issues: issues, seed: seed), "--db", "\(name).sqlite"] + rules)
             XCTAssertEqual(b.status, 0, b.err)
         }
         let out = dir.appendingPathComponent("out")
-        for format in ["neo4j", "gephi"] { XCTAssertEqual(try chuxi(["export", "--db", "old.sqlite", "--format", format, "--out", out.path]).status, 0) }
+        for format in ["neo4j", "gephi"] {
+            XCTAssertEqual(try chuxi(["export", "--db", "old.sqlite", "--format", format, "--out", out.path]).status, 0)
+        }
         let old = try files(out)
         var points = 0
         for format in ["neo4j", "gephi"] {
@@ -78,7 +87,8 @@ final class KilledExportTests: XCTestCase {
             XCTAssertEqual(try chuxi(["export", "--db", "new.sqlite", "--format", format, "--out", ref.path]).status, 0)
             let new = try files(ref)
             let names = new.keys.sorted()
-            XCTAssertGreaterThanOrEqual(names.filter { new[$0] != old[$0] }.count, 3, "\(format): the two stores must give different files")
+            XCTAssertGreaterThanOrEqual(
+                names.filter { new[$0] != old[$0] }.count, 3, "\(format): the two stores must give different files")
             // A limit (in 512-byte blocks) that lets files 0..<j be written whole and stops file j;
             // 32 KB at least, the size of the store's `-shm`, which SQLite extends to that when it
             // maps it (under a lower limit the export dies before it writes anything).
@@ -86,15 +96,20 @@ final class KilledExportTests: XCTestCase {
                 let blocks = max(64, (names[..<j].map { new[$0]!.count }.max()! + 511) / 512)
                 guard new[names[j]]!.count > blocks * 512 else { continue }
                 points += 1
-                let k = try sh("ulimit -c 0; ulimit -f \(blocks); exec \"$@\"", ["export", "--db", "new.sqlite", "--format", format, "--out", out.path])
+                let k = try sh(
+                    "ulimit -c 0; ulimit -f \(blocks); exec \"$@\"",
+                    ["export", "--db", "new.sqlite", "--format", format, "--out", out.path])
                 let at = "\(format) killed writing \(names[j]) (limit \(blocks * 512) bytes)"
                 XCTAssertTrue(k.signaled || k.status != 0, "\(at): the export was not stopped: \(k.err)")
                 let after = try files(out)
                 // The kill came where it was aimed: in the middle of file j of the staged folder
                 // (`.out.export-PID` beside `out`), as the limit cut it.
-                let stages = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out.export-") }
-                XCTAssertEqual(try stages.map { try files(dir.appendingPathComponent($0))[names[j]]?.count }, [blocks * 512],
-                               "\(at): not stopped writing \(names[j]): \(k.err)")
+                let stages = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+                    $0.hasPrefix(".out.export-")
+                }
+                XCTAssertEqual(
+                    try stages.map { try files(dir.appendingPathComponent($0))[names[j]]?.count }, [blocks * 512],
+                    "\(at): not stopped writing \(names[j]): \(k.err)")
                 XCTAssertEqual(after, old, "\(at): the folder is not the previous export")
                 for s in stages { try FileManager.default.removeItem(at: dir.appendingPathComponent(s)) }
             }
@@ -102,13 +117,19 @@ final class KilledExportTests: XCTestCase {
             XCTAssertEqual(try chuxi(["export", "--db", "new.sqlite", "--format", format, "--out", out.path]).status, 0)
             let done = try files(out)
             for n in names { XCTAssertEqual(done[n], new[n], "\(format) \(n) after a whole export") }
-            XCTAssertEqual(done.keys.filter { $0.hasSuffix(".tmp") }, [], "\(format): temporaries left after a whole export")
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out.export-") }, [],
-                           "\(format): a stage or old folder left after a whole export")
+            XCTAssertEqual(
+                done.keys.filter { $0.hasSuffix(".tmp") }, [], "\(format): temporaries left after a whole export")
+            XCTAssertEqual(
+                try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".out.export-") },
+                [],
+                "\(format): a stage or old folder left after a whole export")
             // The next format's kills start again from the old files.
-            for n in done.keys where old[n] == nil { try FileManager.default.removeItem(at: out.appendingPathComponent(n)) }
+            for n in done.keys where old[n] == nil {
+                try FileManager.default.removeItem(at: out.appendingPathComponent(n))
+            }
             for (n, data) in old { try data.write(to: out.appendingPathComponent(n)) }
         }
-        XCTAssertGreaterThanOrEqual(points, 2, "no file size separates the first files from a later one: no point to stop the export at")
+        XCTAssertGreaterThanOrEqual(
+            points, 2, "no file size separates the first files from a later one: no point to stop the export at")
     }
 }

@@ -8,7 +8,8 @@ import XCTest
 final class ReadOnlyStoreTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-readonly-store-\(UUID())")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("st"), withIntermediateDirectories: true)
     }
@@ -34,17 +35,23 @@ final class ReadOnlyStoreTests: XCTestCase {
     /// Each file of a folder and its bytes.
     func files(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) { out[n] = try Data(contentsOf: folder.appendingPathComponent(n)) }
+        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            out[n] = try Data(contentsOf: folder.appendingPathComponent(n))
+        }
         return out
     }
 
     func testQueriesChangeNothingAndReadAReadOnlyStore() throws {
         let arch = dir.appendingPathComponent("arch")
         try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
-        try "6月1日，区委书记林一主持召开工作会议，区长王二出席会议并讲话。\n".write(to: arch.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
-        try "6月2日，副区长陈三主持召开座谈会，区委书记林一出席。\n".write(to: arch.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try "6月1日，区委书记林一主持召开工作会议，区长王二出席会议并讲话。\n".write(
+            to: arch.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "6月2日，副区长陈三主持召开座谈会，区委书记林一出席。\n".write(
+            to: arch.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         let st = dir.appendingPathComponent("st"), db = st.appendingPathComponent("s.sqlite").path
-        let b = try run([chuxiBinary.path, "batch", arch.path, "--db", db, "--rules", repoRoot.appendingPathComponent("rules").path])
+        let b = try run([
+            chuxiBinary.path, "batch", arch.path, "--db", db, "--rules", repoRoot.appendingPathComponent("rules").path
+        ])
         XCTAssertEqual(b.status, 0, b.err)
         let before = try files(st)
         let who = try run([chuxiBinary.path, "who", "林一", "--db", db])
@@ -57,11 +64,16 @@ final class ReadOnlyStoreTests: XCTestCase {
 
         var prefix: [String] = []
         if getuid() == 0 {
-            let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }
             try XCTSkipIf(setpriv == nil, "root without setpriv: permissions do not bite")
             prefix = [setpriv!, "--reuid=65534", "--regid=65534", "--clear-groups"]
         }
-        for n in after.keys { try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: st.appendingPathComponent(n).path) }
+        for n in after.keys {
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o444], ofItemAtPath: st.appendingPathComponent(n).path)
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: st.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
         let ro = try run(prefix + [chuxiBinary.path, "who", "林一", "--db", db])

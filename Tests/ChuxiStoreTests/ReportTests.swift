@@ -15,19 +15,30 @@ final class ReportTests: XCTestCase {
 
     func seedStore() throws -> Store {
         let store = try Store(path: dir.appendingPathComponent("s.sqlite").path)
-        _ = try Batch.run(archive: [repoRoot.appendingPathComponent("seeds").path], store: store,
-                          rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")), jobs: 2)
+        _ = try Batch.run(
+            archive: [repoRoot.appendingPathComponent("seeds").path], store: store,
+            rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")), jobs: 2)
         return store
     }
 
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// The DOM Chromium builds from a page (scripts run), via --dump-dom.
     func dom(_ page: URL) throws -> String {
-        guard let exe = Self.chromium else { throw XCTSkip("Chromium is not installed (Debian: apt-get install chromium; scripts/test installs it): browser test skipped") }
+        guard let exe = Self.chromium else {
+            throw XCTSkip(
+                "Chromium is not installed (Debian: apt-get install chromium; scripts/test installs it): browser test skipped"
+            )
+        }
         let profile = dir.appendingPathComponent("profile-\(UUID())")
-        let r = try Subprocess.run(exe, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                                              "--dump-dom", page.absoluteString], timeout: 90)
+        let r = try Subprocess.run(
+            exe,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                "--dump-dom", page.absoluteString
+            ], timeout: 90)
         XCTAssertFalse(r.timedOut, "chromium timed out")
         XCTAssertEqual(r.status, 0, String(decoding: r.stderr, as: UTF8.self))
         return String(decoding: r.stdout, as: UTF8.self)
@@ -36,7 +47,9 @@ final class ReportTests: XCTestCase {
     func count(_ s: String, _ needle: String) -> Int { s.components(separatedBy: needle).count - 1 }
 
     func testBrowserShowsPersonEventsAndNetwork() throws {
-        try XCTSkipUnless(SVGNetwork.findSfdp() != nil, "Graphviz sfdp is not installed (Debian: apt-get install graphviz): test skipped")
+        try XCTSkipUnless(
+            SVGNetwork.findSfdp() != nil,
+            "Graphviz sfdp is not installed (Debian: apt-get install graphviz): test skipped")
         let store = try seedStore()
         let out = dir.appendingPathComponent("report")
         let s = try ReportWriter.write(store: store, out: out)
@@ -48,7 +61,8 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(person.contains("<h1 class=\"person\">翟磊</h1>"), person)
         XCTAssertTrue(person.contains(">二届区政府第96次常务会议</a>"), "the seed's event is listed")
         XCTAssertTrue(person.contains("主持 chair"))
-        XCTAssertTrue(person.contains("<mark>翟磊主持</mark>") || person.contains("<mark>翟磊"), "the evidence sentence marks the name")
+        XCTAssertTrue(
+            person.contains("<mark>翟磊主持</mark>") || person.contains("<mark>翟磊"), "the evidence sentence marks the name")
         XCTAssertTrue(person.contains("000_2d8a954f069979b9:7</a>"), "a link to the source line")
         // The drawing: one node per person of the network, each labelled and linked.
         let top = SVGNetwork.top(g, edges: g.coattendance(), limit: 40).nodes

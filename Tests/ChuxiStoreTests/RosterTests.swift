@@ -9,35 +9,36 @@ final class RosterTests: XCTestCase {
     var dir: URL!
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("chuxi-roster-\(UUID())")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("archive"), withIntermediateDirectories: true)
     }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     static let roster = """
-    name,aliases,posts
-    林海峰,林书记;海峰同志,江川市委书记@2020-01-01/2024-12-31;江川市市长@2015-03-01/2019-12-31
-    欧阳明远,,江川市发展改革委主任@2021-06-01/
-    唐雨桐,,江川市副市长@2019-01-01/2025-12-31
-    """
+        name,aliases,posts
+        林海峰,林书记;海峰同志,江川市委书记@2020-01-01/2024-12-31;江川市市长@2015-03-01/2019-12-31
+        欧阳明远,,江川市发展改革委主任@2021-06-01/
+        唐雨桐,,江川市副市长@2019-01-01/2025-12-31
+        """
     /// Only aliases: 林书记 and 海峰同志 (listed), 欧阳主任 and 唐副市长 (surname + post).
     static let aliasText = """
-    江川市召开春耕工作会议
-    本报讯 3月4日上午，江川市春耕工作会议召开。林书记主持会议并讲话。欧阳主任、唐副市长出席会议。
-    3月4日下午，海峰同志在市政府会见来访的客商代表。
+        江川市召开春耕工作会议
+        本报讯 3月4日上午，江川市春耕工作会议召开。林书记主持会议并讲话。欧阳主任、唐副市长出席会议。
+        3月4日下午，海峰同志在市政府会见来访的客商代表。
 
-    """
+        """
     /// A title the roster's dates do not allow (he was mayor until 2019), and a second
     /// jurisdiction for one name.
     static let laterText = """
-    临山县召开植树工作会议
-    本报讯 3月11日，临山县植树工作会议召开。江川市市长林海峰出席会议。
+        临山县召开植树工作会议
+        本报讯 3月11日，临山县植树工作会议召开。江川市市长林海峰出席会议。
 
-    """
+        """
     static let countyText = """
-    临山县召开防汛工作会议
-    本报讯 3月19日，临山县防汛工作会议召开。临山县县长林海峰主持会议。
+        临山县召开防汛工作会议
+        本报讯 3月19日，临山县防汛工作会议召开。临山县县长林海峰主持会议。
 
-    """
+        """
 
     func write(_ name: String, _ text: String) throws -> String {
         let p = dir.appendingPathComponent("archive/\(name)").path
@@ -51,11 +52,17 @@ final class RosterTests: XCTestCase {
         let roster = try Roster.parse(Self.roster)
         let pipeline = try Pipeline(rules: try rules)
         let plain = try pipeline.run(path: path, id: "i", issueDate: nil, encoding: nil).result
-        XCTAssertFalse(plain.records.contains { ["林海峰", "欧阳明远", "唐雨桐"].contains($0.attendee) }, "without the roster the aliases name no one")
+        XCTAssertFalse(
+            plain.records.contains { ["林海峰", "欧阳明远", "唐雨桐"].contains($0.attendee) },
+            "without the roster the aliases name no one")
         let r = try roster.run(pipeline, path: path, id: "i", issueDate: nil, encoding: nil, format: nil).result
         let got = Set(r.records.map { "\($0.attendee) \($0.role.rawValue) \($0.event)" })
-        XCTAssertEqual(got, ["林海峰 chair 江川市春耕工作会议", "林海峰 speak 江川市春耕工作会议", "欧阳明远 attend 江川市春耕工作会议",
-                             "唐雨桐 attend 江川市春耕工作会议", "林海峰 attend 会见来访的客商代表"])
+        XCTAssertEqual(
+            got,
+            [
+                "林海峰 chair 江川市春耕工作会议", "林海峰 speak 江川市春耕工作会议", "欧阳明远 attend 江川市春耕工作会议",
+                "唐雨桐 attend 江川市春耕工作会议", "林海峰 attend 会见来访的客商代表"
+            ])
         // Evidence and offsets point into the original file, at the alias.
         let lines = Self.aliasText.components(separatedBy: "\n").map { Array($0.unicodeScalars) }
         let scalars = Array(Self.aliasText.unicodeScalars)
@@ -72,10 +79,13 @@ final class RosterTests: XCTestCase {
         XCTAssertEqual(try roster.aliasTable(day: "2024-03-05")["林市长"], nil, "not mayor in 2024")
         XCTAssertEqual(try roster.aliasTable(day: "2017-03-05")["林市长"], "林海峰")
         // The seeds name none of the roster: with it, extraction is record for record the same.
-        for f in try FileManager.default.contentsOfDirectory(atPath: repoRoot.appendingPathComponent("seeds").path).sorted() {
+        for f in try FileManager.default.contentsOfDirectory(atPath: repoRoot.appendingPathComponent("seeds").path)
+            .sorted()
+        {
             let p = repoRoot.appendingPathComponent("seeds/\(f)").path
-            XCTAssertEqual(try roster.run(pipeline, path: p, id: f, issueDate: nil, encoding: nil, format: nil).result.records,
-                           try pipeline.run(path: p, id: f, issueDate: nil, encoding: nil).result.records, f)
+            XCTAssertEqual(
+                try roster.run(pipeline, path: p, id: f, issueDate: nil, encoding: nil, format: nil).result.records,
+                try pipeline.run(path: p, id: f, issueDate: nil, encoding: nil).result.records, f)
         }
     }
 
@@ -88,16 +98,23 @@ final class RosterTests: XCTestCase {
         let s0 = try Batch.run(archive: [arch], store: plainStore, rules: try rules, jobs: 1)
         XCTAssertEqual(s0.rosterMismatches, [])
         let g0 = try plainStore.refreshGraph()
-        XCTAssertEqual(g0.persons.values.filter { $0.name == "林海峰" }.count, 2, "without a roster two jurisdictions are two persons")
+        XCTAssertEqual(
+            g0.persons.values.filter { $0.name == "林海峰" }.count, 2, "without a roster two jurisdictions are two persons"
+        )
 
         let store = try Store(path: dir.appendingPathComponent("s.sqlite").path)
-        let s = try Batch.run(archive: [arch], store: store, rules: try rules, jobs: 1, roster: try Roster.parse(Self.roster))
+        let s = try Batch.run(
+            archive: [arch], store: store, rules: try rules, jobs: 1, roster: try Roster.parse(Self.roster))
         XCTAssertEqual(s.rosterMismatches.count, 1, "\(s.rosterMismatches)")
-        XCTAssertTrue(s.rosterMismatches[0].contains("林海峰 is 江川市市长 on 2024-03-11; roster: 江川市市长 2015-03-01..2019-12-31"), s.rosterMismatches[0])
+        XCTAssertTrue(
+            s.rosterMismatches[0].contains("林海峰 is 江川市市长 on 2024-03-11; roster: 江川市市长 2015-03-01..2019-12-31"),
+            s.rosterMismatches[0])
         let g = try store.refreshGraph()
         let lin = g.persons.values.filter { $0.name == "林海峰" }
         XCTAssertEqual(lin.map(\.id), ["P:林海峰"], "the roster says who he is")
-        XCTAssertEqual(Set(g.attendance.filter { $0.from == "P:林海峰" }.map { g.events[$0.to]!.name }), ["江川市春耕工作会议", "会见来访的客商代表", "临山县植树工作会议", "临山县防汛工作会议"])
+        XCTAssertEqual(
+            Set(g.attendance.filter { $0.from == "P:林海峰" }.map { g.events[$0.to]!.name }),
+            ["江川市春耕工作会议", "会见来访的客商代表", "临山县植树工作会议", "临山县防汛工作会议"])
         // Dropping the roster extracts again and the store is as without one.
         let s2 = try Batch.run(archive: [arch], store: store, rules: try rules, jobs: 1)
         XCTAssertEqual(s2.reextractedForRules, 3)
@@ -106,7 +123,8 @@ final class RosterTests: XCTestCase {
 
     /// The commands: extract and batch with --roster, a bad roster exit 2.
     func testCommands() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
+        try XCTSkipUnless(
+            FileManager.default.isExecutableFile(atPath: chuxiBinary.path), "build chuxi first (swift build)")
         _ = try write("2024-03-05.txt", Self.aliasText)
         _ = try write("2024-03-12.txt", Self.laterText)
         let roster = dir.appendingPathComponent("roster.csv").path
@@ -127,7 +145,8 @@ final class RosterTests: XCTestCase {
         let x = try run(["extract", arch, "--out", dir.appendingPathComponent("b").path, "--roster", roster])
         XCTAssertEqual(x.0, 0, x.1)
         XCTAssertFalse(try attendees(dir.appendingPathComponent("a").path).contains("欧阳明远"))
-        XCTAssertEqual(try attendees(dir.appendingPathComponent("b").path).filter { $0 == "欧阳明远" || $0 == "唐雨桐" }.count, 2)
+        XCTAssertEqual(
+            try attendees(dir.appendingPathComponent("b").path).filter { $0 == "欧阳明远" || $0 == "唐雨桐" }.count, 2)
         XCTAssertTrue(x.1.contains("roster: title outside its dates"), x.1)
         let b = try run(["batch", arch, "--db", dir.appendingPathComponent("s.sqlite").path, "--roster", roster])
         XCTAssertEqual(b.0, 0, b.1)
@@ -139,8 +158,12 @@ final class RosterTests: XCTestCase {
     }
 
     func testBadRosterRowsNameTheirLine() {
-        XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,市长@2020-13-01/\n")) { XCTAssertTrue("\($0)".contains("line 2")) }
-        XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,\n林海峰,,\n")) { XCTAssertTrue("\($0)".contains("twice")) }
+        XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,市长@2020-13-01/\n")) {
+            XCTAssertTrue("\($0)".contains("line 2"))
+        }
+        XCTAssertThrowsError(try Roster.parse("name,aliases,posts\n林海峰,,\n林海峰,,\n")) {
+            XCTAssertTrue("\($0)".contains("twice"))
+        }
         XCTAssertThrowsError(try Roster.parse("aliases\nx\n"))
     }
 }

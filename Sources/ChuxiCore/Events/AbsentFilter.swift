@@ -4,11 +4,15 @@
 enum AbsentFilter: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet, .speech, .said]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         let s = sc.text, at = c.range.lowerBound, words = c.kind == .speech || c.kind == .said
         c.picks.removeAll { p in
-            let from = words ? p.subject.range.upperBound : x.clause(sc.tagged, s, around: p.subject.range.lowerBound).lowerBound
+            let from =
+                words
+                ? p.subject.range.upperBound : x.clause(sc.tagged, s, around: p.subject.range.lowerBound).lowerBound
             return (from..<max(from, at)).contains { x.rules.absentMarkers.match(s, at: $0, limit: at) > 0 }
         }
         return .next

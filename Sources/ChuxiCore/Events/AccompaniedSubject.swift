@@ -3,8 +3,10 @@
 enum AccompaniedSubject: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         sc.tookWaiting = c.picks.isEmpty && !sc.waiting.isEmpty
         if sc.tookWaiting {
             c.take(sc.waiting, by: .accompaniedSubject)

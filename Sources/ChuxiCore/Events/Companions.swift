@@ -3,11 +3,14 @@
 enum Companions: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         let s = sc.text
         guard c.range.upperBound < s.count, s[c.range.upperBound] == "下",
-              let zai = (sc.segmentStart..<c.range.lowerBound).last(where: { s[$0] == "在" }) else { return .next }
+            let zai = (sc.segmentStart..<c.range.lowerBound).last(where: { s[$0] == "在" })
+        else { return .next }
         sc.waiting = c.before.filter { $0.range.upperBound <= zai }
         c.take(c.before.filter { $0.range.lowerBound > zai }, by: .companions)
         return .next

@@ -4,10 +4,14 @@
 enum DatesAboveDateline: ArticlePass {
     static let reach = 400
 
-    static func apply(_ st: inout EventExtractor.State, _ sentences: [TaggedSentence], _ s: [Unicode.Scalar], _ x: EventExtractor) {
+    static func apply(
+        _ st: inout EventExtractor.State, _ sentences: [TaggedSentence], _ s: [Unicode.Scalar], _ x: EventExtractor
+    ) {
         guard let first = st.firstDate, !first.isEmpty else { return }
         let at = x.firstDatePosition(sentences)
-        for k in st.drafts.indices where st.drafts[k].date.isEmpty && st.drafts[k].trigger.lowerBound < at
-            && at - st.drafts[k].trigger.lowerBound <= reach { st.drafts[k].date = first }
+        for k in st.drafts.indices
+        where st.drafts[k].date.isEmpty && st.drafts[k].trigger.lowerBound < at
+            && at - st.drafts[k].trigger.lowerBound <= reach
+        { st.drafts[k].date = first }
     }
 }

@@ -9,8 +9,12 @@ extension EventExtractor {
     /// The dateline (`新华社北京1月9日电`, `本报讯 6月11日`): the article's first absolute date
     /// anchors 今天/昨天.
     func noteDateline(_ t: TaggedSentence, _ st: inout State) {
-        if st.dateline == nil, let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
-           case .absolute(let v) = d.value { st.dateline = v.resolved(issueDate: st.issueDate) }
+        if st.dateline == nil,
+            let d = t.dates.first(where: { if case .absolute = $0.value { return true } else { return false } }),
+            case .absolute(let v) = d.value
+        {
+            st.dateline = v.resolved(issueDate: st.issueDate)
+        }
     }
 
     /// The current date after a sentence, and the article's first date.
@@ -20,11 +24,17 @@ extension EventExtractor {
         // With triggers, the date of the last one (`1月12日…主持召开…传达1月6日…会议精神`:
         // the later date is that of what was studied); else the sentence's last date.
         let telling = datesTelling(t)
-        let governing = t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) } ?? telling.last
-        if let last = governing, !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
-            || !t.triggers.isEmpty || sentenceEvent != nil {
+        let governing =
+            t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
+            ?? telling.last
+        if let last = governing,
+            !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
+                || !t.triggers.isEmpty || sentenceEvent != nil
+        {
             st.date = render(last, issueDate: st.issueDate, state: &st)
-            if let span = closingSpan(t, s, after: last.range.upperBound), let ranged = Self.ending(st.date, lastingDays: span) {
+            if let span = closingSpan(t, s, after: last.range.upperBound),
+                let ranged = Self.ending(st.date, lastingDays: span)
+            {
                 st.date = ranged
                 if let e = sentenceEvent { st.eventDates[e] = ranged }
             }
@@ -55,8 +65,12 @@ extension EventExtractor {
 
     /// The date of an event triggered at `i`: the last date before it in the sentence,
     /// else the article's current date.
-    func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?) -> String {
-        if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) { return render(d, issueDate: issueDate, state: &st) }
+    func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?)
+        -> String
+    {
+        if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) {
+            return render(d, issueDate: issueDate, state: &st)
+        }
         return st.date
     }
 
@@ -72,10 +86,16 @@ extension EventExtractor {
     /// `为期三天的X今天闭幕`: an event of N days that closes on the sentence's date. Returns N.
     func closingSpan(_ t: TaggedSentence, _ s: [Unicode.Scalar], after dateEnd: Int) -> Int? {
         let r = t.sentence.range
-        guard let w = (r.lowerBound..<max(r.lowerBound, r.upperBound - 3)).first(where: { s[$0] == "为" && s[$0 + 1] == "期" }) else { return nil }
-        guard let (n, k) = Tagger.number(s, w + 2, r.upperBound), (2...31).contains(n), k < r.upperBound, s[k] == "天" else { return nil }
+        guard
+            let w = (r.lowerBound..<max(r.lowerBound, r.upperBound - 3)).first(where: {
+                s[$0] == "为" && s[$0 + 1] == "期"
+            })
+        else { return nil }
+        guard let (n, k) = Tagger.number(s, w + 2, r.upperBound), (2...31).contains(n), k < r.upperBound, s[k] == "天"
+        else { return nil }
         let closes = ["闭幕", "结束", "落下帷幕", "圆满结束"].contains { c in
-            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) } }
+            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) }
+        }
         return closes ? n : nil
     }
 

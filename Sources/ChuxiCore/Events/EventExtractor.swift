@@ -41,7 +41,7 @@ public struct EventExtractor: Sendable {
         PersonsAfterTrigger.self,
         SpeechSubjects.self,
         SaidSubjects.self,
-        AbsentFilter.self,
+        AbsentFilter.self
     ]
 
     /// The passes over the article's drafts after its last sentence, in order.
@@ -49,11 +49,13 @@ public struct EventExtractor: Sendable {
     /// date of their own; the date the second pass gives would hide it.
     static let articlePasses: [any ArticlePass.Type] = [
         QuoteOnlyArticle.self,
-        DatesAboveDateline.self,
+        DatesAboveDateline.self
     ]
 
-    public func extract(_ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
-                        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue? = nil) -> [Draft] {
+    public func extract(
+        _ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
+        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue? = nil
+    ) -> [Draft] {
         var st = State(issueDate: issueDate, headline: headline, pageDate: pageDate)
         let s = text.scalars
         for t in sentences { extractSentence(t, s, &st) }
@@ -78,8 +80,9 @@ public struct EventExtractor: Sendable {
     func resolveTrigger(_ trig: TriggerMention, _ sc: inout SentenceContext, _ st: inout State) {
         // (Before the resolvers: the date it renders may set the dateline.)
         let date = dateBefore(trig.range.lowerBound, sc.tagged, &st, issueDate: st.issueDate)
-        var c = TriggerContext(mention: trig, before: subjects(sc.tagged, sc.text, in: sc.segmentStart..<trig.range.lowerBound),
-                               roles: [trig.trigger.role])
+        var c = TriggerContext(
+            mention: trig, before: subjects(sc.tagged, sc.text, in: sc.segmentStart..<trig.range.lowerBound),
+            roles: [trig.trigger.role])
         for resolver in Self.subjectResolvers where resolver.kinds.contains(c.kind) {
             if resolver.resolve(&c, &sc, self, st) == .dropTrigger { return }
         }
@@ -94,13 +97,21 @@ public struct EventExtractor: Sendable {
         var date = date
         // A sentence with no date of its own dates its record by the event's own date when
         // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days).
-        if !datesTelling(t).contains(where: { $0.range.upperBound <= trig.range.lowerBound }), let d = st.eventDates[event] { date = d }
+        if !datesTelling(t).contains(where: { $0.range.upperBound <= trig.range.lowerBound }),
+            let d = st.eventDates[event]
+        {
+            date = d
+        }
         if sc.tookWaiting, let companions = sc.companionDrafts { for k in companions { st.drafts[k].event = event } }
         let first = st.drafts.count
-        for p in c.picks { for role in c.roles {
-            st.drafts.append(Draft(attendee: p.subject.range, kind: p.subject.kind.rawValue, role: role, trigger: trig.range,
-                                   event: event, date: date, step: p.step))
-        } }
+        for p in c.picks {
+            for role in c.roles {
+                st.drafts.append(
+                    Draft(
+                        attendee: p.subject.range, kind: p.subject.kind.rawValue, role: role, trigger: trig.range,
+                        event: event, date: date, step: p.step))
+            }
+        }
         if !sc.waiting.isEmpty { sc.companionDrafts = first..<st.drafts.count }
         sc.previousSubjects = c.picks.map(\.subject)
         sc.segmentStart = trig.range.upperBound

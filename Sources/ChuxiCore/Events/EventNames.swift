@@ -8,9 +8,25 @@ extension EventExtractor {
         let r = t.sentence.range
         var depth = 0, start = r.lowerBound
         var k = r.lowerBound
-        while k < i { if s[k] == "“" { depth += 1 } else if s[k] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[k]) { start = k + 1 }; k += 1 }
+        while k < i {
+            if s[k] == "“" {
+                depth += 1
+            } else if s[k] == "”" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 && Self.clausePunct.contains(s[k]) {
+                start = k + 1
+            }; k += 1
+        }
         var e = i
-        while e < r.upperBound { if s[e] == "“" { depth += 1 } else if s[e] == "”" { depth = max(0, depth - 1) } else if depth == 0 && Self.clausePunct.contains(s[e]) { break }; e += 1 }
+        while e < r.upperBound {
+            if s[e] == "“" {
+                depth += 1
+            } else if s[e] == "”" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 && Self.clausePunct.contains(s[e]) {
+                break
+            }; e += 1
+        }
         return start..<max(start, e)
     }
 
@@ -31,15 +47,21 @@ extension EventExtractor {
             if nl > l {
                 if i + nl < c.upperBound, s[i + nl] == "上" {
                     // The name starts after any trigger, person or organization before it in the clause.
-                    let spans = t.triggers.map(\.range) + t.persons.map(\.name) + t.persons.flatMap(\.titles) + t.orgs.map(\.range)
+                    let spans =
+                        t.triggers.map(\.range) + t.persons.map(\.name) + t.persons.flatMap(\.titles)
+                        + t.orgs.map(\.range)
                     let floor = spans.map(\.upperBound).filter { $0 <= i && $0 >= c.lowerBound }.max() ?? c.lowerBound
                     if let named = nounPhrase(s, endingBefore: i + nl, from: floor, t) { return named }
                 }
                 i += nl
                 continue
             }
-            let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l   // `举行了第二次全体会议`
-            if let after = nounPhrase(s, from: from, to: c.upperBound, t) ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns) { return after }
+            let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l  // `举行了第二次全体会议`
+            if let after = nounPhrase(s, from: from, to: c.upperBound, t)
+                ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns)
+            {
+                return after
+            }
             if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
             i += l
         }
@@ -49,7 +71,8 @@ extension EventExtractor {
     /// A meeting without an event noun: the trigger and the first person (with the title) after
     /// it (`会见美国国防部长科恩`); else what stands between `同/与/和` and it (`同某国总统举行会谈`);
     /// else the trigger alone.
-    func meetingName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
+    func meetingName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String
+    {
         let word = trig.trigger.word
         var from = trig.range.upperBound
         if from < c.upperBound, s[from] == "了" { from += 1 }
@@ -61,8 +84,10 @@ extension EventExtractor {
             return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
         }
         if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
-           let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }) {
-            return trig.range.lowerBound - j <= 24 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
+            let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
+        {
+            return trig.range.lowerBound - j <= 24
+                ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
         }
         // `会见时`, `会谈中`, `会谈后说`, `会见的有`: no counterpart; the meeting told before.
         if pointsBack(trig, s, clause: c) { return word }
@@ -70,7 +95,8 @@ extension EventExtractor {
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
         while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
-              end == from || !nextTrigger(s, at: end, limit: c.upperBound) { end += 1 }
+            end == from || !nextTrigger(s, at: end, limit: c.upperBound)
+        { end += 1 }
         return end > from && end - from <= 16 ? word + str(s, from..<end) : word
     }
 
@@ -111,7 +137,9 @@ extension EventExtractor {
         let w = trig.trigger.word
         if let h = headline, let r = h.range(of: w) {
             let named = String(h[r.lowerBound...]).trimmingCharacters(in: .whitespaces)
-            if named.count > w.count, named.count <= 20, !named.contains(where: { "，。：；".contains($0) }) { return named }
+            if named.count > w.count, named.count <= 20, !named.contains(where: { "，。：；".contains($0) }) {
+                return named
+            }
         }
         return w
     }
@@ -149,7 +177,6 @@ extension EventExtractor {
         return String(scalars: u[i...])
     }
 
-
     /// `召开20周年`, `举行三十周年`: a number of years after the verb.
     func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
         guard let (_, j) = Tagger.number(s, i, limit) else { return false }
@@ -157,16 +184,19 @@ extension EventExtractor {
     }
 
     /// Noun phrase from `i` up to the last event noun in `i..<end`.
-    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence, ending nouns: Lexicon? = nil) -> String? {
+    func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence, ending nouns: Lexicon? = nil)
+        -> String?
+    {
         let nouns = nouns ?? rules.eventNouns
         // An event's name holds no person or title (`出席开幕式的领导有市人大常委会副主任李华`).
-        let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }.min()
+        let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }
+            .min()
         var e = min(end, firstPerson ?? end)
         while e > i {
             // A held noun names an event only with words before it (`…谈话会`, not `会`).
             let nl = nouns.matchEnding(s, at: e, floor: i)
             if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl {
-                let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)   // `召开的座谈会`
+                let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)  // `召开的座谈会`
                 return p.isEmpty ? nil : p
             }
             e -= 1
@@ -208,8 +238,10 @@ extension EventExtractor {
         return out
     }
 
-    func eventName(for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
-                   state: inout State, headline: String?) -> String {
+    func eventName(
+        for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
+        state: inout State, headline: String?
+    ) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
         if trig.trigger.role == .inspect {
             // `就X开展专题调研` -> `X专题调研`.
@@ -231,7 +263,10 @@ extension EventExtractor {
         let object = nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
         if trig.trigger.kind != .meet, let e = state.meeting,
-           t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }) { return e }
+            t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) })
+        {
+            return e
+        }
         if let o = object.flatMap({ eventNoun($0, t, s) }) {
             state.event = o
             if trig.trigger.kind == .meet { state.meeting = o } else { state.gathering = o }
@@ -240,7 +275,9 @@ extension EventExtractor {
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
         // text gives: the trigger and its counterpart (`会见美国国防部长科恩`).
         // (`举行会谈` holds the bare `会谈`: no name either.)
-        if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true, trig.trigger.word != "陪同" {
+        if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true,
+            trig.trigger.word != "陪同"
+        {
             // `会见时在座`, `在会谈中`, `会见的有`: the meeting told before (or the headline's).
             let named = meetingName(trig, t, s, clause: c)
             if named == trig.trigger.word {
@@ -253,7 +290,12 @@ extension EventExtractor {
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
         // that names a meeting generically means the conference, not the 会见 told since.
         if sentenceEvent == nil, state.eventIsMeet, let g = state.gathering, trig.trigger.kind != .meet,
-           (c.lowerBound..<c.upperBound).contains(where: { rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0 }) { return g }
+            (c.lowerBound..<c.upperBound).contains(where: {
+                rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0
+            })
+        {
+            return g
+        }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""

@@ -116,8 +116,12 @@ extension EventExtractor {
         var kind: Trigger.Kind { mention.trigger.kind }
         var range: Range<Int> { mention.range }
         var subjects: [Subject] { picks.map(\.subject) }
-        mutating func take(_ subjects: [Subject], by step: EventStep) { picks = subjects.map { Pick(subject: $0, step: step) } }
-        mutating func add(_ subjects: [Subject], by step: EventStep) { picks += subjects.map { Pick(subject: $0, step: step) } }
+        mutating func take(_ subjects: [Subject], by step: EventStep) {
+            picks = subjects.map { Pick(subject: $0, step: step) }
+        }
+        mutating func add(_ subjects: [Subject], by step: EventStep) {
+            picks += subjects.map { Pick(subject: $0, step: step) }
+        }
     }
 }
 
@@ -128,11 +132,14 @@ enum Resolution { case next, dropTrigger }
 /// `EventExtractor.subjectResolvers` in order on each trigger whose kind is in `kinds`.
 protocol SubjectResolver {
     static var kinds: [Trigger.Kind] { get }
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sentence: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sentence: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution
 }
 
 /// One pass over an article's drafts after its last sentence (`EventExtractor.articlePasses`).
 protocol ArticlePass {
-    static func apply(_ state: inout EventExtractor.State, _ sentences: [TaggedSentence], _ s: [Unicode.Scalar], _ x: EventExtractor)
+    static func apply(
+        _ state: inout EventExtractor.State, _ sentences: [TaggedSentence], _ s: [Unicode.Scalar], _ x: EventExtractor)
 }

@@ -5,8 +5,10 @@ enum PersonsAfterTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
     static let copulas = ScalarSet("为有是括".unicodeScalars)
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         let t = sc.tagged, s = sc.text, meet = c.kind == .meet
         guard c.picks.isEmpty || meet else { return .next }
         let after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet)
@@ -22,7 +24,9 @@ enum PersonsAfterTrigger: SubjectResolver {
     static func copula(_ s: [Unicode.Scalar], in gap: Range<Int>) -> Bool {
         for k in gap {
             if EventExtractor.clausePunct.contains(s[k]) { return false }
-            if copulas.contains(s[k]), !(s[k] == "为" && k > gap.lowerBound && verbsEndingInWei.contains(s[k - 1])) { return true }
+            if copulas.contains(s[k]), !(s[k] == "为" && k > gap.lowerBound && verbsEndingInWei.contains(s[k - 1])) {
+                return true
+            }
         }
         return false
     }

@@ -5,7 +5,7 @@ public struct AttendanceRecord: Sendable, Equatable {
     public var date: String
     public var event: String
     public var attendee: String
-    public var kind: String        // person | organization
+    public var kind: String  // person | organization
     public var titles: [String]
     public var role: Role
     /// Range in the original file (scalars) that supports the record.

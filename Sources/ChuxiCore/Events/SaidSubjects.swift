@@ -4,12 +4,18 @@
 enum SaidSubjects: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.said]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         let s = sc.text, at = c.range.lowerBound
-        let speaker = c.before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
-        guard let p = speaker, p.kind == .person, x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
-            x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range) }) else { return .next }
+        let speaker =
+            c.before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
+        guard let p = speaker, p.kind == .person,
+            x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
+                x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)
+            })
+        else { return .next }
         c.take([p], by: .saidSubjects)
         let gap = String(scalars: s[p.range.upperBound..<at])
         if gap.hasPrefix("在"), gap.hasSuffix("上") { c.roles.append(.attend) }

@@ -2,18 +2,23 @@
 enum SpeechSubjects: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.speech]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         c.take(speakers(c, sc, x), by: .speechSubjects)
         return .next
     }
 
-    static func speakers(_ c: EventExtractor.TriggerContext, _ sc: EventExtractor.SentenceContext, _ x: EventExtractor) -> [Subject] {
+    static func speakers(_ c: EventExtractor.TriggerContext, _ sc: EventExtractor.SentenceContext, _ x: EventExtractor)
+        -> [Subject]
+    {
         let s = sc.text, at = c.range.lowerBound, before = c.before, previous = sc.previousSubjects
         let lead = x.leadWord(s, before: at, floor: sc.segmentStart)
         // `主持会议并讲话`, `主持开幕会并作常委会工作报告`: the same persons as the verb before.
         let gap = s[sc.segmentStart..<at]
-        let joined = !previous.isEmpty && gap.contains("并") && gap.count <= 20
+        let joined =
+            !previous.isEmpty && gap.contains("并") && gap.count <= 20
             && before.isEmpty && !gap.contains { EventExtractor.clausePunct.contains($0) }
         if joined { return previous }
         if lead == "并" || lead == "并作" || lead == "并发表" { return previous.isEmpty ? before : previous }
@@ -22,8 +27,11 @@ enum SpeechSubjects: SubjectResolver {
         // `X到会致辞`: a speech right after the trigger that brought X there.
         if before.isEmpty, !previous.isEmpty, sc.segmentStart == at { return previous }
         if before.isEmpty, let p = previous.last, x.adjacent(s, p.range.upperBound, at) { return [p] }
-        if let p = before.last, x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
-            x.adjacent(s, i, at) || x.inSpeech(s, i, c.range) || x.madeSpeech(s, i, c.range) }) {
+        if let p = before.last,
+            x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
+                x.adjacent(s, i, at) || x.inSpeech(s, i, c.range) || x.madeSpeech(s, i, c.range)
+            })
+        {
             // `A，B致辞`: a list of titled names before a speech speaks one by one.
             return x.adjacent(s, p.range.upperBound, at) ? x.titledList(sc.tagged, s, endingWith: p, in: before) : [p]
         }

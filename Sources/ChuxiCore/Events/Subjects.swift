@@ -1,22 +1,30 @@
 // Subject helpers of the events stage: who stands where around a trigger.
 
 extension EventExtractor {
-    static let speechLead: [(String, [Unicode.Scalar])] = ["并作", "并发表", "并", "作", "发表", "进行"].map { ($0, Array($0.unicodeScalars)) }
+    static let speechLead: [(String, [Unicode.Scalar])] = ["并作", "并发表", "并", "作", "发表", "进行"].map {
+        ($0, Array($0.unicodeScalars))
+    }
     static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
 
-    static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map { Array($0.unicodeScalars) }
+    static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map {
+        Array($0.unicodeScalars)
+    }
 
     /// The persons and attending organizations whose names start in `r`, in text order.
     func subjects(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [Subject] {
         // `刘某夫人王某`: the person named to say whose wife or child is there is not there
         // (persons are in text order: the kin is the next one).
-        let kin = Set(t.persons.indices.dropLast().filter { k in
-            let gap = t.persons[k].name.upperBound..<max(t.persons[k].name.upperBound, t.persons[k + 1].name.lowerBound)
-            return Self.kinWords.contains { w in text[gap].elementsEqual(w) }
-        })
+        let kin = Set(
+            t.persons.indices.dropLast().filter { k in
+                let gap =
+                    t.persons[k].name.upperBound..<max(t.persons[k].name.upperBound, t.persons[k + 1].name.lowerBound)
+                return Self.kinWords.contains { w in text[gap].elementsEqual(w) }
+            })
         var out = t.persons.indices.filter { !kin.contains($0) && r.contains(t.persons[$0].name.lowerBound) }
             .map { Subject(range: t.persons[$0].name, kind: .person) }
-        out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map { Subject(range: $0.range, kind: .organization) }
+        out += t.orgs.filter { $0.attends && r.contains($0.range.lowerBound) }.map {
+            Subject(range: $0.range, kind: .organization)
+        }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -27,13 +35,20 @@ extension EventExtractor {
         // acts that follow in its sentence (the caller's range ends within the sentence).
         var k = i
         while k < trigger, k - i <= 12, !Self.clausePunct.contains(s[k]) {
-            if rules.plannedMarkers.match(s, at: k, limit: trigger) > 0, !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1])) { return true }
+            if rules.plannedMarkers.match(s, at: k, limit: trigger) > 0,
+                !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
+            {
+                return true
+            }
             k += 1
         }
-        guard trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+        guard trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else {
+            return false
+        }
         // (`将` ending a rank is no plan: `王某上将今天会见…`.)
         return (i..<trigger).contains { k in
-            rules.plannedMarkers.match(s, at: k, limit: trigger) > 0 && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
+            rules.plannedMarkers.match(s, at: k, limit: trigger) > 0
+                && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
         }
     }
 
@@ -41,10 +56,16 @@ extension EventExtractor {
     /// returns where the rest of the sentence starts.
     func duringPrefix(_ t: TaggedSentence, _ s: [Unicode.Scalar], _ trig: TriggerMention) -> Int? {
         let start = t.sentence.range.lowerBound
-        guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else { return nil }
+        guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else {
+            return nil
+        }
         var j = trig.range.upperBound
-        for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) { j += w.unicodeScalars.count; break }
-        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Self.clausePunct.contains(s[j]) else { return nil }
+        for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) {
+            j += w.unicodeScalars.count; break
+        }
+        guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Self.clausePunct.contains(s[j]) else {
+            return nil
+        }
         return j + 1
     }
 
@@ -55,7 +76,8 @@ extension EventExtractor {
         var c = k
         while c < j, !Self.clausePunct.contains(s[c]) { c += 1 }
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
-        return rules.predicates.matchEnding(s, at: c, floor: k) > 0 || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
+        return rules.predicates.matchEnding(s, at: c, floor: k) > 0
+            || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
     }
 
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
@@ -66,7 +88,9 @@ extension EventExtractor {
         while k + 1 < s.count, k - name.upperBound <= 60, !Self.clausePunct.contains(s[k]) {
             if s[k] == "邀", s[k + 1] == "请" {
                 var b = name.lowerBound
-                while b > 0, name.lowerBound - b <= 60, !Self.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "应" { return true } }
+                while b > 0, name.lowerBound - b <= 60, !Self.clausePunct.contains(s[b - 1]) {
+                    b -= 1; if s[b] == "应" { return true }
+                }
                 break
             }
             k += 1
@@ -127,7 +151,9 @@ extension EventExtractor {
 
     /// The persons of `before` that form one list ending with `last`: only their titles and
     /// list punctuation stand between them (`云南省老科协副会长A，市委副书记、市长B致辞`).
-    func titledList(_ t: TaggedSentence, _ s: [Unicode.Scalar], endingWith last: Subject, in before: [Subject]) -> [Subject] {
+    func titledList(_ t: TaggedSentence, _ s: [Unicode.Scalar], endingWith last: Subject, in before: [Subject])
+        -> [Subject]
+    {
         guard last.kind == .person, let k = before.lastIndex(where: { $0.range == last.range }) else { return [last] }
         var list = [last]
         var next = last.range
@@ -144,7 +170,9 @@ extension EventExtractor {
 
     /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
     func inSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
-        guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count, s[trig.upperBound] == "中" else { return false }
+        guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count,
+            s[trig.upperBound] == "中"
+        else { return false }
         return !s[i..<trig.lowerBound].contains { Self.clausePunct.contains($0) || $0 == "、" }
     }
 
@@ -155,7 +183,8 @@ extension EventExtractor {
         var i = i
         if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
         guard trig.lowerBound > i, trig.lowerBound - i <= 60,
-              !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
+            !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) })
+        else { return false }
         // Over scalars, not Strings: this runs for every speaker candidate of every speech.
         var gap = s[i..<trig.lowerBound]
         // `在大会上作…报告`: the place of the speech before it.
@@ -165,13 +194,21 @@ extension EventExtractor {
         let listed = gap.contains("、")
         // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
         let made = gap.drop { Self.saidGap.contains($0) }
-        if gap.count <= 30, !listed, Self.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) }) { return true }
+        if gap.count <= 30, !listed, Self.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) })
+        {
+            return true
+        }
         // `受区政府委托作了《关于…的报告》`: a speech named by its title.
         if let b = Self.firstRange(of: Self.madeTitled[0], in: gap) ?? Self.firstRange(of: Self.madeTitled[1], in: gap),
-           !gap[b.upperBound...].contains("》"), !gap[..<b.lowerBound].contains("、") { return true }
+            !gap[b.upperBound...].contains("》"), !gap[..<b.lowerBound].contains("、")
+        {
+            return true
+        }
         // `对/就 … 作了 …`: a topic, then the speech.
         guard trig.lowerBound - i <= 30, Self.topicLeads.contains(where: { gap.starts(with: $0) }) else { return false }
-        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else { return false }
+        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else {
+            return false
+        }
         return gap.endIndex - verb.upperBound <= 8
     }
 

@@ -4,11 +4,16 @@
 enum SubjectsBeforeTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
-    static func resolve(_ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
-                        _ x: EventExtractor, _ state: EventExtractor.State) -> Resolution {
+    static func resolve(
+        _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ state: EventExtractor.State
+    ) -> Resolution {
         let s = sc.text, at = c.range.lowerBound
-        c.take(c.before.filter { !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
-            && !x.planned(s, from: $0.range.upperBound, to: at) }, by: .subjectsBeforeTrigger)
+        c.take(
+            c.before.filter {
+                !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
+                    && !x.planned(s, from: $0.range.upperBound, to: at)
+            }, by: .subjectsBeforeTrigger)
         return .next
     }
 }

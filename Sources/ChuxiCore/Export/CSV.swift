@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end in "\n".
@@ -28,7 +28,9 @@ public enum CSV {
     static func append(_ u: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         let quote = u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
         if quote { bytes.append(0x22) }
-        if let first = u.first, startsFormula(first), !u.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F }) {
+        if let first = u.first, startsFormula(first),
+            !u.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2F })
+        {
             bytes.append(0x27)
         }
         if quote {
@@ -55,14 +57,24 @@ public enum CSV {
             let c = it[i]
             if inQuotes {
                 if c == "\"" {
-                    if i + 1 < it.endIndex, it[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { inQuotes = false }
-                } else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { inQuotes = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\n" || c == "\r" {
+                    if i + 1 < it.endIndex, it[i + 1] == "\"" {
+                        field.unicodeScalars.append("\""); i += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\n" || c == "\r" {
                 if c == "\r", i + 1 < it.endIndex, it[i + 1] == "\n" { i += 1 }
                 row.append(field); field = ""; rows.append(row); row = []
-            } else { field.unicodeScalars.append(c) }
+            } else {
+                field.unicodeScalars.append(c)
+            }
             i += 1
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
@@ -128,7 +140,7 @@ public final class AtomicFileWriter {
         Self.removeStale(in: dir, name: url.lastPathComponent)
         // open(2) itself, not FileManager.createFile: that writes a hidden temporary of its own
         // (`.dat.nosync…`) first, which a kill at that moment would leave behind.
-        unlink(tmp.path)   // a stale one of this pid
+        unlink(tmp.path)  // a stale one of this pid
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path]) }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -138,8 +150,10 @@ public final class AtomicFileWriter {
     static func removeStale(in dir: URL, name: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
         for e in entries where e.hasPrefix(".\(name).") && e.hasSuffix(".tmp") {
-            guard let pid = Int32(e.dropFirst(name.count + 2).dropLast(4)), pid != ProcessInfo.processInfo.processIdentifier,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = Int32(e.dropFirst(name.count + 2).dropLast(4)),
+                pid != ProcessInfo.processInfo.processIdentifier,
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(e))
         }
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// attendance.csv and mentions.csv exactly as ../shared/spec/output-contract.md says.
 public enum ContractCSV {
-    public static let attendanceHeader = ["issue", "article", "date", "event", "attendee", "kind", "titles", "role", "evidence"]
+    public static let attendanceHeader = [
+        "issue", "article", "date", "event", "attendee", "kind", "titles", "role", "evidence"
+    ]
     public static let mentionsHeader = ["issue", "article", "type", "text", "start", "end"]
 
     public static func attendance(_ records: [AttendanceRecord]) -> String {
@@ -15,7 +17,8 @@ public enum ContractCSV {
     /// Rows without the header (a streamed run appends them issue by issue).
     public static func attendanceRows(_ records: [AttendanceRecord], into w: inout CSVBuffer) {
         for r in records {
-            w.field(r.issue); w.field(r.article); w.field(r.date); w.field(r.event); w.field(r.attendee); w.field(r.kind)
+            w.field(r.issue); w.field(r.article); w.field(r.date); w.field(r.event); w.field(r.attendee);
+            w.field(r.kind)
             w.field(r.titles.joined(separator: ";")); w.field(r.role.rawValue); w.field(r.evidence)
             w.endRow()
         }
@@ -30,7 +33,8 @@ public enum ContractCSV {
 
     public static func mentionRows(_ mentions: [MentionRecord], into w: inout CSVBuffer) {
         for m in mentions {
-            w.field(m.issue); w.field(m.article); w.field(m.type.rawValue); w.field(m.text); w.field(m.start); w.field(m.end)
+            w.field(m.issue); w.field(m.article); w.field(m.type.rawValue); w.field(m.text); w.field(m.start);
+            w.field(m.end)
             w.endRow()
         }
     }

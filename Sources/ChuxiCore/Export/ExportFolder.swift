@@ -1,7 +1,7 @@
 import CFileShim
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a set of files into a folder so that the folder, at every moment (a kill, a
@@ -41,7 +41,7 @@ public enum ExportFolder {
                 return
             }
             if cfile_exchange(stage.path, dir.path) == 0 {
-                try? fm.removeItem(at: stage)   // the old folder, now at the stage's path
+                try? fm.removeItem(at: stage)  // the old folder, now at the stage's path
                 return
             }
             // No exchange here: rename the new files into place, all written first.
@@ -61,7 +61,9 @@ public enum ExportFolder {
         let prefix = ".\(base).export-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for e in entries where e.hasPrefix(prefix) {
-            guard let pid = Int32(e.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = Int32(e.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(e))
         }
     }
@@ -77,7 +79,8 @@ public enum ExportFolder {
                 try fm.createDirectory(at: dst, withIntermediateDirectories: false)
                 try linkTree(from: src, to: dst, skipping: [])
             case .typeSymbolicLink?:
-                try fm.createSymbolicLink(atPath: dst.path, withDestinationPath: try fm.destinationOfSymbolicLink(atPath: src.path))
+                try fm.createSymbolicLink(
+                    atPath: dst.path, withDestinationPath: try fm.destinationOfSymbolicLink(atPath: src.path))
             default:
                 guard link(src.path, dst.path) == 0 else { throw posixError("link", dst) }
             }
@@ -95,7 +98,11 @@ public enum ExportFolder {
 
     static func posixError(_ op: String, _ url: URL) -> Error {
         let code = errno
-        return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
-                                                        NSLocalizedDescriptionKey: "\(op) \(url.path): \(String(cString: strerror(code)))"])
+        return CocoaError(
+            .fileWriteUnknown,
+            userInfo: [
+                NSFilePathErrorKey: url.path,
+                NSLocalizedDescriptionKey: "\(op) \(url.path): \(String(cString: strerror(code)))"
+            ])
     }
 }

@@ -36,7 +36,9 @@ public enum JSONLines {
             p.skipSpace()
             try p.expect(UInt8(ascii: "{"))
             p.skipSpace()
-            if p.peek == UInt8(ascii: "}") { p.i += 1 } else {
+            if p.peek == UInt8(ascii: "}") {
+                p.i += 1
+            } else {
                 while true {
                     p.skipSpace()
                     var keyScalars: [Unicode.Scalar] = []
@@ -73,7 +75,9 @@ public enum JSONLines {
             guard seen.contains("text") else { throw fail("no \"text\"") }
             if line.text.isEmpty { throw fail("empty text") }
             if let d = line.date, IssueInput.parseISODate(d) == nil {
-                throw fail("\"date\" \(d.debugDescription) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later, or no date")
+                throw fail(
+                    "\"date\" \(d.debugDescription) is not a date: want YYYY-MM-DD, a day of the calendar, year 1000 or later, or no date"
+                )
             }
         } catch var e as LineError {
             e.path = seen.contains("path") ? line.path : nil
@@ -88,7 +92,9 @@ public enum JSONLines {
         var i = 0
         var peek: UInt8? { i < b.count ? b[i] : nil }
         func fail(_ reason: String) -> LineError { LineError(reason: reason, offset: i, path: nil) }
-        mutating func skipSpace() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 } }
+        mutating func skipSpace() {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
+        }
         mutating func expect(_ c: UInt8) throws {
             guard i < b.count else { throw fail("the line ends before its object does (truncated?)") }
             guard b[i] == c else { throw fail("\"\(Character(Unicode.Scalar(c)))\" expected") }
@@ -99,7 +105,9 @@ public enum JSONLines {
             guard i + u.count <= b.count, (0..<u.count).allSatisfy({ b[i + $0] == u[$0] }) else { return false }
             i += u.count; return true
         }
-        mutating func string(into out: inout [Unicode.Scalar]) throws { var n = 0; try string(into: &out, countBytes: &n) }
+        mutating func string(into out: inout [Unicode.Scalar]) throws {
+            var n = 0; try string(into: &out, countBytes: &n)
+        }
 
         /// A string at `i` (its opening quote), its scalars appended to `out`, their UTF-8 size added to `countBytes`.
         mutating func string(into out: inout [Unicode.Scalar], countBytes: inout Int) throws {
@@ -126,11 +134,17 @@ public enum JSONLines {
                         guard let u1 = hex4(i + 2) else { throw fail("bad \\u escape") }
                         i += 6
                         if (0xD800...0xDBFF).contains(u1) {
-                            guard i + 1 < n, b[i] == 0x5C, b[i + 1] == UInt8(ascii: "u"), let u2 = hex4(i + 2), (0xDC00...0xDFFF).contains(u2) else {
+                            guard i + 1 < n, b[i] == 0x5C, b[i + 1] == UInt8(ascii: "u"), let u2 = hex4(i + 2),
+                                (0xDC00...0xDFFF).contains(u2)
+                            else {
                                 throw fail("a lone surrogate \\u escape")
                             }
                             v = 0x10000 + ((u1 - 0xD800) << 10) + (u2 - 0xDC00); i += 6
-                        } else if (0xDC00...0xDFFF).contains(u1) { throw fail("a lone surrogate \\u escape") } else { v = u1 }
+                        } else if (0xDC00...0xDFFF).contains(u1) {
+                            throw fail("a lone surrogate \\u escape")
+                        } else {
+                            v = u1
+                        }
                     default: throw fail("bad escape")
                     }
                 } else if c < 0x20 {
@@ -147,10 +161,14 @@ public enum JSONLines {
                     v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
                 } else if c >= 0xF0 && c < 0xF5 {
                     guard isCont(i + 1), isCont(i + 2), isCont(i + 3) else { throw fail("invalid UTF-8") }
-                    v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    v =
+                        UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                        | UInt32(b[i + 3] & 0x3F)
                     guard (0x10000...0x10FFFF).contains(v) else { throw fail("invalid UTF-8") }
                     i += 4
-                } else { throw fail("invalid UTF-8") }
+                } else {
+                    throw fail("invalid UTF-8")
+                }
                 if v == 0 { throw fail("a NUL character (a binary file?)") }
                 out.append(Unicode.Scalar(v).unsafelyUnwrapped)
                 bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
@@ -198,7 +216,9 @@ public enum JSONLines {
             default:
                 if literal("true") || literal("false") || literal("null") { return }
                 let start = i
-                while i < b.count, (0x30...0x39).contains(b[i]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(b[i]) { i += 1 }
+                while i < b.count, (0x30...0x39).contains(b[i]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(b[i]) {
+                    i += 1
+                }
                 if i == start { throw fail("a value expected") }
             }
         }
@@ -208,24 +228,36 @@ public enum JSONLines {
     public static func issueId(_ path: String) -> String { (path as NSString).deletingPathExtension }
 
     static func encode(_ obj: [String: Any]) -> String {
-        let d = (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let d =
+            (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: d, as: UTF8.self)
     }
 
     public static func record(_ r: AttendanceRecord) -> String {
-        encode(["type": "attendance", "issue": r.issue, "article": r.article, "date": r.date, "event": r.event, "attendee": r.attendee,
-                "kind": r.kind, "titles": r.titles.joined(separator: ";"), "role": r.role.rawValue, "evidence": r.evidence])
+        encode([
+            "type": "attendance", "issue": r.issue, "article": r.article, "date": r.date, "event": r.event,
+            "attendee": r.attendee,
+            "kind": r.kind, "titles": r.titles.joined(separator: ";"), "role": r.role.rawValue, "evidence": r.evidence
+        ])
     }
     public static func mention(_ m: MentionRecord) -> String {
-        encode(["type": "mention", "issue": m.issue, "article": m.article, "mention_type": m.type.rawValue, "text": m.text, "start": m.start, "end": m.end])
+        encode([
+            "type": "mention", "issue": m.issue, "article": m.article, "mention_type": m.type.rawValue, "text": m.text,
+            "start": m.start, "end": m.end
+        ])
     }
-    public static func error(path: String, reason: String) -> String { encode(["type": "error", "path": path, "reason": reason]) }
+    public static func error(path: String, reason: String) -> String {
+        encode(["type": "error", "path": path, "reason": reason])
+    }
 
     /// Attendance rows (as attendance.csv would give them) from record lines; other lines are skipped.
     public static func attendanceRows(_ text: String) -> [[String: String]] {
         var out: [[String: String]] = []
         for line in text.split(separator: "\n") {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], o["type"] as? String == "attendance" else { continue }
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                o["type"] as? String == "attendance"
+            else { continue }
             var r: [String: String] = [:]
             for k in ContractCSV.attendanceHeader { r[k] = o[k].map { "\($0)" } ?? "" }
             out.append(r)

@@ -54,7 +54,9 @@ public struct ExtractedText: Sendable {
 /// the rest of the pipeline reads. Text files (`.txt`) never come here: they keep the
 /// decoding path of `Pipeline.run(path:)` (and its pieces for large files) unchanged.
 public enum InputReader {
-    public static func extract(_ format: InputFormat, path: String, data: Data, encoding: String?) throws -> ExtractedText {
+    public static func extract(_ format: InputFormat, path: String, data: Data, encoding: String?) throws
+        -> ExtractedText
+    {
         switch format {
         case .pdf: return try PDFText.read(path: path, data: data)
         case .html: return try HTMLText.read(path: path, data: data, encoding: encoding)
@@ -63,8 +65,11 @@ public enum InputReader {
     }
 
     /// The issue for a PDF or HTML file; the issue date: given, else the path's, else the page's.
-    public static func issue(_ e: ExtractedText, id: String, path: String, issueDate: (year: Int, month: Int, day: Int)?) -> IssueInput {
-        var input = IssueInput(id: id, path: path, text: e.text, issueDate: issueDate ?? IssueInput.date(fromPath: path) ?? e.date)
+    public static func issue(
+        _ e: ExtractedText, id: String, path: String, issueDate: (year: Int, month: Int, day: Int)?
+    ) -> IssueInput {
+        var input = IssueInput(
+            id: id, path: path, text: e.text, issueDate: issueDate ?? IssueInput.date(fromPath: path) ?? e.date)
         input.pageStarts = e.pageStarts
         return input
     }

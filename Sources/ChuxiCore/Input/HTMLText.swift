@@ -21,13 +21,17 @@ public enum HTMLText {
     public static func read(path: String, data: Data, encoding forced: String?) throws -> ExtractedText {
         if data.isEmpty { throw InputError(path: path, reason: "empty file") }
         let page = try decode(data, path: path, forced: forced)
-        guard let root = tree(page, wanted: Node.wanted) else { throw InputError(path: path, reason: "broken HTML: libxml2 read no document from it") }
+        guard let root = tree(page, wanted: Node.wanted) else {
+            throw InputError(path: path, reason: "broken HTML: libxml2 read no document from it")
+        }
         let date = metaDate(root)
         let kept = prune(root, inArticle: false)
         var scores: [(Node, Int)] = []
         score(kept, into: &scores)
         guard let best = scores.max(by: { $0.1 < $1.1 }), best.1 > 0 else {
-            throw InputError(path: path, reason: "no article text in this HTML page (no paragraphs outside scripts, navigation and footers)")
+            throw InputError(
+                path: path,
+                reason: "no article text in this HTML page (no paragraphs outside scripts, navigation and footers)")
         }
         // The first of equal scores (max(by:) keeps the last).
         let body = scores.first { $0.1 == best.1 }!.0
@@ -37,16 +41,22 @@ public enum HTMLText {
         }
         paragraphs += Self.paragraphs(of: body)
         guard !paragraphs.isEmpty else { throw InputError(path: path, reason: "no article text in this HTML page") }
-        let pageDate = date ?? Self.paragraphs(of: kept, skipping: body).lazy.filter { $0.unicodeScalars.count <= 80 }.compactMap(parseDate).first
+        let pageDate =
+            date
+            ?? Self.paragraphs(of: kept, skipping: body).lazy.filter { $0.unicodeScalars.count <= 80 }.compactMap(
+                parseDate
+            ).first
         return ExtractedText(text: paragraphs.joined(separator: "\n\n") + "\n", date: pageDate)
     }
 
     /// libxml2's tree of a page, copied (the document is freed before this returns).
     static func tree(_ page: String, wanted: [String]) -> Node? {
         let utf8 = Array(page.utf8)
-        guard let doc = utf8.withUnsafeBufferPointer({ b in
-            b.withMemoryRebound(to: CChar.self) { cxml_html_parse($0.baseAddress, Int32(clamping: $0.count)) }
-        }) else { return nil }
+        guard
+            let doc = utf8.withUnsafeBufferPointer({ b in
+                b.withMemoryRebound(to: CChar.self) { cxml_html_parse($0.baseAddress, Int32(clamping: $0.count)) }
+            })
+        else { return nil }
         defer { cxml_doc_free(doc) }
         return cxml_doc_root(doc).map { Node($0, depth: 0, wanted: wanted) }
     }
@@ -56,9 +66,11 @@ public enum HTMLText {
     static func decode(_ data: Data, path: String, forced: String?) throws -> String {
         if let f = forced { return try TextDecoding.decode(data, path: path, forced: f) }
         let head = [UInt8](data.prefix(4096))
-        let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        let bom =
+            head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
         if !bom, let label = metaCharset(head), label != "utf-8", label != "utf8",
-           let s = try? TextDecoding.decode(data, path: path, forced: icuName(label)) {
+            let s = try? TextDecoding.decode(data, path: path, forced: icuName(label))
+        {
             return s
         }
         // No hint, UTF-8, or a hint the bytes do not bear out: the bytes decide.
@@ -68,7 +80,8 @@ public enum HTMLText {
     /// GB2312 and GBK pages are read as GB18030, their superset: pages labelled gb2312
     /// routinely hold GBK characters.
     static func icuName(_ label: String) -> String {
-        ["gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "windows-936", "csgb2312", "euc-cn", "chinese", "gb18030"].contains(label) ? "GB18030" : label
+        ["gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "windows-936", "csgb2312", "euc-cn", "chinese", "gb18030"]
+            .contains(label) ? "GB18030" : label
     }
 
     /// The charset a `<meta>` in the first bytes names (`<meta charset="gbk">`,
@@ -87,10 +100,15 @@ public enum HTMLText {
                     while k < end, s[k] == 0x20 { k += 1 }
                     if k < end, s[k] == UInt8(ascii: "=") {
                         k += 1
-                        while k < end, s[k] == 0x20 || s[k] == UInt8(ascii: "\"") || s[k] == UInt8(ascii: "'") { k += 1 }
+                        while k < end, s[k] == 0x20 || s[k] == UInt8(ascii: "\"") || s[k] == UInt8(ascii: "'") {
+                            k += 1
+                        }
                         let start = k
-                        while k < end, s[k] == UInt8(ascii: "-") || s[k] == UInt8(ascii: "_") || s[k] == UInt8(ascii: ".") || s[k] == UInt8(ascii: ":")
-                                || (s[k] >= 0x30 && s[k] <= 0x39) || (s[k] >= 0x61 && s[k] <= 0x7A) { k += 1 }
+                        while k < end,
+                            s[k] == UInt8(ascii: "-") || s[k] == UInt8(ascii: "_") || s[k] == UInt8(ascii: ".")
+                                || s[k] == UInt8(ascii: ":")
+                                || (s[k] >= 0x30 && s[k] <= 0x39) || (s[k] >= 0x61 && s[k] <= 0x7A)
+                        { k += 1 }
                         if k > start { return String(decoding: s[start..<k], as: UTF8.self) }
                     }
                 }
@@ -105,7 +123,7 @@ public enum HTMLText {
 
     /// A copy of libxml2's tree with what the reader looks at: names, text, a few attributes.
     final class Node {
-        let name: String            // "" for a text node
+        let name: String  // "" for a text node
         let text: String
         var attributes: [String: String] = [:]
         var children: [Node] = []
@@ -127,7 +145,9 @@ public enum HTMLText {
                 var c = cxml_first_child(n)
                 while let x = c {
                     let k = cxml_kind(x)
-                    if k == CXML_ELEMENT || k == CXML_TEXT || k == CXML_CDATA { children.append(Node(x, depth: depth + 1, wanted: wanted)) }
+                    if k == CXML_ELEMENT || k == CXML_TEXT || k == CXML_CDATA {
+                        children.append(Node(x, depth: depth + 1, wanted: wanted))
+                    }
                     c = cxml_next_sibling(x)
                 }
             } else {
@@ -137,12 +157,18 @@ public enum HTMLText {
         var isText: Bool { name.isEmpty }
     }
 
-    static let dropped: Set<String> = ["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "select",
-                                       "button", "template", "svg", "head", "object", "embed", "menu", "textarea", "canvas", "map", "title"]
-    static let boilerplate = ["nav", "menu", "footer", "breadcrumb", "sidebar", "copyright", "share", "toolbar", "banner"]
-    static let blocks: Set<String> = ["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table",
-                                      "tbody", "thead", "section", "article", "main", "blockquote", "dd", "dt", "dl", "pre", "figure",
-                                      "figcaption", "center", "hr", "address", "header", "body", "html", "caption"]
+    static let dropped: Set<String> = [
+        "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "select",
+        "button", "template", "svg", "head", "object", "embed", "menu", "textarea", "canvas", "map", "title"
+    ]
+    static let boilerplate = [
+        "nav", "menu", "footer", "breadcrumb", "sidebar", "copyright", "share", "toolbar", "banner"
+    ]
+    static let blocks: Set<String> = [
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table",
+        "tbody", "thead", "section", "article", "main", "blockquote", "dd", "dt", "dl", "pre", "figure",
+        "figcaption", "center", "hr", "address", "header", "body", "html", "caption"
+    ]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4"]
 
     /// The tree without scripts, styles, forms, navigation and footers.
@@ -172,9 +198,13 @@ public enum HTMLText {
         guard !n.isText else { return }
         var own = 0
         for c in n.children {
-            if c.isText { own += weight(c.text) }
-            else if c.name == "p" { own += weight(plainText(c, links: false)) }
-            else if !blocks.contains(c.name) && !contains(c, where: { blocks.contains($0.name) }) { own += weight(plainText(c, links: false)) }
+            if c.isText {
+                own += weight(c.text)
+            } else if c.name == "p" {
+                own += weight(plainText(c, links: false))
+            } else if !blocks.contains(c.name) && !contains(c, where: { blocks.contains($0.name) }) {
+                own += weight(plainText(c, links: false))
+            }
         }
         out.append((n, own))
         for c in n.children where !c.isText { score(c, into: &out) }
@@ -187,7 +217,7 @@ public enum HTMLText {
     /// The headings above the body: the last `h1` before it (else the last `h2`), with the
     /// headings that stand beside it.
     static func headline(_ root: Node, before body: Node) -> [Node] {
-        var order: [(Node, Node?)] = []    // elements before the body, with their parent
+        var order: [(Node, Node?)] = []  // elements before the body, with their parent
         var reached = false
         func walk(_ n: Node, _ parent: Node?) {
             if n === body { reached = true; return }
@@ -196,7 +226,8 @@ public enum HTMLText {
             for c in n.children { walk(c, n); if reached { return } }
         }
         walk(root, nil)
-        guard let (h, parent) = order.last(where: { $0.0.name == "h1" }) ?? order.last(where: { $0.0.name == "h2" }) else { return [] }
+        guard let (h, parent) = order.last(where: { $0.0.name == "h1" }) ?? order.last(where: { $0.0.name == "h2" })
+        else { return [] }
         guard let p = parent, !contains(p, where: { $0 === body }) else { return [h] }
         return p.children.filter { headings.contains($0.name) }
     }
@@ -224,7 +255,8 @@ public enum HTMLText {
 
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v) || v >= 0x20000
+        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v)
+            || v >= 0x20000
     }
 
     /// HTML whitespace: a run is one space, none where it breaks a line between two Chinese
@@ -253,8 +285,12 @@ public enum HTMLText {
         func walk(_ n: Node) {
             guard found == nil, !n.isText else { return }
             if n.name == "meta", let content = n.attributes["content"] {
-                let key = [n.attributes["name"], n.attributes["property"], n.attributes["itemprop"]].compactMap { $0?.lowercased() }.joined(separator: " ")
-                if key.contains("date") || key.contains("publish") || key.contains("pubtime") { found = parseDate(content) }
+                let key = [n.attributes["name"], n.attributes["property"], n.attributes["itemprop"]].compactMap {
+                    $0?.lowercased()
+                }.joined(separator: " ")
+                if key.contains("date") || key.contains("publish") || key.contains("pubtime") {
+                    found = parseDate(content)
+                }
             }
             for c in n.children { walk(c) }
         }
@@ -265,7 +301,9 @@ public enum HTMLText {
     /// The first full date in a string: `2024-06-11`, `2024/6/11`, `2024.06.11`, `2024年6月11日`
     /// (ASCII or full-width digits), a day of the calendar.
     static func parseDate(_ s: String) -> (year: Int, month: Int, day: Int)? {
-        let u = s.unicodeScalars.map { c -> Unicode.Scalar in (0xFF10...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFF10 + 0x30)! : c }
+        let u = s.unicodeScalars.map { c -> Unicode.Scalar in
+            (0xFF10...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFF10 + 0x30)! : c
+        }
         func digits(_ i: Int, max: Int) -> (Int, Int)? {
             var j = i, v = 0
             while j < u.count, j - i < max, Normalizer.isDigit(u[j]) { v = v * 10 + Int(u[j].value - 0x30); j += 1 }
@@ -274,11 +312,13 @@ public enum HTMLText {
         var i = 0
         while i + 8 <= u.count {
             defer { i += 1 }
-            guard i == 0 || !Normalizer.isDigit(u[i - 1]), let (y, a) = digits(i, max: 4), a - i == 4, (1900...2100).contains(y),
-                  a < u.count, "-/.年".unicodeScalars.contains(u[a]), let (m, b) = digits(a + 1, max: 2),
-                  b < u.count, "-/.月".unicodeScalars.contains(u[b]), let (d, c) = digits(b + 1, max: 2),
-                  c == u.count || !Normalizer.isDigit(u[c]),
-                  (1...12).contains(m), d >= 1, d <= IssueInput.daysIn(month: m, year: y) else { continue }
+            guard i == 0 || !Normalizer.isDigit(u[i - 1]), let (y, a) = digits(i, max: 4), a - i == 4,
+                (1900...2100).contains(y),
+                a < u.count, "-/.年".unicodeScalars.contains(u[a]), let (m, b) = digits(a + 1, max: 2),
+                b < u.count, "-/.月".unicodeScalars.contains(u[b]), let (d, c) = digits(b + 1, max: 2),
+                c == u.count || !Normalizer.isDigit(u[c]),
+                (1...12).contains(m), d >= 1, d <= IssueInput.daysIn(month: m, year: y)
+            else { continue }
             return (y, m, d)
         }
         return nil

@@ -22,14 +22,19 @@ public enum PDFText {
     /// `pdftotext` on the PATH, else nil.
     public static func tool() -> String? {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return (dirs + ["/usr/bin"]).map { "\($0)/pdftotext" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return (dirs + ["/usr/bin"]).map { "\($0)/pdftotext" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Every page's text in reading order, pages ended by `\f`, and where each page starts.
     /// A file cut short, a broken PDF and one with no text layer (a scan) are errors naming it.
     public static func read(path: String, data: Data) throws -> ExtractedText {
         guard let tool = tool() else {
-            throw InputError(path: path, reason: "cannot read PDF: pdftotext not found (install poppler-utils; scripts/ensure-system-packages does)")
+            throw InputError(
+                path: path,
+                reason:
+                    "cannot read PDF: pdftotext not found (install poppler-utils; scripts/ensure-system-packages does)")
         }
         // A complete PDF ends with `%%EOF` (in its last 1 KB); poppler can rebuild a cut file
         // and would then give part of its text as if it were all of it.
@@ -37,18 +42,27 @@ public enum PDFText {
             throw InputError(path: path, reason: "truncated or broken PDF (no %%EOF at its end)")
         }
         let r: Subprocess.Result
-        do { r = try Subprocess.run(tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "-"], timeout: timeout) }
-        catch { throw InputError(path: path, reason: "cannot run \(tool): \(error)") }
-        if r.timedOut { throw InputError(path: path, reason: "cannot read PDF: pdftotext took more than \(Int(timeout)) s") }
+        do {
+            r = try Subprocess.run(tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "-"], timeout: timeout)
+        } catch { throw InputError(path: path, reason: "cannot run \(tool): \(error)") }
+        if r.timedOut {
+            throw InputError(path: path, reason: "cannot read PDF: pdftotext took more than \(Int(timeout)) s")
+        }
         guard r.status == 0 else {
-            let why = String(decoding: r.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit status \(r.status)"
+            let why =
+                String(decoding: r.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init)
+                ?? "exit status \(r.status)"
             throw InputError(path: path, reason: "broken PDF (pdftotext: \(why))")
         }
-        guard let xhtml = String(validating: r.stdout, as: UTF8.self), let tree = HTMLText.tree(xhtml, wanted: ["xmin", "ymin", "xmax", "ymax"]) else {
+        guard let xhtml = String(validating: r.stdout, as: UTF8.self),
+            let tree = HTMLText.tree(xhtml, wanted: ["xmin", "ymin", "xmax", "ymax"])
+        else {
             throw InputError(path: path, reason: "cannot read PDF: pdftotext gave no readable text layer")
         }
         let text = Self.text(tree)
-        if text.unicodeScalars.contains("\u{0}") { throw InputError(path: path, reason: "cannot read PDF: NUL in its text layer") }
+        if text.unicodeScalars.contains("\u{0}") {
+            throw InputError(path: path, reason: "cannot read PDF: NUL in its text layer")
+        }
         let pages = pageStarts(text)
         // Only blanks and page ends: the pages are images (a scan) and need OCR first.
         if !text.unicodeScalars.contains(where: { !($0.properties.isWhitespace || $0 == "\u{C}") }) {
@@ -64,7 +78,9 @@ public enum PDFText {
     static func text(_ root: HTMLText.Node) -> String {
         var out = ""
         func elements(_ n: HTMLText.Node, _ name: String, _ found: inout [HTMLText.Node]) {
-            for c in n.children where !c.isText { if c.name == name { found.append(c) } else { elements(c, name, &found) } }
+            for c in n.children where !c.isText {
+                if c.name == name { found.append(c) } else { elements(c, name, &found) }
+            }
         }
         var pages: [HTMLText.Node] = []
         elements(root, "page", &pages)
@@ -87,7 +103,9 @@ public enum PDFText {
                 // A block that starts higher than the one before starts a new column: there a
                 // sentence left open goes on (`…俞林伟、秦` | `丽萍、晏波…`), so no blank line
                 // parts them and the normalizer joins them as it joins the lines of a column.
-                if let p = previous, !(b.y0 < p.y0 && !Normalizer.endsSentence((p.lines.last ?? "").unicodeScalars)) { out += "\n" }
+                if let p = previous, !(b.y0 < p.y0 && !Normalizer.endsSentence((p.lines.last ?? "").unicodeScalars)) {
+                    out += "\n"
+                }
                 out += b.lines.joined(separator: "\n") + "\n"
                 previous = b
             }

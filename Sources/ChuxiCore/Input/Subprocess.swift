@@ -4,7 +4,9 @@ import Foundation
 /// once (a child writing many errors never blocks on a full pipe), and a child that runs
 /// past the limit is killed.
 public enum Subprocess {
-    public struct Result { public var status: Int32; public var stdout: Data; public var stderr: Data; public var timedOut: Bool }
+    public struct Result {
+        public var status: Int32; public var stdout: Data; public var stderr: Data; public var timedOut: Bool
+    }
 
     final class Box: @unchecked Sendable {
         let lock = NSLock(); var data = Data(); var timedOut = false
@@ -21,7 +23,9 @@ public enum Subprocess {
         let errBox = Box(), state = Box()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errBox.data = drain(err.fileHandleForReading.fileDescriptor); group.leave() }
+        DispatchQueue.global().async {
+            errBox.data = drain(err.fileHandleForReading.fileDescriptor); group.leave()
+        }
         let timer = DispatchWorkItem { [p] in
             guard p.isRunning else { return }
             state.lock.lock(); state.timedOut = true; state.lock.unlock()

@@ -63,10 +63,15 @@ public enum ArticleSplitter {
             if s.hasPrefix("（上接") { return .pageJump }
             if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
         }
-        if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) { return .summary }
+        if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) {
+            return .summary
+        }
         if isByline(p, surnames: surnames) { return .byline }
         // A paragraph cut after a comma (`…工作方案》，` / `并安排部署…`) is body text, never a headline.
-        if let last = p.last, Normalizer.sentenceFinal.contains(last) || Self.clauseEnds.contains(last) || p.count > 60 { return .body }
+        if let last = p.last, Normalizer.sentenceFinal.contains(last) || Self.clauseEnds.contains(last) || p.count > 60
+        {
+            return .body
+        }
         return Normalizer.endsSentence(p) ? .body : .headline
     }
 
@@ -86,14 +91,18 @@ public enum ArticleSplitter {
             return body.count <= 40 && !body.contains("，") && !body.contains("。")
         }
         // `● 宗河`: a marker and one name alone.
-        if body.count < p.count, (2...4).contains(body.count), body.allSatisfy(Normalizer.isHan), surnames.surnameLength(body, at: body.startIndex) > 0 {
+        if body.count < p.count, (2...4).contains(body.count), body.allSatisfy(Normalizer.isHan),
+            surnames.surnameLength(body, at: body.startIndex) > 0
+        {
             return true
         }
         return false
     }
 
     /// Names following byline role words in a paragraph's byline parts.
-    static func journalists(in text: NormalizedText, paragraph: Int, surnames: SurnameTable) -> [(name: String, range: Range<Int>)] {
+    static func journalists(in text: NormalizedText, paragraph: Int, surnames: SurnameTable) -> [(
+        name: String, range: Range<Int>
+    )] {
         let r = text.paragraphs[paragraph]
         let head = text.scalars[r].prefix(64)  // bylines sit at a paragraph's start
         let isWholeByline = isByline(head, surnames: surnames)
@@ -103,8 +112,9 @@ public enum ArticleSplitter {
         var out: [(String, Range<Int>)] = []
         // Where bylines can be: a byline paragraph, or a parenthesis right after 本报讯.
         var zones: [Range<Int>] = []
-        if isWholeByline { zones.append(0..<p.count) }
-        else if let open = p.prefix(8).firstIndex(of: "（"), let close = p[open...].prefix(40).firstIndex(of: "）") {
+        if isWholeByline {
+            zones.append(0..<p.count)
+        } else if let open = p.prefix(8).firstIndex(of: "（"), let close = p[open...].prefix(40).firstIndex(of: "）") {
             let inner = String(scalars: p[(open + 1)..<close])
             if bylineRoles.contains(where: { inner.hasPrefix($0) }) { zones.append((open + 1)..<close) }
         }

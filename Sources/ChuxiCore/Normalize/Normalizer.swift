@@ -12,7 +12,9 @@ public struct NormalizedText: Sendable {
 
     /// The original range covering a normalized range (end exclusive).
     public func originalRange(_ r: Range<Int>) -> Range<Int> {
-        guard !r.isEmpty else { let o = r.lowerBound < origin.count ? origin[r.lowerBound] : (origin.last ?? 0); return o..<o }
+        guard !r.isEmpty else {
+            let o = r.lowerBound < origin.count ? origin[r.lowerBound] : (origin.last ?? 0); return o..<o
+        }
         return origin[r.lowerBound]..<(origin[r.upperBound - 1] + 1)
     }
 }
@@ -24,10 +26,13 @@ public enum Normalizer {
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x3134F) || (v >= 0xF900 && v <= 0xFAFF)
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x3134F)
+            || (v >= 0xF900 && v <= 0xFAFF)
     }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}"
+    }
     /// Zero-width space, non-joiner, joiner, word joiner, BOM inside text: invisible marks
     /// that web copies leave inside names (`林\u{200B}一`); dropped, never a space.
     static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
@@ -48,7 +53,9 @@ public enum Normalizer {
 
     /// `script`: folds traditional script to simplified when the text looks traditional
     /// (evaluated only then).
-    public static func normalize(_ source: SourceText, script: @autoclosure () -> ScriptFolding? = nil) -> NormalizedText {
+    public static func normalize(_ source: SourceText, script: @autoclosure () -> ScriptFolding? = nil)
+        -> NormalizedText
+    {
         var f = foldedLines(source)
         if ScriptFolding.looksTraditional(source.scalars), let sf = script() {
             for l in f.lines { f.scalars.replaceSubrange(l.range, with: sf.simplify(Array(f.scalars[l.range]))) }
@@ -66,12 +73,14 @@ public enum Normalizer {
         }
         for (i, line) in f.lines.enumerated() {
             if open, shouldJoin(f, first: firstLine, last: lastLine, i, narrowColumns: narrow) {
-                out.scalars.append(contentsOf: f.scalars[line.range]); out.origin.append(contentsOf: f.origin[line.range])
+                out.scalars.append(contentsOf: f.scalars[line.range]);
+                out.origin.append(contentsOf: f.origin[line.range])
             } else {
                 close()
                 if !out.paragraphs.isEmpty { out.scalars.append("\n"); out.origin.append(out.origin.last! + 1) }
                 start = out.scalars.count; open = true; firstLine = i
-                out.scalars.append(contentsOf: f.scalars[line.range]); out.origin.append(contentsOf: f.origin[line.range])
+                out.scalars.append(contentsOf: f.scalars[line.range]);
+                out.origin.append(contentsOf: f.origin[line.range])
             }
             lastLine = i
         }
@@ -88,38 +97,49 @@ public enum Normalizer {
         var scalars = [Unicode.Scalar](repeating: " ", count: n), origin = [Int](repeating: 0, count: n)
         var k = 0
         var sawBlank = true
-        scalars.withUnsafeMutableBufferPointer { out in origin.withUnsafeMutableBufferPointer { org in s.withUnsafeBufferPointer { s in
-            @inline(__always) func put(_ c: Unicode.Scalar, _ from: Int) { out[k] = c; org[k] = from; k += 1 }
-            for (li, lineStart) in source.lineStarts.enumerated() {
-                var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : n
-                while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
-                let begin = k
-                var i = lineStart
-                while i < end {
-                    // Most scalars are Han, which no folding changes and which end no space run.
-                    if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { put(s[i], i); i += 1; continue }
-                    // Dropped: the scalars around it keep their own origins.
-                    if isZeroWidth(s[i]) { i += 1; continue }
-                    let c = WidthFolding.toHalfWidth(s[i])
-                    if isSpace(c) || c.value < 0x20 {
-                        // A run of whitespace (zero-width marks within it included): keep one space only
-                        // between two non-numeric words (`记者 王巧月`, `City Walk`); drop it at the ends
-                        // and next to digits (`3月 9日`).
-                        var j = i + 1
-                        while j < end, case let h = WidthFolding.toHalfWidth(s[j]), isSpace(h) || h.value < 0x20 || isZeroWidth(h) { j += 1 }
-                        if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) { put(" ", i) }
-                        i = j; continue
+        scalars.withUnsafeMutableBufferPointer { out in
+            origin.withUnsafeMutableBufferPointer { org in
+                s.withUnsafeBufferPointer { s in
+                    @inline(__always) func put(_ c: Unicode.Scalar, _ from: Int) { out[k] = c; org[k] = from; k += 1 }
+                    for (li, lineStart) in source.lineStarts.enumerated() {
+                        var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : n
+                        while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
+                        let begin = k
+                        var i = lineStart
+                        while i < end {
+                            // Most scalars are Han, which no folding changes and which end no space run.
+                            if s[i].value >= 0x4E00 && s[i].value <= 0x9FFF { put(s[i], i); i += 1; continue }
+                            // Dropped: the scalars around it keep their own origins.
+                            if isZeroWidth(s[i]) { i += 1; continue }
+                            let c = WidthFolding.toHalfWidth(s[i])
+                            if isSpace(c) || c.value < 0x20 {
+                                // A run of whitespace (zero-width marks within it included): keep one space only
+                                // between two non-numeric words (`记者 王巧月`, `City Walk`); drop it at the ends
+                                // and next to digits (`3月 9日`).
+                                var j = i + 1
+                                while j < end, case let h = WidthFolding.toHalfWidth(s[j]),
+                                    isSpace(h) || h.value < 0x20 || isZeroWidth(h)
+                                { j += 1 }
+                                if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) {
+                                    put(" ", i)
+                                }
+                                i = j; continue
+                            }
+                            let prev = k > begin ? out[k - 1] : nil
+                            let next = i + 1 < end ? WidthFolding.toHalfWidth(s[i + 1]) : nil
+                            put(WidthFolding.fold(c, previous: prev, next: next), i)
+                            i += 1
+                        }
+                        if k == begin {
+                            sawBlank = true; if !f.lines.isEmpty { f.lines[f.lines.count - 1].blankAfter = true };
+                            continue
+                        }
+                        f.lines.append(Line(range: begin..<k, blankBefore: sawBlank))
+                        sawBlank = false
                     }
-                    let prev = k > begin ? out[k - 1] : nil
-                    let next = i + 1 < end ? WidthFolding.toHalfWidth(s[i + 1]) : nil
-                    put(WidthFolding.fold(c, previous: prev, next: next), i)
-                    i += 1
                 }
-                if k == begin { sawBlank = true; if !f.lines.isEmpty { f.lines[f.lines.count - 1].blankAfter = true }; continue }
-                f.lines.append(Line(range: begin..<k, blankBefore: sawBlank))
-                sawBlank = false
             }
-        } } }
+        }
         scalars.removeLast(n - k); origin.removeLast(n - k)
         f.scalars = scalars; f.origin = origin
         return f
@@ -155,7 +175,10 @@ public enum Normalizer {
             while o > l.startIndex, l[o] != "（", l[o] != "(", n <= 20 { o = l.index(before: o); n += 1 }
             guard o > l.startIndex, l[o] == "（" || l[o] == "(", n <= 20 else { break }
             let before = l.index(before: o)
-            guard sentenceFinal.contains(l[before]) || l[before] == "）" || l[before] == ")" || closingQuotes.contains(l[before]) else { break }
+            guard
+                sentenceFinal.contains(l[before]) || l[before] == "）" || l[before] == ")"
+                    || closingQuotes.contains(l[before])
+            else { break }
             k = before
         }
         return sentenceFinal.contains(l[k])

@@ -34,7 +34,9 @@ public final class ScriptFolding {
     public func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         let whole = transform(scalars)
         if whole.count == scalars.count { return whole }
-        return scalars.map { s in let t = transform([s]); return t.count == 1 ? t[0] : s }
+        return scalars.map { s in
+            let t = transform([s]); return t.count == 1 ? t[0] : s
+        }
     }
 
     func transform(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {

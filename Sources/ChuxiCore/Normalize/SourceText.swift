@@ -25,8 +25,9 @@ public struct SourceText: Sendable {
         var starts = [0]
         var i = 0
         while i < s.count {
-            if s[i] == "\n" { starts.append(i + 1) }
-            else if s[i] == "\r" {
+            if s[i] == "\n" {
+                starts.append(i + 1)
+            } else if s[i] == "\r" {
                 if i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
                 starts.append(i + 1)
             }
@@ -67,7 +68,8 @@ public struct SourceText: Sendable {
     /// `P3:L12:C5-P3:L12:C20` (lines and columns within the page).
     public func evidence(_ range: Range<Int>) -> String {
         if let pages = pageStarts {
-            let a = pageLineColumn(range.lowerBound, pages: pages), b = pageLineColumn(max(range.lowerBound, range.upperBound - 1), pages: pages)
+            let a = pageLineColumn(range.lowerBound, pages: pages),
+                b = pageLineColumn(max(range.lowerBound, range.upperBound - 1), pages: pages)
             return "P\(a.page):L\(a.line):C\(a.column)-P\(b.page):L\(b.line):C\(b.column)"
         }
         let a = lineColumn(range.lowerBound)

@@ -5,13 +5,13 @@
 public enum Allocator {
     public static func keepFreedMemory() {
         #if os(Linux)
-        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 64 << 20)
-        _ = glibcMallopt(-2 /* M_TOP_PAD */, 16 << 20)
+            _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 64 << 20)
+            _ = glibcMallopt(-2 /* M_TOP_PAD */, 16 << 20)
         #endif
     }
 }
 
 #if os(Linux)
-// `mallopt` is declared in <malloc.h>, which Swift's Glibc module does not import.
-@_silgen_name("mallopt") private func glibcMallopt(_ param: Int32, _ value: Int32) -> Int32
+    // `mallopt` is declared in <malloc.h>, which Swift's Glibc module does not import.
+    @_silgen_name("mallopt") private func glibcMallopt(_ param: Int32, _ value: Int32) -> Int32
 #endif

@@ -8,7 +8,7 @@ public enum Benchmark {
     public struct Figures {
         public var megabytes: Double
         public var issues: Int
-        public var icuWordBreak: Double      // seconds
+        public var icuWordBreak: Double  // seconds
         /// `extract --jobs 1` end to end (pipeline and streamed CSV writing), and its stages.
         public var extractOneJob: Double
         /// Seconds per stage, from the fastest of the `--jobs 1` runs made with the stage clock
@@ -48,24 +48,30 @@ public enum Benchmark {
     /// Peak resident memory of this process (Linux: VmHWM).
     public static func peakRSSMB() -> Double {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+            let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
         return Double(line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0) / 1024
     }
 
     /// `rounds`: each measurement is repeated, interleaved with the others, and the fastest
     /// round kept, so that a noisy neighbour on a shared machine slows no figure alone.
-    public static func run(corpus: Corpus, rules: RuleSet, jobs: Int, rounds: Int = 3, outputDirectory: URL) throws -> Figures {
+    public static func run(corpus: Corpus, rules: RuleSet, jobs: Int, rounds: Int = 3, outputDirectory: URL) throws
+        -> Figures
+    {
         let brk = try BreakIterator(.word)
         var words = 0
-        let oneDir = outputDirectory.appendingPathComponent("jobs1"), manyDir = outputDirectory.appendingPathComponent("jobs\(jobs)")
+        let oneDir = outputDirectory.appendingPathComponent("jobs1"),
+            manyDir = outputDirectory.appendingPathComponent("jobs\(jobs)")
         var icu = Double.infinity, one = Double.infinity, many = Double.infinity, staged = Double.infinity
         var stages: [StageClock.Stage: Double] = [:], records = 0
         let files = try writeFiles(corpus, to: outputDirectory.appendingPathComponent("corpus"))
-        sync()   // an archive is on disk already: the writeback of the corpus is not the run's cost
+        sync()  // an archive is on disk already: the writeback of the corpus is not the run's cost
         for _ in 0..<max(1, rounds) {
             // Raw ICU word breaking of the same text: what any tagger built on it pays at least.
-            icu = min(icu, time { for i in 0..<corpus.count { words &+= brk.offsets(utf16: Array(corpus[i].utf16)).count } })
-            one = min(one, try time { records = try extract(files, rules: rules, jobs: 1, to: oneDir, clock: nil).records })
+            icu = min(
+                icu, time { for i in 0..<corpus.count { words &+= brk.offsets(utf16: Array(corpus[i].utf16)).count } })
+            one = min(
+                one, try time { records = try extract(files, rules: rules, jobs: 1, to: oneDir, clock: nil).records })
             many = min(many, try time { _ = try extract(files, rules: rules, jobs: jobs, to: manyDir, clock: nil) })
             // The stages are timed in a run of their own: reading the clock around every
             // sentence costs a few percent, which the end-to-end figure above does not pay.
@@ -75,20 +81,26 @@ public enum Benchmark {
         }
         // Compared by streamed hashes: the outputs of a large corpus do not fit the memory budget.
         let same = try ["attendance.csv", "mentions.csv"].allSatisfy {
-            try ContentHash.ofFile(oneDir.appendingPathComponent($0).path) == ContentHash.ofFile(manyDir.appendingPathComponent($0).path)
+            try ContentHash.ofFile(oneDir.appendingPathComponent($0).path)
+                == ContentHash.ofFile(manyDir.appendingPathComponent($0).path)
         }
-        return Figures(megabytes: Double(corpus.bytes) / 1e6, issues: corpus.count, icuWordBreak: icu, extractOneJob: one,
-                       stages: stages, stagedRun: staged, extractJobs: many, jobs: jobs, identicalOutput: same,
-                       peakRSSMB: peakRSSMB(), wordBrokenShare: try wordBrokenShare(corpus.texts, rules: rules), records: records)
+        return Figures(
+            megabytes: Double(corpus.bytes) / 1e6, issues: corpus.count, icuWordBreak: icu, extractOneJob: one,
+            stages: stages, stagedRun: staged, extractJobs: many, jobs: jobs, identicalOutput: same,
+            peakRSSMB: peakRSSMB(), wordBrokenShare: try wordBrokenShare(corpus.texts, rules: rules), records: records)
     }
 
     /// What `chuxi extract --jobs N` does: from files (reading, decoding, hashing included)
     /// to attendance.csv and mentions.csv.
-    static func extract(_ files: [(path: String, id: String)], rules: RuleSet, jobs: Int, to dir: URL, clock: StageClock?) throws -> Extraction.Summary {
+    static func extract(
+        _ files: [(path: String, id: String)], rules: RuleSet, jobs: Int, to dir: URL, clock: StageClock?
+    ) throws -> Extraction.Summary {
         try Extraction.write(to: dir) { each in
-            try Extraction.stream(files: files, rules: rules, jobs: jobs, issueDate: nil, makePipeline: {
-                let p = try Pipeline(rules: rules); p.clock = clock; return p
-            }, each: each)
+            try Extraction.stream(
+                files: files, rules: rules, jobs: jobs, issueDate: nil,
+                makePipeline: {
+                    let p = try Pipeline(rules: rules); p.clock = clock; return p
+                }, each: each)
         }
     }
 
@@ -115,4 +127,3 @@ public enum Benchmark {
         return total == 0 ? 0 : Double(broken) / Double(total)
     }
 }
-

@@ -24,69 +24,91 @@ public struct Extraction {
     /// are dropped) or failure to `each`, in input order. A large file (`Pipeline.isLarge`)
     /// is run by the thread whose turn it is to deliver, piece by piece, each piece handed
     /// over as it is done: its records are never all in memory.
-    public static func stream(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-                              issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
-                              wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
-                              makePipeline: (() throws -> Pipeline)? = nil,
-                              each: (Result<IssueResult, Failure>) throws -> Void) throws {
+    public static func stream(
+        files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
+        issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
+        wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+        makePipeline: (() throws -> Pipeline)? = nil,
+        each: (Result<IssueResult, Failure>) throws -> Void
+    ) throws {
         let makePipeline = makePipeline ?? { try Pipeline(rules: rules) }
-        var large: Pipeline? = nil   // used by one delivering thread at a time
+        var large: Pipeline? = nil  // used by one delivering thread at a time
         func failure(_ error: Error, _ path: String) -> Failure {
             if let e = error as? InputError { return Failure(path: e.path, reason: e.reason) }
             return Failure(path: path, reason: "\(error)")
         }
-        try WorkQueue.forEachInOrder(count: files.count, jobs: jobs, makeWorker: makePipeline, { pipeline, i -> Outcome in
-            let (path, id) = files[i]
-            if Pipeline.isLarge(path, limit: wholeFileLimit, format: format) { return .large }
-            do {
-                let r = try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format,
-                                         wholeFileLimit: wholeFileLimit, hashing: false).result
-                return .done(.success(stripped(r)))
-            } catch { return .done(.failure(failure(error, path))) }
-        }, deliver: { i, outcome in
-            switch outcome {
-            case .done(let r): try each(r)
-            case .large:
+        try WorkQueue.forEachInOrder(
+            count: files.count, jobs: jobs, makeWorker: makePipeline,
+            { pipeline, i -> Outcome in
                 let (path, id) = files[i]
-                if large == nil { large = try makePipeline() }
+                if Pipeline.isLarge(path, limit: wholeFileLimit, format: format) { return .large }
                 do {
-                    _ = try large!.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format, wholeFileLimit: wholeFileLimit,
-                                       pieceScalars: pieceScalars) { try each(.success(stripped($0))) }
-                } catch let e as InputError { try each(.failure(failure(e, path))) }
-            }
-        })
+                    let r = try pipeline.run(
+                        path: path, id: id, issueDate: issueDate, encoding: encoding, format: format,
+                        wholeFileLimit: wholeFileLimit, hashing: false
+                    ).result
+                    return .done(.success(stripped(r)))
+                } catch { return .done(.failure(failure(error, path))) }
+            },
+            deliver: { i, outcome in
+                switch outcome {
+                case .done(let r): try each(r)
+                case .large:
+                    let (path, id) = files[i]
+                    if large == nil { large = try makePipeline() }
+                    do {
+                        _ = try large!.run(
+                            path: path, id: id, issueDate: issueDate, encoding: encoding, format: format,
+                            wholeFileLimit: wholeFileLimit,
+                            pieceScalars: pieceScalars
+                        ) { try each(.success(stripped($0))) }
+                    } catch let e as InputError { try each(.failure(failure(e, path))) }
+                }
+            })
     }
 
     /// The same over any source of issues (`chuxi bench` runs a corpus held in memory).
-    public static func stream(count: Int, rules: RuleSet, jobs: Int, makePipeline: (() throws -> Pipeline)? = nil,
-                              run: (Pipeline, Int) -> Result<IssueResult, Failure>,
-                              each: (Result<IssueResult, Failure>) throws -> Void) throws {
-        try WorkQueue.forEachInOrder(count: count, jobs: jobs, makeWorker: makePipeline ?? { try Pipeline(rules: rules) }, { p, i in
-            run(p, i).map(stripped)
-        }, deliver: { _, r in try each(r) })
+    public static func stream(
+        count: Int, rules: RuleSet, jobs: Int, makePipeline: (() throws -> Pipeline)? = nil,
+        run: (Pipeline, Int) -> Result<IssueResult, Failure>,
+        each: (Result<IssueResult, Failure>) throws -> Void
+    ) throws {
+        try WorkQueue.forEachInOrder(
+            count: count, jobs: jobs, makeWorker: makePipeline ?? { try Pipeline(rules: rules) },
+            { p, i in
+                run(p, i).map(stripped)
+            }, deliver: { _, r in try each(r) })
     }
 
     /// Records and mentions only: the texts are not needed after the run.
     static func stripped(_ r: IssueResult) -> IssueResult {
-        var s = IssueResult(issue: r.issue, records: r.records, mentions: r.mentions, normalized: NormalizedText(), source: SourceText(""))
+        var s = IssueResult(
+            issue: r.issue, records: r.records, mentions: r.mentions, normalized: NormalizedText(),
+            source: SourceText(""))
         s.articles = r.articles
         return s
     }
 
     /// All results in memory (tests, small runs); the pieces of a large file are joined.
-    public static func run(files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-                           issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
-                           wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars) throws -> Extraction {
+    public static func run(
+        files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
+        issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
+        wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars
+    ) throws -> Extraction {
         var out = Extraction()
-        try stream(files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding, format: format,
-                   wholeFileLimit: wholeFileLimit, pieceScalars: pieceScalars) { r in
+        try stream(
+            files: files, rules: rules, jobs: jobs, issueDate: issueDate, encoding: encoding, format: format,
+            wholeFileLimit: wholeFileLimit, pieceScalars: pieceScalars
+        ) { r in
             switch r {
             case .success(let x):
                 if let last = out.results.last, last.issue == x.issue {
                     out.results[out.results.count - 1].records += x.records
                     out.results[out.results.count - 1].mentions += x.mentions
                     out.results[out.results.count - 1].articles += x.articles
-                } else { out.results.append(x) }
+                } else {
+                    out.results.append(x)
+                }
             case .failure(let f): out.failures.append(f)
             }
         }
@@ -95,7 +117,9 @@ public struct Extraction {
 
     /// Writes attendance.csv and mentions.csv into `dir` as the issues come; both files
     /// appear (atomically renamed) only when the whole run is through.
-    public static func write(to dir: URL, _ produce: ((Result<IssueResult, Failure>) throws -> Void) throws -> Void) throws -> Summary {
+    public static func write(to dir: URL, _ produce: ((Result<IssueResult, Failure>) throws -> Void) throws -> Void)
+        throws -> Summary
+    {
         let attendance = try AtomicFileWriter(dir.appendingPathComponent("attendance.csv"))
         let mentions = try AtomicFileWriter(dir.appendingPathComponent("mentions.csv"))
         try attendance.append(CSV.line(ContractCSV.attendanceHeader))
@@ -121,7 +145,9 @@ public struct Extraction {
 
     /// Writes what this in-memory run holds into `dir`, each file atomically.
     public func write(to dir: URL) throws {
-        try AtomicFile.write(ContractCSV.attendance(results.flatMap(\.records)), to: dir.appendingPathComponent("attendance.csv"))
-        try AtomicFile.write(ContractCSV.mentions(results.flatMap(\.mentions)), to: dir.appendingPathComponent("mentions.csv"))
+        try AtomicFile.write(
+            ContractCSV.attendance(results.flatMap(\.records)), to: dir.appendingPathComponent("attendance.csv"))
+        try AtomicFile.write(
+            ContractCSV.mentions(results.flatMap(\.mentions)), to: dir.appendingPathComponent("mentions.csv"))
     }
 }

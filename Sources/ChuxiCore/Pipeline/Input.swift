@@ -22,7 +22,10 @@ public struct IssueInput: Sendable {
     /// A PDF's text: where each page starts (`ExtractedText.pageStarts`), for `P3:L12:C5` evidence.
     public var pageStarts: [Int]? = nil
 
-    public init(id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?, offsets: PieceOffsets = PieceOffsets()) {
+    public init(
+        id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?,
+        offsets: PieceOffsets = PieceOffsets()
+    ) {
         self.id = id; self.path = path; self.text = text; self.issueDate = issueDate; self.offsets = offsets
     }
 
@@ -36,16 +39,25 @@ public struct IssueInput: Sendable {
         let scalars = Array(path.unicodeScalars)
         var i = 0
         while i < scalars.count {
-            guard Normalizer.isDigit(scalars[i]), i == 0 || !Normalizer.isDigit(scalars[i - 1]) else { i += 1; continue }
+            guard Normalizer.isDigit(scalars[i]), i == 0 || !Normalizer.isDigit(scalars[i - 1]) else {
+                i += 1; continue
+            }
             var j = i; var digits: [Int] = []; var seps = 0
             while j < scalars.count, digits.count < 8 {
-                if Normalizer.isDigit(scalars[j]) { digits.append(Int(scalars[j].value - 48)) }
-                else if (scalars[j] == "-" || scalars[j] == "_" || scalars[j] == "/") && (digits.count == 4 || digits.count == 6) { seps += 1 }
-                else { break }
+                if Normalizer.isDigit(scalars[j]) {
+                    digits.append(Int(scalars[j].value - 48))
+                } else if (scalars[j] == "-" || scalars[j] == "_" || scalars[j] == "/")
+                    && (digits.count == 4 || digits.count == 6)
+                {
+                    seps += 1
+                } else {
+                    break
+                }
                 j += 1
             }
             if digits.count == 8, seps == 0 || seps == 2 {
-                let y = digits[0..<4].reduce(0) { $0 * 10 + $1 }, m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
+                let y = digits[0..<4].reduce(0) { $0 * 10 + $1 }, m = digits[4] * 10 + digits[5],
+                    d = digits[6] * 10 + digits[7]
                 if (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d) { return (y, m, d) }
             }
             // (Not past `j`: a failed run may end inside the real date, `…1234/2022-04-01`
@@ -60,7 +72,8 @@ public struct IssueInput: Sendable {
     public static func parseISODate(_ s: String) -> (year: Int, month: Int, day: Int)? {
         let u = Array(s.utf8)
         guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
-              u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }) else { return nil }
+            u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) })
+        else { return nil }
         let n = { (r: Range<Int>) in u[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         let (y, m, d) = (n(0..<4), n(5..<7), n(8..<10))
         guard y >= 1000, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
@@ -104,14 +117,20 @@ public enum InputWalker {
     /// Throws for a root that does not exist and for two files with one id, before any work.
     public static func list(_ roots: [String]) throws -> Listing {
         var out = Listing()
-        var walked = Set<String>()            // real paths of directories walked
-        var listed = Set<String>()            // real paths of files listed
-        var byId: [String: String] = [:]      // id -> path
+        var walked = Set<String>()  // real paths of directories walked
+        var listed = Set<String>()  // real paths of files listed
+        var byId: [String: String] = [:]  // id -> path
         func add(_ path: String, _ id: String) throws {
-            guard access(path, R_OK) == 0 else { out.skipped.append(InputError(path: path, reason: "cannot read: \(errnoText())")); return }
+            guard access(path, R_OK) == 0 else {
+                out.skipped.append(InputError(path: path, reason: "cannot read: \(errnoText())")); return
+            }
             guard listed.insert(realPath(path)).inserted else { return }
             if let other = byId[id] {
-                throw InputError(path: path, reason: "same issue id `\(id)` as \(other) (an id is the path below the root given, without extension): give the roots in separate runs or rename one")
+                throw InputError(
+                    path: path,
+                    reason:
+                        "same issue id `\(id)` as \(other) (an id is the path below the root given, without extension): give the roots in separate runs or rename one"
+                )
             }
             byId[id] = path
             out.files.append((path, id))
@@ -125,19 +144,30 @@ public enum InputWalker {
             }
             var rel: [String] = []
             walk(root, "", &rel, &walked, &out.skipped)
-            for f in rel.sorted() { try add((root as NSString).appendingPathComponent(f), (f as NSString).deletingPathExtension) }
+            for f in rel.sorted() {
+                try add((root as NSString).appendingPathComponent(f), (f as NSString).deletingPathExtension)
+            }
         }
         return out
     }
 
     /// Collects the paths of inputs (`InputFormat.extensions`) below `dir` (relative to the root); what cannot be read is skipped by name.
-    static func walk(_ dir: String, _ rel: String, _ out: inout [String], _ walked: inout Set<String>, _ skipped: inout [InputError]) {
+    static func walk(
+        _ dir: String, _ rel: String, _ out: inout [String], _ walked: inout Set<String>, _ skipped: inout [InputError]
+    ) {
         guard walked.insert(realPath(dir)).inserted else { return }
-        guard let d = opendir(dir) else { skipped.append(InputError(path: dir, reason: "cannot read directory: \(errnoText())")); return }
+        guard let d = opendir(dir) else {
+            skipped.append(InputError(path: dir, reason: "cannot read directory: \(errnoText())")); return
+        }
         var names: [String] = []
         while let e = readdir(d) {
-            let raw = withUnsafePointer(to: e.pointee.d_name) { $0.withMemoryRebound(to: UInt8.self, capacity: 256) { p in
-                Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))) } }
+            let raw = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { p in
+                    Array(
+                        UnsafeBufferPointer(
+                            start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
+                }
+            }
             guard let name = String(validating: raw, as: UTF8.self) else {
                 // A name in GBK or Latin-1 (an old archive copied as it was): a Swift path cannot
                 // name it, so it is reported, never silently read as a missing file.
@@ -146,8 +176,12 @@ public enum InputWalker {
                 let ext = (shown as NSString).pathExtension.lowercased()
                 if isDir || InputFormat.extensions[ext] != nil {
                     let hex = raw.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0) }.joined()
-                    skipped.append(InputError(path: (dir as NSString).appendingPathComponent(hex),
-                                              reason: "the file name is not UTF-8 and cannot be opened: rename it (convmv -f GBK -t UTF-8 -r --notest DIR)"))
+                    skipped.append(
+                        InputError(
+                            path: (dir as NSString).appendingPathComponent(hex),
+                            reason:
+                                "the file name is not UTF-8 and cannot be opened: rename it (convmv -f GBK -t UTF-8 -r --notest DIR)"
+                        ))
                 }
                 continue
             }
@@ -158,8 +192,11 @@ public enum InputWalker {
             let path = (dir as NSString).appendingPathComponent(name), r = rel.isEmpty ? name : rel + "/" + name
             var st = stat()
             if stat(path, &st) != 0 { skipped.append(InputError(path: path, reason: statFailure(path))); continue }
-            if st.st_mode & S_IFMT == S_IFDIR { walk(path, r, &out, &walked, &skipped) }
-            else if InputFormat.extensions[(name as NSString).pathExtension.lowercased()] != nil { out.append(r) }
+            if st.st_mode & S_IFMT == S_IFDIR {
+                walk(path, r, &out, &walked, &skipped)
+            } else if InputFormat.extensions[(name as NSString).pathExtension.lowercased()] != nil {
+                out.append(r)
+            }
         }
     }
 
@@ -180,7 +217,9 @@ public enum InputWalker {
         case ENOENT:
             if isLink { return "broken symbolic link" }
             // The command line's bytes that are not UTF-8 reach Swift as U+FFFD.
-            return path.unicodeScalars.contains("\u{FFFD}") ? "no such file or directory (the name given is not UTF-8, or was not when it reached chuxi: rename the file to UTF-8)" : "no such file or directory"
+            return path.unicodeScalars.contains("\u{FFFD}")
+                ? "no such file or directory (the name given is not UTF-8, or was not when it reached chuxi: rename the file to UTF-8)"
+                : "no such file or directory"
         case ELOOP: return "symbolic link loop"
         default: return String(cString: strerror(e))
         }

@@ -27,7 +27,9 @@ public struct ContentHash {
     public static func of(_ data: Data) -> String { var c = ContentHash(); c.add(data); return c.value }
     /// Reads the file in blocks: memory does not grow with its size.
     public static func ofFile(_ path: String) throws -> String {
-        guard let f = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+        guard let f = FileHandle(forReadingAtPath: path) else {
+            throw InputError(path: path, reason: "cannot read file")
+        }
         defer { try? f.close() }
         var c = ContentHash()
         while let block = try f.read(upToCount: 1 << 20), !block.isEmpty { c.add(block) }
@@ -54,7 +56,8 @@ final class StreamDecoder {
         var bad: Int32 = -1, err: Int32 = 0
         let n = bytes.withUnsafeBufferPointer { src in
             src.withMemoryRebound(to: CChar.self) { s in
-                cicu_conv_decode(handle, s.baseAddress, Int32(bytes.count), &out, Int32(out.count), last ? 1 : 0, &bad, &err)
+                cicu_conv_decode(
+                    handle, s.baseAddress, Int32(bytes.count), &out, Int32(out.count), last ? 1 : 0, &bad, &err)
             }
         }
         if err > 0 {
@@ -89,7 +92,9 @@ public final class PieceReader {
     static let blockBytes = 1 << 20
 
     public init(path: String, encoding: String?, pieceScalars: Int = 600_000) throws {
-        guard let f = FileHandle(forReadingAtPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+        guard let f = FileHandle(forReadingAtPath: path) else {
+            throw InputError(path: path, reason: "cannot read file")
+        }
         self.path = path; file = f; forced = encoding; self.pieceScalars = max(pieceScalars, 1000)
     }
     deinit { try? file.close() }
@@ -120,7 +125,9 @@ public final class PieceReader {
         var i = piece.startIndex
         while i < piece.endIndex {
             let c = piece[i]
-            if c == "\n" || (c == "\r" && (i + 1 == piece.endIndex || piece[i + 1] != "\n")) { base.line += 1; lastBreak = i - piece.startIndex }
+            if c == "\n" || (c == "\r" && (i + 1 == piece.endIndex || piece[i + 1] != "\n")) {
+                base.line += 1; lastBreak = i - piece.startIndex
+            }
             i += 1
         }
         base.column = lastBreak < 0 ? base.column + piece.count : piece.count - lastBreak - 1
@@ -128,7 +135,9 @@ public final class PieceReader {
 
     /// The pieces of a text held in memory (a JSON line), cut where `next()` cuts a file:
     /// a text of more than `wholeBytes` UTF-8 bytes is run in pieces, as a file of that size.
-    static func pieces(_ s: [Unicode.Scalar], pieceScalars: Int, each: (ArraySlice<Unicode.Scalar>, PieceOffsets) throws -> Void) rethrows {
+    static func pieces(
+        _ s: [Unicode.Scalar], pieceScalars: Int, each: (ArraySlice<Unicode.Scalar>, PieceOffsets) throws -> Void
+    ) rethrows {
         let target = max(pieceScalars, 1000)
         var pos = 0, base = PieceOffsets()
         while pos < s.count {
@@ -156,7 +165,8 @@ public final class PieceReader {
             bytesRead += skip
         }
         if !decoder!.charset.hasPrefix("UTF-16"), let nul = bytes.firstIndex(of: 0) {
-            throw InputError(path: path, reason: "binary file (NUL byte at offset \(bytesRead + nul - bytes.startIndex))")
+            throw InputError(
+                path: path, reason: "binary file (NUL byte at offset \(bytesRead + nul - bytes.startIndex))")
         }
         var units = try decoder!.decode(Array(bytes), last: last, offset: bytesRead, path: path)
         bytesRead += bytes.count
@@ -175,7 +185,7 @@ public final class PieceReader {
     static func startOfHeadlines(_ s: [Unicode.Scalar], before k: Int, floor: Int) -> Int {
         var start = k, cut = k, sawHeadline = false
         while start > floor {
-            var p = start - 1                       // the "\n" ending the line above
+            var p = start - 1  // the "\n" ending the line above
             while p > floor && s[p - 1] != "\n" { p -= 1 }
             let line = ArraySlice(s[p..<(start - 1)].filter { !Normalizer.isSpace($0) && $0 != "\r" })
             if !line.isEmpty {

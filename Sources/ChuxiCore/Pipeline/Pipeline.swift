@@ -41,7 +41,8 @@ public final class Pipeline {
 
     public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
         var source = clock.measure(.normalize) {
-            input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) } ?? SourceText(input.text, offsets: input.offsets)
+            input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) }
+                ?? SourceText(input.text, offsets: input.offsets)
         }
         source.pageStarts = input.pageStarts
         let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
@@ -52,8 +53,9 @@ public final class Pipeline {
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
         // All of the issue is segmented before any of it is tagged (see `Segmenter.segment`).
         let sentencesByParagraph = clock.measure(.segment) {
-            segmenter.segment(text, paragraphs: articles.flatMap { a in a.paragraphs.map { (text.paragraphs[$0], a.number) } },
-                              words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
+            segmenter.segment(
+                text, paragraphs: articles.flatMap { a in a.paragraphs.map { (text.paragraphs[$0], a.number) } },
+                words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
         }
         var paragraphIndex = 0
         for article in articles {
@@ -79,17 +81,25 @@ public final class Pipeline {
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
             clock.measure(.events) {
                 // A full date (with its year) above the body, such as a web page's date line.
-                let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap { d -> DateValue? in
+                let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap {
+                    d -> DateValue? in
                     if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
                 }.first
-                var drafts = extractor.extract(body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
-                drafts += headlineOnly(drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
-                                       issueDate: input.issueDate, pageDate: pageDate)
+                var drafts = extractor.extract(
+                    body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
+                drafts += headlineOnly(
+                    drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
+                    issueDate: input.issueDate, pageDate: pageDate)
                 // A record dated after its issue tells a plan, not who attended; one dated more than
                 // 90 days before it, a past event (a profile, a history), not the issue's news.
-                if let d = input.issueDate { drafts.removeAll { Self.isAfter($0.date, d) || Self.daysBefore($0.date, d) > 90 } }
-                result.records += records(drafts, tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
-                result.mentions += mentions(tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
+                if let d = input.issueDate {
+                    drafts.removeAll { Self.isAfter($0.date, d) || Self.daysBefore($0.date, d) > 90 }
+                }
+                result.records += records(
+                    drafts, tagged, article: article, text: text, source: source, issue: input.id,
+                    journalists: journalistNames)
+                result.mentions += mentions(
+                    tagged, article: article, text: text, source: source, issue: input.id, journalists: journalistNames)
             }
             if keepSentences { result.sentences += tagged }
         }
@@ -102,21 +112,27 @@ public final class Pipeline {
     public static let pieceScalars = 300_000
 
     /// Is this file read in pieces? Only text is: a PDF or HTML page is read whole by its reader.
-    public static func isLarge(_ path: String, limit: Int = Pipeline.wholeFileLimit, format: InputFormat? = nil) -> Bool {
-        var st = stat()   // one system call (FileManager's attributes cost more than hashing a seed)
+    public static func isLarge(_ path: String, limit: Int = Pipeline.wholeFileLimit, format: InputFormat? = nil) -> Bool
+    {
+        var st = stat()  // one system call (FileManager's attributes cost more than hashing a seed)
         guard stat(path, &st) == 0 && Int(st.st_size) > limit else { return false }
         return InputFormat.detect(path: path, head: InputFormat.head(of: path), forced: format) == .txt
     }
 
     /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
     /// Returns the hash of the file's bytes too (a batch keys issues by it; "" unless `hashing`).
-    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
-                    format: InputFormat? = nil,
-                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
-                    hashing: Bool = true) throws -> (result: IssueResult, hash: String) {
+    public func run(
+        path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+        format: InputFormat? = nil,
+        wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+        hashing: Bool = true
+    ) throws -> (result: IssueResult, hash: String) {
         var parts: [IssueResult] = []
-        let hash = try run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format, wholeFileLimit: wholeFileLimit,
-                           pieceScalars: pieceScalars, hashing: hashing) { parts.append($0) }
+        let hash = try run(
+            path: path, id: id, issueDate: issueDate, encoding: encoding, format: format,
+            wholeFileLimit: wholeFileLimit,
+            pieceScalars: pieceScalars, hashing: hashing
+        ) { parts.append($0) }
         // A file read whole keeps its texts (for `chuxi explain`); pieces are joined.
         if parts.count == 1 { return (parts[0], hash) }
         var result = IssueResult(issue: id, normalized: NormalizedText(), source: SourceText(""))
@@ -129,13 +145,17 @@ public final class Pipeline {
     /// read and run in pieces, so neither its text nor its records are ever all in memory.
     /// PDF and HTML files (by `format`, else content and extension) go through their reader
     /// (`InputReader`) and are run whole.
-    public func run(path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
-                    format: InputFormat? = nil,
-                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
-                    hashing: Bool = true, each: (IssueResult) throws -> Void) throws -> String {
+    public func run(
+        path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+        format: InputFormat? = nil,
+        wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+        hashing: Bool = true, each: (IssueResult) throws -> Void
+    ) throws -> String {
         let date = issueDate ?? IssueInput.date(fromPath: path)
         if !Self.isLarge(path, limit: wholeFileLimit, format: format) {
-            guard let data = FileManager.default.contents(atPath: path) else { throw InputError(path: path, reason: "cannot read file") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(path: path, reason: "cannot read file")
+            }
             let kind = InputFormat.detect(path: path, head: data.prefix(1024), forced: format)
             if kind != .txt {
                 let extracted = try InputReader.extract(kind, path: path, data: data, encoding: encoding)
@@ -167,15 +187,21 @@ public final class Pipeline {
     /// A text held in memory (a JSON line) run as a file of the same text would be: whole up
     /// to `wholeFileLimit` UTF-8 bytes, else in the pieces `PieceReader` would cut, each
     /// handed over as it is done, so that a 20 MB line costs what a 20 MB file costs.
-    public func run(id: String, path: String, scalars: [Unicode.Scalar], utf8Bytes: Int, issueDate: (year: Int, month: Int, day: Int)?,
-                    wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
-                    each: (IssueResult) throws -> Void) rethrows {
-        if utf8Bytes <= wholeFileLimit { return try each(run(IssueInput(id: id, path: path, scalars: scalars, issueDate: issueDate))) }
+    public func run(
+        id: String, path: String, scalars: [Unicode.Scalar], utf8Bytes: Int,
+        issueDate: (year: Int, month: Int, day: Int)?,
+        wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
+        each: (IssueResult) throws -> Void
+    ) rethrows {
+        if utf8Bytes <= wholeFileLimit {
+            return try each(run(IssueInput(id: id, path: path, scalars: scalars, issueDate: issueDate)))
+        }
         var articles = 0
         try PieceReader.pieces(scalars, pieceScalars: pieceScalars) { piece, base in
             var offsets = base
             offsets.article = articles
-            var r = run(IssueInput(id: id, path: path, text: String(scalars: piece), issueDate: issueDate, offsets: offsets))
+            var r = run(
+                IssueInput(id: id, path: path, text: String(scalars: piece), issueDate: issueDate, offsets: offsets))
             articles += r.articles
             r.normalized = NormalizedText(); r.source = SourceText("", offsets: offsets)
             try each(r)
@@ -186,14 +212,18 @@ public final class Pipeline {
     /// none: the body usually tells the same story with its date, and then the headline adds
     /// nothing; when it does not, the headline is all the text says. They take the date of the
     /// body's first record (the article's story), or none.
-    func headlineOnly(_ body: [EventExtractor.Draft], headlines: [TaggedSentence], text: NormalizedText, headline: String?,
-                      issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue?) -> [EventExtractor.Draft] {
+    func headlineOnly(
+        _ body: [EventExtractor.Draft], headlines: [TaggedSentence], text: NormalizedText, headline: String?,
+        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue?
+    ) -> [EventExtractor.Draft] {
         guard !headlines.isEmpty else { return [] }
         let named = Set(body.map { text.text($0.attendee) })
         let date = body.first?.date ?? ""
         return extractor.extract(headlines, text: text, headline: headline, issueDate: issueDate, pageDate: pageDate)
             .filter { $0.kind == "person" && !named.contains(text.text($0.attendee)) }
-            .map { var d = $0; d.date = date; return d }
+            .map {
+                var d = $0; d.date = date; return d
+            }
     }
 
     /// The positions of an article that spans cover, for "does this range touch one?".
@@ -216,13 +246,18 @@ public final class Pipeline {
     /// text goes on with it (`林某|卿` after `副总工程师林某卿`), is that name.
     func longerKnownNames(_ spans: [Span], _ text: NormalizedText) -> [Span] {
         let s = text.scalars
-        let known = Set(spans.filter { $0.kind == .person && $0.rule != "names.model" && $0.range.count >= 2 }.map { Array(s[$0.range]) })
+        let known = Set(
+            spans.filter { $0.kind == .person && $0.rule != "names.model" && $0.range.count >= 2 }.map {
+                Array(s[$0.range])
+            })
         guard !known.isEmpty else { return spans }
         let taken = spans.filter { $0.rule != "names.model" }.map(\.range)
         return spans.map { sp in
             guard sp.kind == .person, sp.rule == "names.model" else { return sp }
-            let longer = known.filter { n in n.count > sp.range.count && sp.range.lowerBound + n.count <= s.count
-                && s[sp.range.lowerBound..<(sp.range.lowerBound + n.count)].elementsEqual(n) }.max { $0.count < $1.count }
+            let longer = known.filter { n in
+                n.count > sp.range.count && sp.range.lowerBound + n.count <= s.count
+                    && s[sp.range.lowerBound..<(sp.range.lowerBound + n.count)].elementsEqual(n)
+            }.max { $0.count < $1.count }
             guard let n = longer else { return sp }
             let r = sp.range.lowerBound..<(sp.range.lowerBound + n.count)
             if taken.contains(where: { $0.overlaps(r) }) { return sp }
@@ -235,16 +270,22 @@ public final class Pipeline {
     /// would spread to every occurrence.
     static let spreadingMargin = 2000
 
-    func repeatedNames(_ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText, unsure: Set<Range<Int>> = []) -> [Span] {
+    func repeatedNames(
+        _ spans: [Span], _ tagged: [TaggedSentence], _ text: NormalizedText, unsure: Set<Range<Int>> = []
+    ) -> [Span] {
         let s = text.scalars
         // Names that begin with a known surname, hold a `·` or are a run of transliteration
         // characters (a false reading spreads too).
-        let names = Set(spans.filter { sp in
-            sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 6 && !(sp.rule == "names.model" && unsure.contains(sp.range))
-                && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·")
-                    || sp.range.count >= 3 && s[sp.range].allSatisfy { rules.transliteration.contains($0) })
-        }.map { Array(s[$0.range]) })
-        guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
+        let names = Set(
+            spans.filter { sp in
+                sp.kind == .person && sp.range.count >= 2 && sp.range.count <= 6
+                    && !(sp.rule == "names.model" && unsure.contains(sp.range))
+                    && (rules.surnames.surnameLength(s, at: sp.range.lowerBound) > 0 || s[sp.range].contains("·")
+                        || sp.range.count >= 3 && s[sp.range].allSatisfy { rules.transliteration.contains($0) })
+            }.map { Array(s[$0.range]) })
+        guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound,
+            let hi = tagged.last?.sentence.range.upperBound
+        else { return [] }
         var covered = Coverage(lo..<hi)
         for sp in spans { covered.mark(sp.range) }
         // (A few first characters: an array, no `Hasher` per scalar of the article.)
@@ -254,17 +295,23 @@ public final class Pipeline {
         while i < hi {
             guard firsts.contains(s[i]), !covered.touches(i..<(i + 1)) else { i += 1; continue }
             var found: Range<Int>? = nil
-            for n in names where i + n.count <= hi && s[i..<(i + n.count)].elementsEqual(n) && (found?.count ?? 0) < n.count {
+            for n in names
+            where i + n.count <= hi && s[i..<(i + n.count)].elementsEqual(n) && (found?.count ?? 0) < n.count {
                 let r = i..<(i + n.count)
                 // Untouched, and not glued to more of a name (a span starting right after it).
                 if !covered.touches(r), r.upperBound == hi || !covered.touches(r.upperBound..<(r.upperBound + 1)),
-                   !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) }) { found = r }
+                    !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) })
+                {
+                    found = r
+                }
             }
             if let r = found {
                 out.append(Span(kind: .person, range: r, rule: "names.article"))
                 covered.mark(r)
                 i = r.upperBound
-            } else { i += 1 }
+            } else {
+                i += 1
+            }
         }
         return out
     }
@@ -278,7 +325,9 @@ public final class Pipeline {
 
     /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
     static func isAfter(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Bool {
-        guard let a = iso.split(separator: "/").first.flatMap({ IssueInput.parseISODate(String($0)) }) else { return false }
+        guard let a = iso.split(separator: "/").first.flatMap({ IssueInput.parseISODate(String($0)) }) else {
+            return false
+        }
         return (a.year, a.month, a.day) > (d.year, d.month, d.day)
     }
 
@@ -305,19 +354,23 @@ public final class Pipeline {
     /// Titles the article gives each person, in text order.
     func titlesByName(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for t in tagged { for p in t.persons {
-            let n = text.text(p.name)
-            // A title repeated without its organization (`郑州大学党委副书记` … `党委副书记`) is the same title.
-            for r in p.titles {
-                let title = text.text(r)
-                if !(out[n] ?? []).contains(where: { $0.hasSuffix(title) }) { out[n, default: []].append(title) }
+        for t in tagged {
+            for p in t.persons {
+                let n = text.text(p.name)
+                // A title repeated without its organization (`郑州大学党委副书记` … `党委副书记`) is the same title.
+                for r in p.titles {
+                    let title = text.text(r)
+                    if !(out[n] ?? []).contains(where: { $0.hasSuffix(title) }) { out[n, default: []].append(title) }
+                }
             }
-        } }
+        }
         return out
     }
 
-    func records(_ drafts: [EventExtractor.Draft], _ tagged: [TaggedSentence], article: Article, text: NormalizedText,
-                 source: SourceText, issue: String, journalists: Set<String>) -> [AttendanceRecord] {
+    func records(
+        _ drafts: [EventExtractor.Draft], _ tagged: [TaggedSentence], article: Article, text: NormalizedText,
+        source: SourceText, issue: String, journalists: Set<String>
+    ) -> [AttendanceRecord] {
         let titles = titlesByName(tagged, text)
         var seen = Set<String>()
         var out: [(Int, Int, AttendanceRecord)] = []
@@ -330,21 +383,31 @@ public final class Pipeline {
             if d.event.isEmpty, named.contains(key(d, name)) { continue }
             let recordKey = key(d, name) + "|" + d.event
             guard seen.insert(recordKey).inserted else { continue }
-            let lo = min(d.attendee.lowerBound, d.trigger.lowerBound), hi = max(d.attendee.upperBound, d.trigger.upperBound)
+            let lo = min(d.attendee.lowerBound, d.trigger.lowerBound),
+                hi = max(d.attendee.upperBound, d.trigger.upperBound)
             let orig = text.originalRange(lo..<hi)
-            out.append((lo, d.attendee.lowerBound, AttendanceRecord(
-                issue: issue, article: article.number, date: d.date, event: d.event, attendee: name, kind: d.kind,
-                titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role,
-                source: (orig.lowerBound + source.offsets.scalar)..<(orig.upperBound + source.offsets.scalar), evidence: source.evidence(orig),
-                step: d.step.rawValue)))
+            out.append(
+                (
+                    lo, d.attendee.lowerBound,
+                    AttendanceRecord(
+                        issue: issue, article: article.number, date: d.date, event: d.event, attendee: name,
+                        kind: d.kind,
+                        titles: d.kind == "person" ? titles[name] ?? [] : [], role: d.role,
+                        source: (orig.lowerBound + source.offsets.scalar)..<(orig.upperBound + source.offsets.scalar),
+                        evidence: source.evidence(orig),
+                        step: d.step.rawValue)
+                ))
         }
         // Sorted by position in the text: two runs give the same order.
         return out.sorted { ($0.0, $0.1, $0.2.role) < ($1.0, $1.1, $1.2.role) }.map(\.2)
     }
 
-    func mentions(_ tagged: [TaggedSentence], article: Article, text: NormalizedText, source: SourceText, issue: String, journalists: Set<String>) -> [MentionRecord] {
+    func mentions(
+        _ tagged: [TaggedSentence], article: Article, text: NormalizedText, source: SourceText, issue: String,
+        journalists: Set<String>
+    ) -> [MentionRecord] {
         var spans: [Span] = []
-        var titleRanges = Set<Range<Int>>()   // a list's names share one title span
+        var titleRanges = Set<Range<Int>>()  // a list's names share one title span
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
             for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
@@ -371,7 +434,9 @@ public final class Pipeline {
             for o in t.orgs { spans.append(Span(kind: .organization, range: o.range, rule: o.rule)) }
         }
         // Names the rules did not reach: the name model's, where no rule span of the kind overlaps.
-        guard let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else { return [] }
+        guard let lo = tagged.first?.sentence.range.lowerBound, let hi = tagged.last?.sentence.range.upperBound else {
+            return []
+        }
         var persons = Coverage(lo..<hi), orgs = Coverage(lo..<hi)
         var unsure: [Range<Int>] = []
         for sp in spans where sp.kind == .person || sp.kind == .journalist { persons.mark(sp.range) }
@@ -381,17 +446,25 @@ public final class Pipeline {
                 let isPerson = n.kind == .person
                 if isPerson ? persons.touches(n.range) : orgs.touches(n.range) { continue }
                 let reporter = isPerson && journalists.contains(text.text(n.range))
-                spans.append(Span(kind: reporter ? .journalist : isPerson ? .person : .organization, range: n.range, rule: "names.model"))
+                spans.append(
+                    Span(
+                        kind: reporter ? .journalist : isPerson ? .person : .organization, range: n.range,
+                        rule: "names.model"))
                 if isPerson && n.confidence < Self.spreadingMargin { unsure.append(n.range) }
             }
         }
         spans = longerKnownNames(spans, text)
         spans += repeatedNames(spans, tagged, text, unsure: Set(unsure))
-        spans.sort { ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < ($1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue) }
+        spans.sort {
+            ($0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue) < (
+                $1.range.lowerBound, $1.range.upperBound, $1.kind.rawValue
+            )
+        }
         return spans.map { sp in
             let o = text.originalRange(sp.range), base = source.offsets.scalar
-            return MentionRecord(issue: issue, article: article.number, type: sp.kind, text: text.text(sp.range),
-                                 start: o.lowerBound + base, end: o.upperBound + base, rule: sp.rule)
+            return MentionRecord(
+                issue: issue, article: article.number, type: sp.kind, text: text.text(sp.range),
+                start: o.lowerBound + base, end: o.upperBound + base, rule: sp.rule)
         }
     }
 }

@@ -6,7 +6,8 @@ public final class StageClock {
     public enum Stage: String, CaseIterable, Sendable {
         case normalize, articles, segment, tag, events
         /// Parts of `segment`: ICU sentence breaking, finding the candidate clauses, ICU word breaking.
-        case sentenceBreak = "segment: ICU sentences", candidates = "segment: candidate clauses", wordBreak = "segment: ICU words"
+        case sentenceBreak = "segment: ICU sentences", candidates = "segment: candidate clauses", wordBreak =
+            "segment: ICU words"
         public var isPart: Bool { rawValue.hasPrefix("segment:") }
     }
     public private(set) var seconds: [Stage: Double] = [:]

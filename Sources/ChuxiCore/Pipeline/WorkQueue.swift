@@ -9,10 +9,12 @@ public enum WorkQueue {
     /// `window` items ahead of the last delivered one: memory stays bounded however many
     /// items there are (a slow item holds the others back instead of piling up results).
     /// An error thrown by `deliver` or `makeWorker` stops the run and is rethrown.
-    public static func forEachInOrder<Worker, Result>(count: Int, jobs: Int, window: Int? = nil,
-                                                      makeWorker: () throws -> Worker,
-                                                      _ work: (Worker, Int) -> Result,
-                                                      deliver: (Int, Result) throws -> Void) throws {
+    public static func forEachInOrder<Worker, Result>(
+        count: Int, jobs: Int, window: Int? = nil,
+        makeWorker: () throws -> Worker,
+        _ work: (Worker, Int) -> Result,
+        deliver: (Int, Result) throws -> Void
+    ) throws {
         let threads = max(1, min(jobs, count))
         let window = max(window ?? threads * 4, threads)
         let cond = NSCondition()
@@ -55,9 +57,11 @@ public enum WorkQueue {
     }
 
     /// All results, in item order (for small runs: tests, a batch's per-issue outcomes).
-    public static func map<Worker, Result>(count: Int, jobs: Int, makeWorker: () throws -> Worker,
-                                           progress: ((_ done: Int) -> Void)? = nil,
-                                           _ work: (Worker, Int) -> Result) throws -> [Result] {
+    public static func map<Worker, Result>(
+        count: Int, jobs: Int, makeWorker: () throws -> Worker,
+        progress: ((_ done: Int) -> Void)? = nil,
+        _ work: (Worker, Int) -> Result
+    ) throws -> [Result] {
         var out: [Result] = []
         out.reserveCapacity(count)
         try forEachInOrder(count: count, jobs: jobs, window: count, makeWorker: makeWorker, work) { k, r in

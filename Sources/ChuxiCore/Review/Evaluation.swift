@@ -4,7 +4,8 @@ import Foundation
 /// agreement — with exactly the matching rules of `../shared/eval/score.py`, so that users can
 /// score a rule change against gold files of their own and get the same figures.
 public struct Evaluation {
-    public struct PRF { public var tp = 0, fp = 0, fn = 0
+    public struct PRF {
+        public var tp = 0, fp = 0, fn = 0
         public var precision: Double { tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0 }
         public var recall: Double { tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0 }
         public var f1: Double { let p = precision, r = recall; return p + r > 0 ? 2 * p * r / (p + r) : 0 }
@@ -21,7 +22,9 @@ public struct Evaluation {
     static func round4(_ x: Double) -> Double { (x * 10000).rounded(.toNearestOrEven) / 10000 }
 
     static func norm(_ s: String?) -> String {
-        String((s ?? "").precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        String(
+            (s ?? "").precomposedStringWithCompatibilityMapping.unicodeScalars.filter { !$0.properties.isWhitespace }
+                .map(Character.init))
     }
     static func issueOf(_ s: String?) -> String {
         var b = (norm(s) as NSString).lastPathComponent
@@ -43,13 +46,17 @@ public struct Evaluation {
     }
     /// Python's tuple-of-strings order: code point by code point.
     static func less(_ a: [String], _ b: [String]) -> Bool {
-        for (x, y) in zip(a, b) where x != y { return Array(x.unicodeScalars.map(\.value)).lexicographicallyPrecedes(y.unicodeScalars.map(\.value)) }
+        for (x, y) in zip(a, b) where x != y {
+            return Array(x.unicodeScalars.map(\.value)).lexicographicallyPrecedes(y.unicodeScalars.map(\.value))
+        }
         return a.count < b.count
     }
 
     /// Rows as dictionaries (header -> value).
-    public static func evaluate(gold: [[String: String]], pred: [[String: String]], bylines: [[String: String]]? = nil,
-                                negatives: [String] = []) -> Evaluation {
+    public static func evaluate(
+        gold: [[String: String]], pred: [[String: String]], bylines: [[String: String]]? = nil,
+        negatives: [String] = []
+    ) -> Evaluation {
         var out = Evaluation()
         var issues = Set(gold.map { issueOf($0["issue"]) })
         issues.formUnion(negatives.map { issueOf($0) })
@@ -60,8 +67,9 @@ public struct Evaluation {
             for r in gold where norm(r["kind"]) == kind {
                 let k = [issueOf(r["issue"]), norm(r["attendee"]), monthDay(r["date"])]
                 let kr = k + [norm(r["role"])]
-                if (r["optional"] ?? "0").trimmingCharacters(in: .whitespaces) == "1" { gOpt.insert(k); gOptR.insert(kr) }
-                else {
+                if (r["optional"] ?? "0").trimmingCharacters(in: .whitespaces) == "1" {
+                    gOpt.insert(k); gOptR.insert(kr)
+                } else {
                     if gReqSet.insert(k).inserted { gReq.append(k) }
                     if gReqRSet.insert(kr).inserted { gReqR.append(kr) }
                     gTitles[k, default: []].formUnion(titlesOf(r["titles"]))
@@ -87,18 +95,22 @@ public struct Evaluation {
             }
             let goldKeys = gReqSet.union(gOpt)
             let wild = Set(goldKeys.filter { $0[2].isEmpty }.map { [$0[0], $0[1]] })
-            res.falsePairs = pPairs.sorted(by: less).filter { !goldKeys.contains($0) && !wild.contains([$0[0], $0[1]]) }.map { $0.joined(separator: "/") }
+            res.falsePairs = pPairs.sorted(by: less).filter { !goldKeys.contains($0) && !wild.contains([$0[0], $0[1]]) }
+                .map { $0.joined(separator: "/") }
             if kind == "person" { out.person = res } else { out.organization = res }
         }
         if let b = bylines {
             let by = Set(b.map { [issueOf($0["issue"]), norm($0["name"])] })
-            out.bylinesAsAttendees = Set(pred.map { [issueOf($0["issue"]), norm($0["attendee"])] }).intersection(by).count
+            out.bylinesAsAttendees =
+                Set(pred.map { [issueOf($0["issue"]), norm($0["attendee"])] }).intersection(by).count
         }
         return out
     }
 
     /// score.py's `match`: an empty gold date is a wildcard; optional gold rows count neither way.
-    static func match(_ gReq: [[String]], _ gOpt: Set<[String]>, _ pred: [[String]]) -> (prf: PRF, matched: [([String], [String])], missed: [[String]]) {
+    static func match(_ gReq: [[String]], _ gOpt: Set<[String]>, _ pred: [[String]]) -> (
+        prf: PRF, matched: [([String], [String])], missed: [[String]]
+    ) {
         func noDate(_ k: [String]) -> [String] { Array(k[0..<2]) + Array(k[3...]) }
         var wildReq: [[String]: [String]] = [:]
         for k in gReq where k[2].isEmpty { wildReq[noDate(k)] = k }
@@ -107,10 +119,13 @@ public struct Evaluation {
         var hit = Set<[String]>(), prf = PRF(), matched: [([String], [String])] = []
         for k in pred {
             let g: [String]? = req.contains(k) ? k : wildReq[noDate(k)]
-            if let g = g, !hit.contains(g) { hit.insert(g); prf.tp += 1; matched.append((g, k)) }
-            else if g != nil { }
-            else if gOpt.contains(k) || wildOpt.contains(noDate(k)) { }
-            else { prf.fp += 1 }
+            if let g = g, !hit.contains(g) {
+                hit.insert(g); prf.tp += 1; matched.append((g, k))
+            } else if g != nil {
+            } else if gOpt.contains(k) || wildOpt.contains(noDate(k)) {
+            } else {
+                prf.fp += 1
+            }
         }
         let missed = req.subtracting(hit).sorted(by: less)
         prf.fn = missed.count

@@ -12,8 +12,8 @@ public struct RecordDiff {
         public let attendee: String
         public let kind: String
         public let event: String
-        public let old: [String]   // "role titles date" lines, empty when added
-        public let new: [String]   // empty when removed
+        public let old: [String]  // "role titles date" lines, empty when added
+        public let new: [String]  // empty when removed
         public let evidence: String
     }
     public var entries: [Entry] = []
@@ -22,7 +22,9 @@ public struct RecordDiff {
 
     struct Key: Hashable, Comparable {
         let issue, attendee, kind, event: String
-        static func < (a: Key, b: Key) -> Bool { (a.issue, a.event, a.attendee, a.kind) < (b.issue, b.event, b.attendee, b.kind) }
+        static func < (a: Key, b: Key) -> Bool {
+            (a.issue, a.event, a.attendee, a.kind) < (b.issue, b.event, b.attendee, b.kind)
+        }
     }
 
     static func describe(_ r: [String: String]) -> String {
@@ -33,7 +35,13 @@ public struct RecordDiff {
 
     static func group(_ rows: [[String: String]]) -> [Key: [[String: String]]] {
         var g: [Key: [[String: String]]] = [:]
-        for r in rows { g[Key(issue: r["issue"] ?? "", attendee: r["attendee"] ?? "", kind: r["kind"] ?? "", event: r["event"] ?? ""), default: []].append(r) }
+        for r in rows {
+            g[
+                Key(
+                    issue: r["issue"] ?? "", attendee: r["attendee"] ?? "", kind: r["kind"] ?? "",
+                    event: r["event"] ?? ""), default: []
+            ].append(r)
+        }
         return g
     }
 
@@ -45,10 +53,14 @@ public struct RecordDiff {
             if Set(o) == Set(n) { continue }
             let ref = (b[k] ?? a[k]!)[0]
             let change: Entry.Change = o.isEmpty ? .added : n.isEmpty ? .removed : .changed
-            out.entries.append(Entry(change: change, issue: k.issue, article: ref["article"] ?? "", attendee: k.attendee, kind: k.kind,
-                                     event: k.event, old: o, new: n, evidence: ref["evidence"] ?? ""))
+            out.entries.append(
+                Entry(
+                    change: change, issue: k.issue, article: ref["article"] ?? "", attendee: k.attendee, kind: k.kind,
+                    event: k.event, old: o, new: n, evidence: ref["evidence"] ?? ""))
         }
-        out.entries.sort { ($0.issue, Int($0.article) ?? 0, $0.evidence) < ($1.issue, Int($1.article) ?? 0, $1.evidence) }
+        out.entries.sort {
+            ($0.issue, Int($0.article) ?? 0, $0.evidence) < ($1.issue, Int($1.article) ?? 0, $1.evidence)
+        }
         return out
     }
 
@@ -61,9 +73,20 @@ public struct RecordDiff {
             let head = "\(e.issue) article \(e.article)"
             if head != last { out += c("1", head) + "\n"; last = head }
             switch e.change {
-            case .added: out += c("32", "+ \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.new.joined(separator: "; "))") + "  \(e.evidence)\n"
-            case .removed: out += c("31", "- \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.old.joined(separator: "; "))") + "  \(e.evidence)\n"
-            case .changed: out += c("33", "~ \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.old.joined(separator: "; ")) -> \(e.new.joined(separator: "; "))") + "  \(e.evidence)\n"
+            case .added:
+                out +=
+                    c("32", "+ \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.new.joined(separator: "; "))")
+                    + "  \(e.evidence)\n"
+            case .removed:
+                out +=
+                    c("31", "- \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.old.joined(separator: "; "))")
+                    + "  \(e.evidence)\n"
+            case .changed:
+                out +=
+                    c(
+                        "33",
+                        "~ \(e.attendee) (\(e.kind)) 「\(e.event)」 \(e.old.joined(separator: "; ")) -> \(e.new.joined(separator: "; "))"
+                    ) + "  \(e.evidence)\n"
             }
         }
         out += "\(count(.added)) added, \(count(.removed)) removed, \(count(.changed)) changed\n"
@@ -71,25 +94,34 @@ public struct RecordDiff {
     }
 
     public func markdown() -> String {
-        var out = "### Extraction diff\n\n**\(count(.added)) added, \(count(.removed)) removed, \(count(.changed)) changed**\n"
+        var out =
+            "### Extraction diff\n\n**\(count(.added)) added, \(count(.removed)) removed, \(count(.changed)) changed**\n"
         if isEmpty { return out + "\nNo difference in records.\n" }
         var byIssue: [String: [Entry]] = [:]
         for e in entries { byIssue[e.issue, default: []].append(e) }
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         for issue in byIssue.keys.sorted() {
-            out += "\n#### \(issue)\n\n| | article | attendee | event | before | after | evidence |\n|---|---|---|---|---|---|---|\n"
+            out +=
+                "\n#### \(issue)\n\n| | article | attendee | event | before | after | evidence |\n|---|---|---|---|---|---|---|\n"
             for e in byIssue[issue]! {
                 let sign = e.change == .added ? "+" : e.change == .removed ? "−" : "~"
-                out += "| \(sign) | \(e.article) | \(cell(e.attendee)) | \(cell(e.event)) | \(cell(e.old.joined(separator: "; "))) | \(cell(e.new.joined(separator: "; "))) | \(e.evidence) |\n"
+                out +=
+                    "| \(sign) | \(e.article) | \(cell(e.attendee)) | \(cell(e.event)) | \(cell(e.old.joined(separator: "; "))) | \(cell(e.new.joined(separator: "; "))) | \(e.evidence) |\n"
             }
         }
         return out
     }
 
     public func json() -> String {
-        let arr: [[String: Any]] = entries.map { ["change": $0.change.rawValue, "issue": $0.issue, "article": $0.article, "attendee": $0.attendee,
-                                                  "kind": $0.kind, "event": $0.event, "old": $0.old, "new": $0.new, "evidence": $0.evidence] }
-        let obj: [String: Any] = ["added": count(.added), "removed": count(.removed), "changed": count(.changed), "entries": arr]
+        let arr: [[String: Any]] = entries.map {
+            [
+                "change": $0.change.rawValue, "issue": $0.issue, "article": $0.article, "attendee": $0.attendee,
+                "kind": $0.kind, "event": $0.event, "old": $0.old, "new": $0.new, "evidence": $0.evidence
+            ]
+        }
+        let obj: [String: Any] = [
+            "added": count(.added), "removed": count(.removed), "changed": count(.changed), "entries": arr
+        ]
         let d = (try? JSONSerialization.data(withJSONObject: obj, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: d, as: UTF8.self) + "\n"
     }

@@ -20,7 +20,8 @@ public final class BreakIterator {
     public init(_ kind: Kind, locale: String = "zh") throws {
         var err: Int32 = 0
         guard let h = cicu_brk_open(kind == .word ? Int32(CICU_BRK_WORD) : Int32(CICU_BRK_SENTENCE), locale, &err),
-              err <= 0 else { throw ICUError(operation: "ubrk_open", code: err) }
+            err <= 0
+        else { throw ICUError(operation: "ubrk_open", code: err) }
         handle = h
     }
     deinit { cicu_brk_close(handle) }

@@ -57,8 +57,9 @@ public final class Segmenter {
         var map: [Int] = []; map.reserveCapacity(scalars.count + 9)
         for (k, s) in scalars.enumerated() {
             let v = s.value
-            if v < 0x10000 { units.append(UInt16(v)); map.append(k) }
-            else {
+            if v < 0x10000 {
+                units.append(UInt16(v)); map.append(k)
+            } else {
                 let w = v - 0x10000
                 units.append(UInt16(0xD800 + (w >> 10))); units.append(UInt16(0xDC00 + (w & 0x3FF)))
                 map.append(k); map.append(k)
@@ -81,8 +82,10 @@ public final class Segmenter {
     }
 
     /// Sentences of one paragraph.
-    public func sentences(in text: NormalizedText, paragraph r: Range<Int>, article: Int,
-                          words: WordBreaking = .full) -> [Sentence] {
+    public func sentences(
+        in text: NormalizedText, paragraph r: Range<Int>, article: Int,
+        words: WordBreaking = .full
+    ) -> [Sentence] {
         segment(text, paragraphs: [(r, article)], words: words)[0]
     }
 
@@ -93,8 +96,10 @@ public final class Segmenter {
     /// all its candidate clauses, joined by line breaks: a line break ends every sentence
     /// and every word, so each piece is broken as if alone (`FastPathTests` checks it); and
     /// ICU's dictionary is used in one stretch, while it is in the CPU caches.
-    public func segment(_ text: NormalizedText, paragraphs: [(range: Range<Int>, article: Int)],
-                        words: WordBreaking = .full) -> [[Sentence]] {
+    public func segment(
+        _ text: NormalizedText, paragraphs: [(range: Range<Int>, article: Int)],
+        words: WordBreaking = .full
+    ) -> [[Sentence]] {
         guard case .candidates(let needsWords) = words else {
             return paragraphs.map { p in
                 sentenceRanges(text, p.range).map { wordBreak(text, $0, article: p.article) }
@@ -170,14 +175,15 @@ public final class Segmenter {
         for r in pieces {
             for i in r {
                 let v = text.scalars[i].value
-                if v < 0x10000 { units.append(UInt16(v)); scalarAt.append(i) }
-                else {
+                if v < 0x10000 {
+                    units.append(UInt16(v)); scalarAt.append(i)
+                } else {
                     let w = v - 0x10000
                     units.append(UInt16(0xD800 + (w >> 10))); units.append(UInt16(0xDC00 + (w & 0x3FF)))
                     scalarAt.append(i); scalarAt.append(i)
                 }
             }
-            units.append(0x0A); scalarAt.append(r.upperBound)   // the separator stands for the piece's end
+            units.append(0x0A); scalarAt.append(r.upperBound)  // the separator stands for the piece's end
         }
         scalarAt.append(pieces.last!.upperBound)
         for off in words.offsets(utf16: units) { isB[scalarAt[Int(off)]] = true }
@@ -188,7 +194,9 @@ public final class Segmenter {
 
     /// The clauses of `r` the fast path word-breaks; neighbours are merged into one range
     /// (one call into ICU: the punctuation between them ends a run all the same).
-    public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<Int>] {
+    public func clausesToBreak(_ text: NormalizedText, _ r: Range<Int>, needsWords: (Range<Int>) -> Bool) -> [Range<
+        Int
+    >] {
         var out: [Range<Int>] = []
         var start = r.lowerBound
         let ends = Self.clauseEnds
@@ -196,8 +204,11 @@ public final class Segmenter {
             let c = start..<(i + 1)
             start = i + 1
             guard needsWords(c) else { continue }
-            if let last = out.last, last.upperBound == c.lowerBound { out[out.count - 1] = last.lowerBound..<c.upperBound }
-            else { out.append(c) }
+            if let last = out.last, last.upperBound == c.lowerBound {
+                out[out.count - 1] = last.lowerBound..<c.upperBound
+            } else {
+                out.append(c)
+            }
         }
         return out
     }

@@ -13,8 +13,12 @@ public enum TextDecoding {
             guard isKnownEncoding(f) else { throw InputError(path: path, reason: unknownEncoding(f)) }
             return try icu(bytes, charset: f, path: path)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16LE", path: path) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16BE", path: path) }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16LE", path: path)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return try icu(Array(bytes.dropFirst(2)), charset: "UTF-16BE", path: path)
+        }
         if let nul = bytes.firstIndex(of: 0) { throw InputError(path: path, reason: binaryReason(bytes, nul: nul)) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let s = String(validating: body, as: UTF8.self) { return s }
@@ -29,7 +33,11 @@ public enum TextDecoding {
         case let (nil, b?): return b
         case (nil, nil):
             let bad = firstInvalidUTF8(body)
-            throw InputError(path: path, reason: "neither UTF-8 (invalid byte at offset \(bad + (body.count < bytes.count ? 3 : 0))) nor GB18030 nor Big5; use --encoding")
+            throw InputError(
+                path: path,
+                reason:
+                    "neither UTF-8 (invalid byte at offset \(bad + (body.count < bytes.count ? 3 : 0))) nor GB18030 nor Big5; use --encoding"
+            )
         }
     }
 
@@ -62,8 +70,12 @@ public enum TextDecoding {
         // only, or a text of common characters once decoded, is the sign.
         for (order, count) in [("LE", odd), ("BE", even)] where n >= 4 && count > 0 {
             let onePosition = (even == 0) != (odd == 0) && count * 8 >= pairs
-            if onePosition || (try? icu(Array(b.prefix(n)), charset: "UTF-16" + order, path: "")).map({ commonShare($0) > 0.5 }) == true {
-                return "binary file (NUL byte at offset \(nul)); it looks like UTF-16\(order) without a byte-order mark: try --encoding UTF-16\(order)"
+            if onePosition
+                || (try? icu(Array(b.prefix(n)), charset: "UTF-16" + order, path: "")).map({ commonShare($0) > 0.5 })
+                    == true
+            {
+                return
+                    "binary file (NUL byte at offset \(nul)); it looks like UTF-16\(order) without a byte-order mark: try --encoding UTF-16\(order)"
             }
         }
         return "binary file (NUL byte at offset \(nul))"
@@ -78,7 +90,11 @@ public enum TextDecoding {
         for u in s.unicodeScalars.prefix(200_000) where u.value >= 0x80 && !u.properties.isWhitespace {
             n += 1
             let v = u.value
-            if (0x3000...0x303F).contains(v) || (0xFF01...0xFF5E).contains(v) || (v < 0x10000 && commonCharacters.contains(Int(v))) { c += 1 }
+            if (0x3000...0x303F).contains(v) || (0xFF01...0xFF5E).contains(v)
+                || (v < 0x10000 && commonCharacters.contains(Int(v)))
+            {
+                c += 1
+            }
         }
         return n == 0 ? 0 : Double(c) / Double(n)
     }
@@ -90,12 +106,21 @@ public enum TextDecoding {
         func add(_ charset: String, leads: ClosedRange<UInt8>, trails: [ClosedRange<UInt8>], last: UInt16? = nil) {
             for lead in leads {
                 var row: [UInt8] = []
-                for t in trails { for trail in t where last.map({ UInt16(lead) << 8 | UInt16(trail) <= $0 }) ?? true { row += [lead, trail] } }
+                for t in trails {
+                    for trail in t where last.map({ UInt16(lead) << 8 | UInt16(trail) <= $0 }) ?? true {
+                        row += [lead, trail]
+                    }
+                }
                 // A row that does not decode whole is taken pair by pair.
-                if let s = try? icu(row, charset: charset, path: "") { for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) } ; continue }
+                if let s = try? icu(row, charset: charset, path: "") {
+                    for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) };
+                    continue
+                }
                 var k = 0
                 while k + 1 < row.count {
-                    if let s = try? icu([row[k], row[k + 1]], charset: charset, path: "") { for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) } }
+                    if let s = try? icu([row[k], row[k + 1]], charset: charset, path: "") {
+                        for u in s.unicodeScalars where (0x4E00...0x9FFF).contains(u.value) { m.insert(Int(u.value)) }
+                    }
                     k += 2
                 }
             }
@@ -166,23 +191,27 @@ public enum TextDecoding {
                 let b = p[i]
                 var v: UInt32
                 if b < 0x80 {
-                    if b == 0 && !allowNUL { valid = false; break }   // binary
+                    if b == 0 && !allowNUL { valid = false; break }  // binary
                     v = UInt32(b); i += 1
-                } else if b & 0xF0 == 0xE0 {   // most of Chinese text
+                } else if b & 0xF0 == 0xE0 {  // most of Chinese text
                     guard i + 2 < n, isCont(i + 1), isCont(i + 2) else { valid = false; break }
                     v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    guard v >= 0x800, v & 0xF800 != 0xD800 else { valid = false; break }   // overlong, surrogate
+                    guard v >= 0x800, v & 0xF800 != 0xD800 else { valid = false; break }  // overlong, surrogate
                     i += 3
                 } else if b >= 0xC2 && b < 0xE0 {
                     guard i + 1 < n, isCont(i + 1) else { valid = false; break }
                     v = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
                 } else if b >= 0xF0 && b < 0xF5 {
                     guard i + 3 < n, isCont(i + 1), isCont(i + 2), isCont(i + 3) else { valid = false; break }
-                    v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    v =
+                        UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                        | UInt32(p[i + 3] & 0x3F)
                     guard (0x10000...0x10FFFF).contains(v) else { valid = false; break }
                     i += 4
-                } else { valid = false; break }
-                (o + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped); k += 1   // valid, checked above
+                } else {
+                    valid = false; break
+                }
+                (o + k).initialize(to: Unicode.Scalar(v).unsafelyUnwrapped); k += 1  // valid, checked above
             }
             count = k
         }
@@ -224,13 +253,18 @@ public enum TextDecoding {
                     cicu_decode(charset, s.baseAddress, Int32(bytes.count), &out, cap, &bad, &err)
                 }
             }
-            if err == 15 { cap = n + 16; continue } // U_BUFFER_OVERFLOW_ERROR
+            if err == 15 { cap = n + 16; continue }  // U_BUFFER_OVERFLOW_ERROR
             if err > 0 {
-                if bad >= 0 { throw InputError(path: path, reason: "cannot decode as \(charset): invalid byte at offset \(bad)") }
-                throw InputError(path: path, reason: "cannot decode as \(charset): \(String(cString: cicu_error_name(err)))")
+                if bad >= 0 {
+                    throw InputError(path: path, reason: "cannot decode as \(charset): invalid byte at offset \(bad)")
+                }
+                throw InputError(
+                    path: path, reason: "cannot decode as \(charset): \(String(cString: cicu_error_name(err)))")
             }
             let s = String(decoding: out[0..<Int(n)], as: UTF16.self)
-            if s.unicodeScalars.contains("\u{0}") { throw InputError(path: path, reason: "binary file (NUL character)") }
+            if s.unicodeScalars.contains("\u{0}") {
+                throw InputError(path: path, reason: "binary file (NUL character)")
+            }
             return s
         }
         throw InputError(path: path, reason: "cannot decode as \(charset)")

@@ -22,8 +22,10 @@ public final class NameModel: Sendable {
     static let tagNames = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG", "E-ORG", "S-ORG"]
     static let roles = tagNames.count
     /// Feature kinds; a key is (kind, first scalar, second scalar).
-    static let kinds = ["bias", "u-2", "u-1", "u0", "u1", "u2", "b-1", "b0", "s0", "s0c", "b-2", "b1", "s-1", "s-2",
-                         "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5", "g0", "g1", "g2"]
+    static let kinds = [
+        "bias", "u-2", "u-1", "u0", "u1", "u2", "b-1", "b0", "s0", "s0c", "b-2", "b1", "s-1", "s-2",
+        "p-1", "q1", "x0", "p0", "t-2", "t-1", "t0", "t1", "t2", "tw3", "tw5", "g0", "g1", "g2"
+    ]
     static let unigramKinds = 1...5
     static func isPair(_ kind: Int) -> Bool { bigramOffset[kind] != nil }
     /// A pair feature's place in its pair's four rows: the pair starting two before the
@@ -67,7 +69,8 @@ public final class NameModel: Sendable {
 
     /// An empty model finds nothing.
     public convenience init(context: Context) {
-        self.init(keys: [], weights: [], transitions: [Int32](repeating: 0, count: Self.roles * Self.roles), context: context)
+        self.init(
+            keys: [], weights: [], transitions: [Int32](repeating: 0, count: Self.roles * Self.roles), context: context)
     }
 
     private init(keys: [(UInt64, Int)], weights w: [Int32], transitions: [Int32], context: Context) {
@@ -77,12 +80,13 @@ public final class NameModel: Sendable {
             let c = Int((k >> 24) & 0xFF_FFFF)
             if c < 0x10000, ids[c] == 0 { ids[c] = UInt16(count); count += 1 }
         }
-        var uni = [WeightRow](repeating: WeightRow(), count: 5 * count), fl = [WeightRow](repeating: WeightRow(), count: Self.kinds.count)
+        var uni = [WeightRow](repeating: WeightRow(), count: 5 * count),
+            fl = [WeightRow](repeating: WeightRow(), count: Self.kinds.count)
         var pairKeys: [(UInt64, Int)] = [], bigramKeys: [(UInt64, Int, Int)] = []
         for (k, row) in keys {
             let kind = Int(k >> 48) - 1, c = Int((k >> 24) & 0xFF_FFFF)
             if Self.unigramKinds.contains(kind) {
-                guard c < 0x10000 else { continue }   // beyond the BMP: too rare to matter
+                guard c < 0x10000 else { continue }  // beyond the BMP: too rare to matter
                 uni[Int(ids[c]) * 5 + (kind - 1)] = WeightRow(w[(row * T)..<(row * T + T)])
             } else if let at = Self.bigramOffset[kind] {
                 bigramKeys.append((k & 0xFFFF_FFFF_FFFF, at, row))
@@ -109,14 +113,15 @@ public final class NameModel: Sendable {
         let T = Self.roles
         var keys: [(UInt64, Int)] = [], w: [Int32] = [], trans = [Int32](repeating: 0, count: T * T)
         let bytes = Array(text.utf8)
-        let kindIDs = Dictionary(uniqueKeysWithValues: Self.kinds.enumerated().map { (Array($0.element.utf8), $0.offset) })
+        let kindIDs = Dictionary(
+            uniqueKeysWithValues: Self.kinds.enumerated().map { (Array($0.element.utf8), $0.offset) })
         var lineNo = 0, pos = 0
         while pos < bytes.count {
             lineNo += 1
             var end = pos
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             defer { pos = end + 1 }
-            if end == pos || bytes[pos] == 0x23 { continue }   // empty, `#`
+            if end == pos || bytes[pos] == 0x23 { continue }  // empty, `#`
             // Fields split at spaces.
             var fields: [Range<Int>] = [], i = pos
             while i < end {
@@ -125,23 +130,31 @@ public final class NameModel: Sendable {
                 while i < end && bytes[i] != 0x20 && bytes[i] != 0x0D { i += 1 }
                 if i > f0 { fields.append(f0..<i) }
             }
-            if fields.isEmpty { continue }   // a blank line (CRLF files: `\r` alone)
+            if fields.isEmpty { continue }  // a blank line (CRLF files: `\r` alone)
             func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
             func int(_ r: Range<Int>) -> Int? {
                 var v = 0, neg = false, k = r.lowerBound
                 if k < r.upperBound && bytes[k] == 0x2D { neg = true; k += 1 }
                 guard k < r.upperBound else { return nil }
-                while k < r.upperBound { let d = Int(bytes[k]) - 48; guard (0...9).contains(d) else { return nil }; v = v * 10 + d; k += 1 }
+                while k < r.upperBound {
+                    let d = Int(bytes[k]) - 48; guard (0...9).contains(d) else { return nil }; v = v * 10 + d; k += 1
+                }
                 return neg ? -v : v
             }
             func fail(_ why: String) -> RuleError { RuleError(file: file, line: lineNo, reason: why) }
             switch str(fields[0]) {
             case "tags":
-                guard fields.dropFirst().map(str) == Self.tagNames else { throw fail("roles must be \(Self.tagNames.joined(separator: " "))") }
+                guard fields.dropFirst().map(str) == Self.tagNames else {
+                    throw fail("roles must be \(Self.tagNames.joined(separator: " "))")
+                }
             case "trans":
-                guard fields.count == T + 2, let from = Self.tagNames.firstIndex(of: str(fields[1])) else { throw fail("`trans ROLE` and \(T) weights") }
+                guard fields.count == T + 2, let from = Self.tagNames.firstIndex(of: str(fields[1])) else {
+                    throw fail("`trans ROLE` and \(T) weights")
+                }
                 for k in 0..<T {
-                    guard let v = int(fields[k + 2]) else { throw fail("weight `\(str(fields[k + 2]))` is not an integer") }
+                    guard let v = int(fields[k + 2]) else {
+                        throw fail("weight `\(str(fields[k + 2]))` is not an integer")
+                    }
                     trans[from * T + k] = Int32(clamping: v)
                 }
             case "f":
@@ -150,12 +163,16 @@ public final class NameModel: Sendable {
                 }
                 let value = Array(str(fields[2]).unicodeScalars)
                 let pair = Self.isPair(kind)
-                guard value.count == (pair ? 2 : 1) else { throw fail("`\(str(fields[2]))` must be \(pair ? "two characters" : "one character")") }
+                guard value.count == (pair ? 2 : 1) else {
+                    throw fail("`\(str(fields[2]))` must be \(pair ? "two characters" : "one character")")
+                }
                 let row = w.count / T
                 w += [Int32](repeating: 0, count: T)
                 for f in fields.dropFirst(3) {
-                    guard let colon = f.first(where: { bytes[$0] == 0x3A }), let r = int(f.lowerBound..<colon), (0..<T).contains(r),
-                          let v = int((colon + 1)..<f.upperBound) else { throw fail("`\(str(f))` is not role:weight") }
+                    guard let colon = f.first(where: { bytes[$0] == 0x3A }), let r = int(f.lowerBound..<colon),
+                        (0..<T).contains(r),
+                        let v = int((colon + 1)..<f.upperBound)
+                    else { throw fail("`\(str(f))` is not role:weight") }
                     w[row * T + r] = Int32(clamping: v)
                 }
                 keys.append((Self.key(kind, value[0], pair ? value[1] : "\0"), row))
@@ -173,10 +190,12 @@ public final class NameModel: Sendable {
     /// BIES within one kind: a begun name goes on or ends; otherwise anything but inside/end.
     static func allowedTransitions() -> [Bool] {
         var ok = [Bool](repeating: false, count: roles * roles)
-        for (a, ta) in tagNames.enumerated() { for (b, tb) in tagNames.enumerated() {
-            let open = ta.hasPrefix("B") || ta.hasPrefix("I"), cont = tb.hasPrefix("I") || tb.hasPrefix("E")
-            ok[a * roles + b] = open ? cont && ta.dropFirst(2) == tb.dropFirst(2) : !cont
-        } }
+        for (a, ta) in tagNames.enumerated() {
+            for (b, tb) in tagNames.enumerated() {
+                let open = ta.hasPrefix("B") || ta.hasPrefix("I"), cont = tb.hasPrefix("I") || tb.hasPrefix("E")
+                ok[a * roles + b] = open ? cont && ta.dropFirst(2) == tb.dropFirst(2) : !cont
+            }
+        }
         return ok
     }
 
@@ -203,7 +222,9 @@ public final class NameModel: Sendable {
         /// character, of its best person role's weight minus its outside weight (hundredths;
         /// negative: the model reads no name there). 0 outside the sentence.
         public func personLean(_ span: Range<Int>) -> Int {
-            guard !emissions.isEmpty, !span.isEmpty, range.contains(span.lowerBound), span.upperBound <= range.upperBound else { return 0 }
+            guard !emissions.isEmpty, !span.isEmpty, range.contains(span.lowerBound),
+                span.upperBound <= range.upperBound
+            else { return 0 }
             let T = NameModel.roles
             var sum = 0
             for p in span {
@@ -235,8 +256,10 @@ public final class NameModel: Sendable {
                 for t in 0..<T where t != path[k] { best = max(best, em[k * T + t]) }
                 margin += Int(em[k * T + path[k]]) - Int(best)
             }
-            out.append(Found(range: (r.lowerBound + start)..<(r.lowerBound + i + 1),
-                             kind: role <= 4 ? .person : .organization, confidence: margin / (i - start + 1)))
+            out.append(
+                Found(
+                    range: (r.lowerBound + start)..<(r.lowerBound + i + 1),
+                    kind: role <= 4 ? .person : .organization, confidence: margin / (i - start + 1)))
         }
         return Reading(names: out, range: r, emissions: em)
     }
@@ -275,7 +298,9 @@ public final class NameModel: Sendable {
             for m in pairsFrom..<pairsTo { pairRow[m - pairsFrom] = bigrams.find(keys[m], keys[m + 1]) }
             var postEnds = [Bool](repeating: false, count: n + 1)
             for i in 0...n { postEnds[i] = posts.matchEnding(s, at: r.lowerBound + i) > 0 }
-            (self.lo, self.hi, self.lineEnd, self.base, self.keys, self.pairRow, self.postEnds) = (lo, hi, lineEnd, base, keys, pairRow, postEnds)
+            (self.lo, self.hi, self.lineEnd, self.base, self.keys, self.pairRow, self.postEnds) = (
+                lo, hi, lineEnd, base, keys, pairRow, postEnds
+            )
         }
     }
 
@@ -283,45 +308,57 @@ public final class NameModel: Sendable {
         let T = Self.roles, n = r.count
         let ctx = context
         let w = EmissionWindow(s, r, bigrams: bigrams, posts: ctx.posts)
-        let lo = w.lo, hi = w.hi, lineEnd = w.lineEnd, base = w.base, keys = w.keys, pairRow = w.pairRow, postEnds = w.postEnds
+        let lo = w.lo, hi = w.hi, lineEnd = w.lineEnd, base = w.base, keys = w.keys, pairRow = w.pairRow,
+            postEnds = w.postEnds
         var em = [Int32](repeating: 0, count: n * T)
         em.withUnsafeMutableBufferPointer { e in
             unigrams.withUnsafeBufferPointer { u in
                 flags.withUnsafeBufferPointer { f in
                     charIDs.withUnsafeBufferPointer { cid in
                         bigrams.rows.withUnsafeBufferPointer { br in
-                        for i in 0..<n {
-                            // Summed in registers, written once.
-                            var acc = WeightRow.Sum()
-                            let j = base + i, p = r.lowerBound + i
-                            acc.add(f[0])
-                            for o in 0..<5 {
-                                let c = keys[j + o - 2].value
-                                if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { acc.add(u[id * 5 + o]) } }
+                            for i in 0..<n {
+                                // Summed in registers, written once.
+                                var acc = WeightRow.Sum()
+                                let j = base + i, p = r.lowerBound + i
+                                acc.add(f[0])
+                                for o in 0..<5 {
+                                    let c = keys[j + o - 2].value
+                                    if c < 0x10000 { let id = Int(cid[Int(c)]); if id != 0 { acc.add(u[id * 5 + o]) } }
+                                }
+                                for o in 0..<4 {
+                                    let row = pairRow[i + o]
+                                    if row >= 0 { acc.add(br[Int(row) * 4 + o]) }
+                                }
+                                let c = s[p], sur = ctx.surnames
+                                if sur.single.contains(c) { acc.add(f[8]) }
+                                if p + 1 < r.upperBound, sur.compoundFirst.contains(c),
+                                    sur.compound.contains(SurnameTable.pair(c, s[p + 1]))
+                                {
+                                    acc.add(f[9])
+                                }
+                                if p - 1 >= lo, sur.single.contains(s[p - 1]) {
+                                    acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc)
+                                }
+                                if p - 2 >= lo, sur.single.contains(s[p - 2]) {
+                                    acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc)
+                                }
+                                if sur.single.contains(c), p + 1 < hi {
+                                    pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc)
+                                }
+                                if postEnds[i] { acc.add(f[14]) }
+                                if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
+                                if ctx.stops.contains(c) { acc.add(f[16]) }
+                                if postEnds[i + 1] { acc.add(f[17]) }
+                                var inWindow = 0
+                                for o in 0..<5
+                                where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
+                                    acc.add(f[18 + o]); inWindow += 1
+                                }
+                                if inWindow >= 3 { acc.add(f[23]) }
+                                if inWindow == 5 { acc.add(f[24]) }
+                                for t in 0..<8 { e[i * T + t] = acc.w[t] }
+                                e[i * T + 8] = acc.last
                             }
-                            for o in 0..<4 {
-                                let row = pairRow[i + o]
-                                if row >= 0 { acc.add(br[Int(row) * 4 + o]) }
-                            }
-                            let c = s[p], sur = ctx.surnames
-                            if sur.single.contains(c) { acc.add(f[8]) }
-                            if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) { acc.add(f[9]) }
-                            if p - 1 >= lo, sur.single.contains(s[p - 1]) { acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc) }
-                            if p - 2 >= lo, sur.single.contains(s[p - 2]) { acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc) }
-                            if sur.single.contains(c), p + 1 < hi { pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc) }
-                            if postEnds[i] { acc.add(f[14]) }
-                            if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
-                            if ctx.stops.contains(c) { acc.add(f[16]) }
-                            if postEnds[i + 1] { acc.add(f[17]) }
-                            var inWindow = 0
-                            for o in 0..<5 where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
-                                acc.add(f[18 + o]); inWindow += 1
-                            }
-                            if inWindow >= 3 { acc.add(f[23]) }
-                            if inWindow == 5 { acc.add(f[24]) }
-                            for t in 0..<8 { e[i * T + t] = acc.w[t] }
-                            e[i * T + 8] = acc.last
-                        }
                         }
                     }
                 }
@@ -368,7 +405,9 @@ public final class NameModel: Sendable {
         }
         let score = Array(rows[(cur * T)..<(cur * T + T)])
         var last = 0, best = Int32.min
-        for t in 0..<T where Self.shape[t] != .begin && Self.shape[t] != .inside && score[t] > best { best = score[t]; last = t }
+        for t in 0..<T where Self.shape[t] != .begin && Self.shape[t] != .inside && score[t] > best {
+            best = score[t]; last = t
+        }
         var path = [Int](repeating: 0, count: n)
         path[n - 1] = last
         var i = n - 1
@@ -391,7 +430,7 @@ struct PairTable: Sendable {
     init(_ keys: [(UInt64, Int)], weights: [Int32], roles: Int) {
         precondition(roles == 9, "a slot holds nine roles")
         var size = 2
-        while size * 3 < keys.count * 4 { size *= 2 }   // load factor at most 3/4
+        while size * 3 < keys.count * 4 { size *= 2 }  // load factor at most 3/4
         shift = UInt64(64 - size.trailingZeroBitCount)
         var s = [Slot](repeating: Slot(), count: size)
         var f = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
@@ -488,6 +527,8 @@ struct WeightRow: Sendable {
     struct Sum {
         var w = SIMD8<Int32>()
         var last: Int32 = 0
-        @inline(__always) mutating func add(_ r: WeightRow) { w &+= SIMD8<Int32>(truncatingIfNeeded: r.w); last &+= Int32(r.last) }
+        @inline(__always) mutating func add(_ r: WeightRow) {
+            w &+= SIMD8<Int32>(truncatingIfNeeded: r.w); last &+= Int32(r.last)
+        }
     }
 }

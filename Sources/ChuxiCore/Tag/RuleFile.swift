@@ -23,11 +23,13 @@ public struct RuleFile: Sendable {
         public let line: Int
     }
     public struct Expectation: Sendable, Equatable, CustomStringConvertible {
-        public let kind: String   // person, title, organization, date, journalist, record, event
-        public let text: String   // for record: NAME/ROLE
+        public let kind: String  // person, title, organization, date, journalist, record, event
+        public let text: String  // for record: NAME/ROLE
         public var description: String { "\(kind):\(text)" }
     }
-    public static let expectationKinds: Set<String> = ["person", "title", "organization", "date", "journalist", "record", "event"]
+    public static let expectationKinds: Set<String> = [
+        "person", "title", "organization", "date", "journalist", "record", "event"
+    ]
 
     public let name: String
     public let entries: [Entry]
@@ -55,23 +57,38 @@ public struct RuleFile: Sendable {
                 for part in body[arrow.upperBound...].split(separator: ";") {
                     let p = part.trimmingCharacters(in: .whitespaces)
                     guard let colon = p.firstIndex(of: ":"), Self.expectationKinds.contains(String(p[..<colon])),
-                          p.index(after: colon) < p.endIndex else {
-                        throw RuleError(file: name, line: n, reason: "bad expectation `\(p)` (want KIND:TEXT with KIND in \(Self.expectationKinds.sorted().joined(separator: ", ")))")
+                        p.index(after: colon) < p.endIndex
+                    else {
+                        throw RuleError(
+                            file: name, line: n,
+                            reason:
+                                "bad expectation `\(p)` (want KIND:TEXT with KIND in \(Self.expectationKinds.sorted().joined(separator: ", ")))"
+                        )
                     }
                     exps.append(Expectation(kind: String(p[..<colon]), text: String(p[p.index(after: colon)...])))
                 }
                 if sentence.isEmpty || exps.isEmpty { throw RuleError(file: name, line: n, reason: "empty example") }
-                examples.append(Example(positive: line.hasPrefix("+"), exact: line.hasPrefix("+ "), sentence: sentence, expectations: exps, line: n))
+                examples.append(
+                    Example(
+                        positive: line.hasPrefix("+"), exact: line.hasPrefix("+ "), sentence: sentence,
+                        expectations: exps, line: n))
                 continue
             }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let kw = fields[0]
             guard let schema = keywords[kw] else {
-                throw RuleError(file: name, line: n, reason: "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
+                throw RuleError(
+                    file: name, line: n,
+                    reason:
+                        "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
             }
             let values = Array(fields.dropFirst()), arity = schema.arity
             guard arity.contains(values.count) else {
-                throw RuleError(file: name, line: n, reason: "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)")
+                throw RuleError(
+                    file: name, line: n,
+                    reason:
+                        "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)"
+                )
             }
             if let problem = schema.problem(values) { throw RuleError(file: name, line: n, reason: problem) }
             entries.append(Entry(keyword: kw, values: values, line: n))
@@ -79,7 +96,9 @@ public struct RuleFile: Sendable {
         try Self.checkAcrossEntries(entries, keywords: keywords, file: name)
         // A rule file that loads no entry at all is a mistake (a wrong encoding, a truncated copy).
         if entries.isEmpty, !keywords.isEmpty {
-            throw RuleError(file: name, line: 0, reason: "no entries (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
+            throw RuleError(
+                file: name, line: 0,
+                reason: "no entries (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
         }
         self.entries = entries
         self.examples = examples
@@ -94,7 +113,8 @@ public struct RuleFile: Sendable {
             case .characterOf(let other):
                 let allowed = Set(entries.filter { $0.keyword == other }.flatMap(\.values))
                 for v in e.values where !allowed.contains(v) {
-                    throw RuleError(file: file, line: e.line, reason: "\(e.keyword) `\(v)` must be one of the \(other) characters")
+                    throw RuleError(
+                        file: file, line: e.line, reason: "\(e.keyword) `\(v)` must be one of the \(other) characters")
                 }
             case .trigger:
                 for w in e.values.dropFirst() where !triggerWords.insert(w).inserted {

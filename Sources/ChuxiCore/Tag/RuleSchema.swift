@@ -43,8 +43,12 @@ public struct RuleKeyword: Sendable, Equatable {
     public let candidate: Bool
     public let doc: String
 
-    public init(_ file: String, _ keyword: String, _ shape: Shape, arity: ClosedRange<Int> = 1...Int.max, candidate: Bool = false, _ doc: String) {
-        self.file = file; self.keyword = keyword; self.arity = arity; self.shape = shape; self.candidate = candidate; self.doc = doc
+    public init(
+        _ file: String, _ keyword: String, _ shape: Shape, arity: ClosedRange<Int> = 1...Int.max,
+        candidate: Bool = false, _ doc: String
+    ) {
+        self.file = file; self.keyword = keyword; self.arity = arity; self.shape = shape; self.candidate = candidate;
+        self.doc = doc
     }
 
     /// The words an entry's values hold: a trigger's kind and a relative day's number are no words.
@@ -65,13 +69,16 @@ public struct RuleKeyword: Sendable, Equatable {
                 return "\(keyword) `\(v)` must be \(Self.spell(r)) character\(r.upperBound == 1 ? "" : "s")"
             }
         case .characterOf(let other):
-            for v in values where v.unicodeScalars.count != 1 { return "\(keyword) `\(v)` must be one of the \(other) characters" }
+            for v in values where v.unicodeScalars.count != 1 {
+                return "\(keyword) `\(v)` must be one of the \(other) characters"
+            }
         case .word: return nil
         case .relativeDay:
             if Int(values[1]) == nil { return "`\(values[1])` is not a number of days" }
         case .trigger:
             if Trigger.Kind(rawValue: values[0]) == nil {
-                return "unknown trigger kind `\(values[0])` (\(Trigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+                return
+                    "unknown trigger kind `\(values[0])` (\(Trigger.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
             }
         }
         return nil
@@ -86,41 +93,82 @@ public struct RuleKeyword: Sendable, Equatable {
 
 public enum RuleSchema {
     /// Every keyword of every rule file, file by file.
-    public static let keywords: [RuleKeyword] = [
-        .init("surnames.rules", "surname", .characters(1...2), "Chinese surnames, single and compound (compound matched first)"),
-        .init("surnames.rules", "foreign", .characters(2...3), "Japanese family names, read only where a name is expected (after a title, in a list)"),
-        .init("names.rules", "stop", .characters(1...1), "characters that end a given name (`宋文德等` -> 宋文德)"),
-        .init("names.rules", "given-end", .characterOf("stop"), "stops a name may still end with before a role trigger (`张春来陪同`)"),
-        .init("names.rules", "not-name", .word, "words that begin with a surname but are never a person (places, streets, firms)"),
-        .init("names.rules", "not-given", .word, "words that never end a name (`代表团一行` holds no name `团一行`)"),
-        .init("names.rules", "transliteration", .characters(1...1), "characters of transliterated foreign names (the name model's `t` features)"),
-        .init("names.rules", "predicate", .word, candidate: true, "words right after a clause-initial name that show a person acting (`刘锋要求`)"),
-        .init("names.rules", "state", .word, "words that make the name before them a state (`某某共和国`): no person"),
-        .init("names.rules", "address", .word, "words that address a person by the surname alone (`王老汉`): a surname mention"),
-        .init("names.rules", "kin", .word, "words after a post that name a relative (`总统夫人某某`): the person after them is the relative, not the post holder"),
-        .init("titles.rules", "post", .word, candidate: true, "words that end a title (longest match wins: 副区长 before 区长)"),
-        .init("titles.rules", "stop", .word, "words a title never reaches back over (verbs, prepositions)"),
-        .init("titles.rules", "inside", .word, "names that hold a stop word yet belong inside a title (`人民代表大会`)"),
-        .init("organizations.rules", "suffix", .word, "words that end an organization's name (`区卫生健康委`)"),
-        .init("organizations.rules", "org", .word, "organizations known by name (lexicon)"),
-        .init("organizations.rules", "attend-marker", .word, candidate: true, "words after a list of organizations that make them attendees (`有关负责人`)"),
-        .init("organizations.rules", "lead", .word, "words that lead into a list of organizations, no part of the first (`来自`)"),
-        .init("organizations.rules", "generic", .word, "beginnings of a phrase that is no particular organization (`有关部门`)"),
-    ] + Role.allCases.map {
-        RuleKeyword("roles.rules", $0.rawValue, .trigger, arity: 2...Int.max, candidate: true, "role triggers `\($0.rawValue) KIND W1 W2 ...`: words that give the persons the role \($0.rawValue)")
-    } + [
-        .init("roles.rules", "noun-suffix", .characters(1...1), "characters that make a trigger before them in one ICU word a noun (`座谈会`, `主持人`)"),
-        .init("roles.rules", "noun-phrase", .word, "phrases that begin with a trigger and make it a noun, no role (`讲话精神`)"),
-        .init("roles.rules", "absent", .word, "words between a name and a speech that mark a message from someone not there (`贺信`)"),
-        .init("roles.rules", "list-lead", .word, "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
-        .init("roles.rules", "planned", .word, "words between a person and a trigger that make the act a plan (`将于`)"),
-        .init("events.rules", "noun", .word, "words an event's name ends with (`…常务会议`, `…启动仪式`)"),
-        .init("events.rules", "held", .word, "endings that name an event only right after a holding verb (`召开…谈话会`)"),
-        .init("events.rules", "hold", .word, candidate: true, "verbs that hold an event (`召开X`, `X举行`)"),
-        .init("events.rules", "generic", .word, "event words too vague to name an event alone (`出席会议`)"),
-        .init("dates.rules", "relative", .relativeDay, arity: 2...2, "a day relative to the dateline or the issue date (`昨天 -1`)"),
-        .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty"),
-    ]
+    public static let keywords: [RuleKeyword] =
+        [
+            .init(
+                "surnames.rules", "surname", .characters(1...2),
+                "Chinese surnames, single and compound (compound matched first)"),
+            .init(
+                "surnames.rules", "foreign", .characters(2...3),
+                "Japanese family names, read only where a name is expected (after a title, in a list)"),
+            .init("names.rules", "stop", .characters(1...1), "characters that end a given name (`宋文德等` -> 宋文德)"),
+            .init(
+                "names.rules", "given-end", .characterOf("stop"),
+                "stops a name may still end with before a role trigger (`张春来陪同`)"),
+            .init(
+                "names.rules", "not-name", .word,
+                "words that begin with a surname but are never a person (places, streets, firms)"),
+            .init("names.rules", "not-given", .word, "words that never end a name (`代表团一行` holds no name `团一行`)"),
+            .init(
+                "names.rules", "transliteration", .characters(1...1),
+                "characters of transliterated foreign names (the name model's `t` features)"),
+            .init(
+                "names.rules", "predicate", .word, candidate: true,
+                "words right after a clause-initial name that show a person acting (`刘锋要求`)"),
+            .init("names.rules", "state", .word, "words that make the name before them a state (`某某共和国`): no person"),
+            .init(
+                "names.rules", "address", .word,
+                "words that address a person by the surname alone (`王老汉`): a surname mention"),
+            .init(
+                "names.rules", "kin", .word,
+                "words after a post that name a relative (`总统夫人某某`): the person after them is the relative, not the post holder"
+            ),
+            .init(
+                "titles.rules", "post", .word, candidate: true,
+                "words that end a title (longest match wins: 副区长 before 区长)"),
+            .init("titles.rules", "stop", .word, "words a title never reaches back over (verbs, prepositions)"),
+            .init("titles.rules", "inside", .word, "names that hold a stop word yet belong inside a title (`人民代表大会`)"),
+            .init("organizations.rules", "suffix", .word, "words that end an organization's name (`区卫生健康委`)"),
+            .init("organizations.rules", "org", .word, "organizations known by name (lexicon)"),
+            .init(
+                "organizations.rules", "attend-marker", .word, candidate: true,
+                "words after a list of organizations that make them attendees (`有关负责人`)"),
+            .init(
+                "organizations.rules", "lead", .word,
+                "words that lead into a list of organizations, no part of the first (`来自`)"),
+            .init(
+                "organizations.rules", "generic", .word,
+                "beginnings of a phrase that is no particular organization (`有关部门`)")
+        ]
+        + Role.allCases.map {
+            RuleKeyword(
+                "roles.rules", $0.rawValue, .trigger, arity: 2...Int.max, candidate: true,
+                "role triggers `\($0.rawValue) KIND W1 W2 ...`: words that give the persons the role \($0.rawValue)")
+        } + [
+            .init(
+                "roles.rules", "noun-suffix", .characters(1...1),
+                "characters that make a trigger before them in one ICU word a noun (`座谈会`, `主持人`)"),
+            .init(
+                "roles.rules", "noun-phrase", .word,
+                "phrases that begin with a trigger and make it a noun, no role (`讲话精神`)"),
+            .init(
+                "roles.rules", "absent", .word,
+                "words between a name and a speech that mark a message from someone not there (`贺信`)"),
+            .init(
+                "roles.rules", "list-lead", .word,
+                "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
+            .init(
+                "roles.rules", "planned", .word, "words between a person and a trigger that make the act a plan (`将于`)"),
+            .init("events.rules", "noun", .word, "words an event's name ends with (`…常务会议`, `…启动仪式`)"),
+            .init(
+                "events.rules", "held", .word, "endings that name an event only right after a holding verb (`召开…谈话会`)"),
+            .init("events.rules", "hold", .word, candidate: true, "verbs that hold an event (`召开X`, `X举行`)"),
+            .init("events.rules", "generic", .word, "event words too vague to name an event alone (`出席会议`)"),
+            .init(
+                "dates.rules", "relative", .relativeDay, arity: 2...2,
+                "a day relative to the dateline or the issue date (`昨天 -1`)"),
+            .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty")
+        ]
 
     /// The rule files, in the order they load.
     public static var files: [String] { Array(Set(keywords.map(\.file))).sorted() }
@@ -144,7 +192,8 @@ public enum RuleSchema {
 
         func entries(_ file: String, _ keyword: String) -> [RuleFile.Entry] {
             guard schema.contains(where: { $0.file == file && $0.keyword == keyword }) else {
-                preconditionFailure("RuleSet reads `\(keyword)` of \(file), which the schema (RuleSchema.keywords) lacks")
+                preconditionFailure(
+                    "RuleSet reads `\(keyword)` of \(file), which the schema (RuleSchema.keywords) lacks")
             }
             read.insert("\(file) \(keyword)")
             return files[file]!.entries.filter { $0.keyword == keyword }
@@ -155,16 +204,21 @@ public enum RuleSchema {
             return entries(file, keyword).flatMap { k!.words($0.values) }
         }
         func lexicon(_ file: String, _ keyword: String) -> Lexicon { Lexicon(words(file, keyword)) }
-        func scalars(_ file: String, _ keyword: String) -> ScalarSet { ScalarSet(words(file, keyword).flatMap(\.unicodeScalars)) }
+        func scalars(_ file: String, _ keyword: String) -> ScalarSet {
+            ScalarSet(words(file, keyword).flatMap(\.unicodeScalars))
+        }
 
         /// The words of every candidate keyword (not counted as reads: the flag is no use of the table).
         var candidateWords: [String] {
-            schema.filter(\.candidate).flatMap { k in files[k.file]!.entries.filter { $0.keyword == k.keyword }.flatMap { k.words($0.values) } }
+            schema.filter(\.candidate).flatMap { k in
+                files[k.file]!.entries.filter { $0.keyword == k.keyword }.flatMap { k.words($0.values) }
+            }
         }
 
         func checkAllRead() throws {
             if let k = schema.first(where: { !read.contains("\($0.file) \($0.keyword)") }) {
-                throw RuleError(file: k.file, line: 0, reason: "schema keyword `\(k.keyword)` is read by no code (RuleSet.init)")
+                throw RuleError(
+                    file: k.file, line: 0, reason: "schema keyword `\(k.keyword)` is read by no code (RuleSet.init)")
             }
         }
     }

@@ -14,7 +14,9 @@ public struct SurnameTable: Sendable {
         compoundFirst = ScalarSet(pairs.map { $0[0] })
     }
 
-    @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
+    @inline(__always) static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b.value)
+    }
 
     /// Length (1 or 2) of the surname starting at `i`, or 0.
     public func surnameLength<C: Collection>(_ s: C, at i: C.Index) -> Int where C.Element == Unicode.Scalar {
@@ -51,7 +53,10 @@ public final class Lexicon: Sendable {
         singles = ScalarSet(sorted.filter { $0.count == 1 }.map { $0[0] })
         let long = sorted.indices.filter { sorted[$0].count >= 2 }
         byHead = PairIndex(long.map { (PairIndex.key(sorted[$0][0], sorted[$0][1]), $0) })
-        byTail = PairIndex(long.map { let w = sorted[$0]; return (PairIndex.key(w[w.count - 2], w[w.count - 1]), $0) })
+        byTail = PairIndex(
+            long.map {
+                let w = sorted[$0]; return (PairIndex.key(w[w.count - 2], w[w.count - 1]), $0)
+            })
     }
     public var isEmpty: Bool { words.isEmpty }
     public func contains(_ w: String) -> Bool { words.contains(Array(w.unicodeScalars)) }
@@ -125,13 +130,17 @@ public final class Lexicon: Sendable {
 /// A pair of scalars -> a group of integers (in insertion order), by open addressing on the
 /// pair's value: no `Hasher`, no nested arrays.
 struct PairIndex: Sendable {
-    private var keys: [UInt64] = [0, 0]   // 0 = empty slot (U+0000 is in no word)
+    private var keys: [UInt64] = [0, 0]  // 0 = empty slot (U+0000 is in no word)
     private var groups: [Range<Int>] = [0..<0, 0..<0]
     private var members: [Int] = []
     private var shift: UInt64 = 63
 
-    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 32 | UInt64(b.value) }
-    @inline(__always) static func slot(_ k: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b.value)
+    }
+    @inline(__always) static func slot(_ k: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     init() {}
     init(_ pairs: [(UInt64, Int)]) {
@@ -260,8 +269,11 @@ public final class RuleSet: Sendable {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 { candidates.append(dir.appendingPathComponent("rules")); dir = dir.deletingLastPathComponent() }
         // The checkout this binary was built from (`swift run` from another directory).
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../rules").standardized)
-        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("roles.rules").path) } ?? candidates[0]
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../rules")
+                .standardized)
+        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("roles.rules").path) }
+            ?? candidates[0]
     }
 
     public static func load(from dir: URL, schema: [RuleKeyword] = RuleSchema.keywords) throws -> RuleSet {
@@ -277,21 +289,33 @@ public final class RuleSet: Sendable {
                 throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
             }
             files[name] = try RuleFile(name: url.path, text: text, keywords: RuleSchema.keywords(in: name, of: schema))
-            data.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
+            data.withUnsafeBytes {
+                for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
+            }
         }
         // A file this folder may not hold is an error, not silently ignored (a new
         // `places.rules` would otherwise seem to work while nothing reads it).
         let known = Set(names).union([modelFile, "README.md"])
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where !known.contains(name) && !name.hasPrefix(".") {
-            throw RuleError(file: dir.appendingPathComponent(name).path, line: 0,
-                            reason: "unknown rule file (known: \(known.sorted().joined(separator: ", ")))")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        where !known.contains(name) && !name.hasPrefix(".") {
+            throw RuleError(
+                file: dir.appendingPathComponent(name).path, line: 0,
+                reason: "unknown rule file (known: \(known.sorted().joined(separator: ", ")))")
         }
         let modelURL = dir.appendingPathComponent(modelFile)
-        guard let modelData = FileManager.default.contents(atPath: modelURL.path), let modelText = String(data: modelData, encoding: .utf8) else {
-            throw RuleError(file: modelURL.path, line: 0, reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
+        guard let modelData = FileManager.default.contents(atPath: modelURL.path),
+            let modelText = String(data: modelData, encoding: .utf8)
+        else {
+            throw RuleError(
+                file: modelURL.path, line: 0,
+                reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
         }
-        modelData.withUnsafeBytes { for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 } }
-        return try RuleSet(files: files, schema: schema, fingerprint: String(format: "%016llx", fingerprint), nameModel: (modelText, modelURL.path))
+        modelData.withUnsafeBytes {
+            for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
+        }
+        return try RuleSet(
+            files: files, schema: schema, fingerprint: String(format: "%016llx", fingerprint),
+            nameModel: (modelText, modelURL.path))
     }
 
     /// Character role statistics for names (`NameModel`), learned by `scripts/train-name-model.py`.
@@ -299,8 +323,10 @@ public final class RuleSet: Sendable {
 
     /// The tables, each read from its keywords through the schema's reader (entries were
     /// checked against the schema when their files were parsed).
-    init(files: [String: RuleFile], schema: [RuleKeyword] = RuleSchema.keywords, fingerprint: String,
-         nameModel: (text: String, file: String)? = nil) throws {
+    init(
+        files: [String: RuleFile], schema: [RuleKeyword] = RuleSchema.keywords, fingerprint: String,
+        nameModel: (text: String, file: String)? = nil
+    ) throws {
         self.fingerprint = fingerprint
         self.schema = schema
         let r = RuleSchema.Reader(files: files, schema: schema)
@@ -340,7 +366,8 @@ public final class RuleSet: Sendable {
         let generic = r.words("events.rules", "generic")
         genericEvents = Set(generic)
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
-        relativeDays = Dictionary(r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
+        relativeDays = Dictionary(
+            r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
         let vague = r.words("dates.rules", "vague")
         vagueDates = Lexicon(vague)
         dateWords = Lexicon(Array(relativeDays.keys) + vague)
@@ -351,9 +378,12 @@ public final class RuleSet: Sendable {
         self.files = files.keys.sorted().map { files[$0]! }
         try r.checkAllRead()
         // The name model's features look words up in the lexicons above.
-        let context = NameModel.Context(surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + predicateWords), stops: nameStops,
-                                        transliteration: transliteration)
-        self.nameModel = try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) } ?? NameModel(context: context)
+        let context = NameModel.Context(
+            surnames: surnames, posts: posts, cues: Lexicon(Array(trig.keys) + predicateWords), stops: nameStops,
+            transliteration: transliteration)
+        self.nameModel =
+            try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) }
+            ?? NameModel(context: context)
     }
 
     /// The role keywords' triggers by word (kinds and single definitions were checked at parse).
@@ -361,7 +391,9 @@ public final class RuleSet: Sendable {
         var trig: [String: Trigger] = [:]
         for role in Role.allCases {
             for e in r.entries("roles.rules", role.rawValue) {
-                for w in e.values.dropFirst() { trig[w] = Trigger(role: role, kind: Trigger.Kind(rawValue: e.values[0])!, word: w) }
+                for w in e.values.dropFirst() {
+                    trig[w] = Trigger(role: role, kind: Trigger.Kind(rawValue: e.values[0])!, word: w)
+                }
             }
         }
         return trig

@@ -20,7 +20,8 @@ public struct DateValue: Sendable, Equatable {
     public var end: (year: Int?, month: Int, day: Int)?
 
     public static func == (a: DateValue, b: DateValue) -> Bool {
-        a.year == b.year && a.month == b.month && a.day == b.day && a.end?.year == b.end?.year && a.end?.month == b.end?.month && a.end?.day == b.end?.day
+        a.year == b.year && a.month == b.month && a.day == b.day && a.end?.year == b.end?.year
+            && a.end?.month == b.end?.month && a.end?.day == b.end?.day
     }
 
     static func fmt(_ y: Int?, _ m: Int, _ d: Int) -> String {
@@ -67,7 +68,9 @@ public struct DateValue: Sendable, Equatable {
     public func adding(days: Int) -> DateValue {
         guard days != 0 else { return DateValue(year: year, month: month, day: day) }
         var y = year ?? 2001, m = month, d = day + days  // 2001: a non-leap year when unknown
-        func dim(_ y: Int, _ m: Int) -> Int { m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31 }
+        func dim(_ y: Int, _ m: Int) -> Int {
+            m == 2 ? ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31
+        }
         while d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d += dim(y, m) }
         while d > dim(y, m) { d -= dim(y, m); m += 1; if m > 12 { m = 1; y += 1 } }
         return DateValue(year: year == nil ? nil : y, month: m, day: d)
@@ -117,8 +120,10 @@ public final class TaggedSentence: Sendable {
     /// Person and organization names the name model reads anywhere in the sentence.
     public let names: [NameModel.Found]
 
-    public init(sentence: Sentence, persons: [PersonMention] = [], orgs: [OrgMention] = [],
-                dates: [DateMention] = [], triggers: [TriggerMention] = [], names: [NameModel.Found] = []) {
+    public init(
+        sentence: Sentence, persons: [PersonMention] = [], orgs: [OrgMention] = [],
+        dates: [DateMention] = [], triggers: [TriggerMention] = [], names: [NameModel.Found] = []
+    ) {
         self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
         self.names = names
     }

@@ -10,7 +10,8 @@ extension Tagger {
     func addressedSurnames(_ sc: Scan) -> [NameModel.Found] {
         let s = sc.s
         var out: [NameModel.Found] = []
-        for i in sc.a..<max(sc.a, sc.b - 2) where rules.surnames.single.contains(s[i]) && addressAfter(sc, surname: i..<(i + 1)) > 0 {
+        for i in sc.a..<max(sc.a, sc.b - 2)
+        where rules.surnames.single.contains(s[i]) && addressAfter(sc, surname: i..<(i + 1)) > 0 {
             guard i == sc.a || !isHan(s[i - 1]) || Self.beforeAddressed.contains(s[i - 1]) else { continue }
             out.append(NameModel.Found(range: i..<(i + 1), kind: .person, confidence: 0))
         }
@@ -26,7 +27,8 @@ extension Tagger {
     /// range, else the span as it is. (The mention of a model's or a rule's name alike.)
     public func surnameOfAddressed(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
         guard r.count >= 3, rules.surnames.single.contains(s[r.lowerBound]),
-              rules.addressWords.match(s, at: r.lowerBound + 1, limit: r.upperBound) == r.count - 1 else { return r }
+            rules.addressWords.match(s, at: r.lowerBound + 1, limit: r.upperBound) == r.count - 1
+        else { return r }
         return r.lowerBound..<(r.lowerBound + 1)
     }
 }

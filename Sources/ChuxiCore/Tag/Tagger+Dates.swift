@@ -1,6 +1,8 @@
 /// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
 extension Tagger {
-    static let chineseDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    static let chineseDigits: [Unicode.Scalar: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9
+    ]
 
     static let numerals = "0123456789〇零一二两三四五六七八九十".unicodeScalars
     static let numeralStart = ScalarSet(numerals)
@@ -13,10 +15,13 @@ extension Tagger {
         // Chinese numerals: digit sequences (年份 二〇二〇) or tens (三十一).
         var digits: [Int] = [], sawTen = false, total = 0
         while j < b, j - i < 4 {
-            if let d = Self.chineseDigits[s[j]] { digits.append(d) }
-            else if s[j] == "十" {
+            if let d = Self.chineseDigits[s[j]] {
+                digits.append(d)
+            } else if s[j] == "十" {
                 sawTen = true; total += (digits.last ?? 1) * 10; digits = []
-            } else { break }
+            } else {
+                break
+            }
             j += 1
         }
         guard j > i else { return nil }
@@ -34,16 +39,19 @@ extension Tagger {
             let wl = rules.dateWords.match(s, at: i, limit: b)
             if wl > 0 {
                 let w = String(scalars: s[i..<(i + wl)])
-                out.append(DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
+                out.append(
+                    DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
-            if Self.numeralStart.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {   // (the test first: no call per scalar)
+            // (the test first: no call per scalar)
+            if Self.numeralStart.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {
                 out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
                 mark(&sc, i..<d.end)
                 i = d.end; continue
             }
             guard Self.numeralStart.contains(s[i]) || s[i] == "元", i == sc.a || !Self.numeralStart.contains(s[i - 1]),
-                  let d = parseDate(s, i, b) else { i += 1; continue }
+                let d = parseDate(s, i, b)
+            else { i += 1; continue }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
             mark(&sc, i..<d.end)
             i = d.end
@@ -51,7 +59,10 @@ extension Tagger {
         return out
     }
 
-    static let afterDay = ["上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到", "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"].map { Array($0.unicodeScalars) }
+    static let afterDay = [
+        "上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到",
+        "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"
+    ].map { Array($0.unicodeScalars) }
 
     /// A day without a month (`习近平11日在…`, `十七日，`): Arabic digits or Chinese numerals +
     /// 日, not after 月 or a number, and followed by a time of day, a comma or a verb, so that
@@ -59,18 +70,27 @@ extension Tagger {
     func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
         // (A numeral of the other kind before is a name's end: `金某三9日会见`.)
         let arabic = Normalizer.isDigit(s[i])
-        guard Self.numeralStart.contains(s[i]), i == a || !((arabic ? Normalizer.isDigit(s[i - 1]) : Self.numeralStart.contains(s[i - 1]))
-            || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每") else { return nil }
+        guard Self.numeralStart.contains(s[i]),
+            i == a
+                || !((arabic ? Normalizer.isDigit(s[i - 1]) : Self.numeralStart.contains(s[i - 1]))
+                    || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每")
+        else { return nil }
         var j = i, v = 0
         if arabic {
             while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
         } else {
-            guard let n = Self.number(s, i, b), n.end - i <= 3, !s[i..<n.end].contains(where: { "〇零两".unicodeScalars.contains($0) }),
-                  n.end - i >= 2 || s[i] != "一" else { return nil }
+            guard let n = Self.number(s, i, b), n.end - i <= 3,
+                !s[i..<n.end].contains(where: { "〇零两".unicodeScalars.contains($0) }),
+                n.end - i >= 2 || s[i] != "一"
+            else { return nil }
             v = n.value; j = n.end
         }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
-        if Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) }) || rules.triggerWords.match(s, at: j + 1, limit: b) > 0 { return (v, j + 1) }
+        if Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) })
+            || rules.triggerWords.match(s, at: j + 1, limit: b) > 0
+        {
+            return (v, j + 1)
+        }
         // `8日也在汉城会见了…`: a role trigger later in the same clause, unless the day is a
         // span (`3日内`, `30日前`, `5日以后`).
         guard !"内前后以之起期左间里".unicodeScalars.contains(s[j + 1]) else { return nil }
@@ -87,12 +107,16 @@ extension Tagger {
         var j = i
         var year: Int? = nil
         // `元月3日`: 元月 is January.
-        guard var n = Self.number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else { return nil }
+        guard var n = Self.number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else {
+            return nil
+        }
         // `2008-09-22` (a web page's date line), `2020/12/29`.
         // The day is at most two digits: a time may follow glued to it once spaces are folded
         // (`2008-09-22 22:11` -> `2008-09-2222:11`).
         if n.end - j == 4, n.end + 1 < b, s[n.end] == "-" || s[n.end] == "/", (1900...2100).contains(n.value),
-           let m = Self.number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end], (1...12).contains(m.value) {
+            let m = Self.number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end],
+            (1...12).contains(m.value)
+        {
             var e = m.end + 1, day = 0
             while e < b, e - m.end - 1 < 2, Normalizer.isDigit(s[e]) { day = day * 10 + Int(s[e].value - 48); e += 1 }
             if (1...31).contains(day) { return (DateValue(year: n.value, month: m.value, day: day), e) }
@@ -117,8 +141,10 @@ extension Tagger {
         if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = Self.number(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
-            } else if e1.end < b, s[e1.end] == "月", let e2 = Self.number(s, e1.end + 1, b), e2.end < b, s[e2.end] == "日" || s[e2.end] == "号",
-                      (1...12).contains(e1.value), (1...31).contains(e2.value) {
+            } else if e1.end < b, s[e1.end] == "月", let e2 = Self.number(s, e1.end + 1, b), e2.end < b,
+                s[e2.end] == "日" || s[e2.end] == "号",
+                (1...12).contains(e1.value), (1...31).contains(e2.value)
+            {
                 v.end = (nil, e1.value, e2.value); j = e2.end + 1
             }
         }

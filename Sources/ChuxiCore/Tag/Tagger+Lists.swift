@@ -10,7 +10,8 @@ extension Tagger {
             var added: [PersonMention] = []
             while n < sc.b {
                 let spouse = Self.spouseJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
-                let joiner = spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
+                let joiner =
+                    spouse ?? Self.listJoiners.first(where: { u in n + u.count <= sc.b && sc.s[n...].starts(with: u) })
                 let name: Range<Int>
                 if let joiner {
                     let j = n + joiner.count
@@ -20,9 +21,11 @@ extension Tagger {
                 } else {
                     // `省领导A、B，C，D、E`: a list of two names or more goes on over a comma to a bare
                     // name that itself ends at list punctuation.
-                    guard !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b, !persons.contains(where: { $0.name.lowerBound == n + 1 }),
-                          let next = nameAt(sc, n + 1, .list),
-                          next.upperBound >= sc.b || Self.listEnds.contains(sc.s[next.upperBound]) else { break }
+                    guard !added.isEmpty, sc.s[n] == "，", n + 1 < sc.b,
+                        !persons.contains(where: { $0.name.lowerBound == n + 1 }),
+                        let next = nameAt(sc, n + 1, .list),
+                        next.upperBound >= sc.b || Self.listEnds.contains(sc.s[next.upperBound])
+                    else { break }
                     name = next
                 }
                 mark(&sc, name)
@@ -69,12 +72,18 @@ extension Tagger {
     func clauseStart(_ sc: Scan, _ i: Int) -> (plain: Bool, extended: Bool, atPost: Bool) {
         // Also after `向` (`向A、B等6位专家颁发`) and right after an organization
         // (`由省政府新闻办公室张某主持`): what follows must still confirm a person.
-        let plain = i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”" || sc.s[i - 1] == " "
+        let plain =
+            i == sc.a || Self.clausePunct.contains(sc.s[i - 1]) || sc.s[i - 1] == "由" || sc.s[i - 1] == "”"
+            || sc.s[i - 1] == " "
         // And after `在` with a post written after the name (`在孙某院长的陪同下`).
-        let atPost = !plain && sc.s[i - 1] == "在" && rules.surnames.surnameLength(sc.s, at: i) > 0 && postAfterName(sc, i)
-        let extended = !plain && (sc.s[i - 1] == "向"
-            || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
-                && rules.surnames.surnameLength(sc.s, at: i) > 0 && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
+        let atPost =
+            !plain && sc.s[i - 1] == "在" && rules.surnames.surnameLength(sc.s, at: i) > 0 && postAfterName(sc, i)
+        let extended =
+            !plain
+            && (sc.s[i - 1] == "向"
+                || (rules.orgLongSuffixLasts.contains(sc.s[i - 1]) && !rules.nameStops.contains(sc.s[i])
+                    && rules.surnames.surnameLength(sc.s, at: i) > 0
+                    && rules.orgSuffixes.matchEnding(sc.s, at: i, floor: max(sc.a, i - 3)) >= 2))
             && listOrTriggerAfterName(sc, i)
         return (plain, extended, atPost)
     }
@@ -84,14 +93,16 @@ extension Tagger {
     func confirmedEnd(_ sc: Scan, _ tail: [PersonMention], atPost: Bool) -> Int? {
         var end = tail.last!.name.upperBound
         var confirmed = false
-        let counted = countWord(sc, at: end)   // `A、B、C 6位院士专家`
+        let counted = countWord(sc, at: end)  // `A、B、C 6位院士专家`
         if end < sc.b, sc.s[end] == "等" || (counted > 0 && tail.count >= 2) {
             end += sc.s[end] == "等" ? 1 : counted
             confirmed = groupConfirms(sc, from: end, list: tail.count >= 2)
         }
         // `李玮同志代表…`: 同志 after the name.
         let afterComrade = sc.s[end...].starts(with: "同志".unicodeScalars) && tail.count == 1 ? end + 2 : end
-        confirmed = confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
+        confirmed =
+            confirmed || rules.predicates.match(sc.s, at: afterComrade, limit: sc.b) > 0
+            || rules.triggerWords.match(sc.s, at: afterComrade, limit: sc.b) > 0
             || triggerInClause(sc, after: afterComrade)
         // `罗军部长发表了讲话`, `赵惠琴副区长首先致辞`: a post written after the name.
         let pl = rules.posts.match(sc.s, at: end, limit: sc.b)
@@ -109,8 +120,9 @@ extension Tagger {
         var k = end
         while k < sc.b, k - end <= 8, !confirmed {
             // A longer group noun counts when it ends in a post (`等区四套班子领导参加`).
-            confirmed = ((k - end <= 6 || rules.posts.matchEnding(sc.s, at: k, floor: end) > 0)
-                         && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
+            confirmed =
+                ((k - end <= 6 || rules.posts.matchEnding(sc.s, at: k, floor: end) > 0)
+                    && rules.triggerWords.match(sc.s, at: k, limit: sc.b) > 0)
                 || (list && rules.posts.matchEnding(sc.s, at: k, floor: end) > 0
                     && (k == sc.b || Self.clausePunct.contains(sc.s[k])))
             if k < sc.b, !isHan(sc.s[k]) { break }
@@ -121,7 +133,9 @@ extension Tagger {
 
     /// A post after the name ends at `e2`: does a predicate or trigger follow it?
     func postConfirms(_ sc: Scan, at e2: Int, atPost: Bool) -> Bool {
-        var confirmed = rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0 || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
+        var confirmed =
+            rules.predicates.match(sc.s, at: e2, limit: sc.b) > 0
+            || rules.triggerWords.match(sc.s, at: e2, limit: sc.b) > 0
             || triggerInClause(sc, after: e2)
         // `在孙某院长及院领导的陪同下`: the trigger that closes the `在…下` phrase.
         if atPost, !confirmed {
@@ -152,7 +166,9 @@ extension Tagger {
 
     /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
     func countWord(_ sc: Scan, at i: Int) -> Int {
-        guard i < sc.b, let (_, e) = Self.number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else { return 0 }
+        guard i < sc.b, let (_, e) = Self.number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else {
+            return 0
+        }
         return e + 1 - i
     }
 
@@ -173,7 +189,11 @@ extension Tagger {
         var k = end + 1
         while k < sc.b, k - end <= 16, !Self.clausePunct.contains(sc.s[k]) {
             if triggerLength(sc, at: k) > 0 { return true }
-            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中", rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 || sc.s[k] == "作" { return true }
+            if sc.s[k - 1] == "上" || sc.s[k - 1] == "中",
+                rules.predicates.match(sc.s, at: k, limit: sc.b) > 0 || sc.s[k] == "作"
+            {
+                return true
+            }
             k += 1
         }
         return false
@@ -197,9 +217,16 @@ extension Tagger {
             guard let jl = joiner(at: p.name.upperBound) else { continue }
             let j = p.name.upperBound + jl
             guard j < sc.b, !persons.contains(where: { $0.name.lowerBound == j }), !sc.consumed[j - sc.a],
-                  let next = nameAt(sc, j, .list), followsName(sc, next.upperBound) else { continue }
-            let nameAfter = joiner(at: next.upperBound).map { l in persons.contains { $0.name.lowerBound == next.upperBound + l } } ?? false
-            let nameBefore = k > 0 && joiner(at: persons[k - 1].name.upperBound).map { persons[k - 1].name.upperBound + $0 == p.name.lowerBound } == true
+                let next = nameAt(sc, j, .list), followsName(sc, next.upperBound)
+            else { continue }
+            let nameAfter =
+                joiner(at: next.upperBound).map { l in persons.contains { $0.name.lowerBound == next.upperBound + l } }
+                ?? false
+            let nameBefore =
+                k > 0
+                && joiner(at: persons[k - 1].name.upperBound).map {
+                    persons[k - 1].name.upperBound + $0 == p.name.lowerBound
+                } == true
             guard nameAfter || nameBefore else { continue }
             mark(&sc, next)
             added.append(PersonMention(name: next, titles: [], rule: "names.rules:list-gap"))

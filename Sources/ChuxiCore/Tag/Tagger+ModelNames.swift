@@ -11,7 +11,10 @@ extension Tagger {
         // Something a rule already took (a title, a rule name, a list member).
         ("taken", false, { _, sc, r in r.contains { sc.consumed[$0 - sc.a] } }),
         // A role trigger inside the span (`张三出` of `张三出席`): the trigger wins.
-        ("holds-trigger", true, { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }),
+        (
+            "holds-trigger", true,
+            { t, sc, r in r.contains { t.rules.triggerWords.match(sc.s, at: $0, limit: r.upperBound) > 0 } }
+        ),
         // One character is no person's name (`江` alone is an abbreviation, not a name).
         ("single-character", false, { _, _, r in r.count < 2 }),
         // A name the model reads only through its role transitions: on average each character's
@@ -19,20 +22,33 @@ extension Tagger {
         ("weak", true, { _, sc, r in sc.modelNames.contains { $0.range == r && $0.confidence < 0 } }),
         // ICU holds a dictionary word across the name's end (`彭浦四|季公园`: 四季) or start
         // (`健康惠民`: 健康), unless the word before is a post glued to a surname (`主任何`).
-        ("crosses-word", false, { t, sc, r in
-            guard t.clauseWasBroken(sc, r) else { return false }
-            return !sc.isB(r.upperBound) || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
-        }),
+        (
+            "crosses-word", false,
+            { t, sc, r in
+                guard t.clauseWasBroken(sc, r) else { return false }
+                return !sc.isB(r.upperBound)
+                    || (!sc.isB(r.lowerBound) && t.rules.posts.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) == 0)
+            }
+        ),
         // An organization's name goes on after it (`欧莱雅（中国）有限公司`, `某某集团`).
-        ("before-org-suffix", true, { t, sc, r in
-            var j = r.upperBound
-            if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 { j = close + 1 }
-            return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2 || t.rules.stateWords.match(sc.s, at: r.upperBound, limit: sc.b) > 0
-        }),
+        (
+            "before-org-suffix", true,
+            { t, sc, r in
+                var j = r.upperBound
+                if j < sc.b, sc.s[j] == "（", let close = sc.s[j..<sc.b].firstIndex(of: "）"), close - j <= 6 {
+                    j = close + 1
+                }
+                return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
+                    || t.rules.stateWords.match(sc.s, at: r.upperBound, limit: sc.b) > 0
+            }
+        ),
         // A list of places (`岳阳、株洲、邵阳等地`): a 、-list that 等地 / 等市 … closes.
         ("place-list", true, { t, sc, r in t.closesAsPlaces(sc, after: r.upperBound) }),
         // A word that begins with a surname but is never a person (names.rules `not-name`: `张园`).
-        ("not-name", true, { t, sc, r in t.rules.notNames.match(sc.s, at: r.lowerBound, limit: sc.b) >= min(r.count, 2) }),
+        (
+            "not-name", true,
+            { t, sc, r in t.rules.notNames.match(sc.s, at: r.lowerBound, limit: sc.b) >= min(r.count, 2) }
+        )
     ]
 
     static let placeClosers = ["等地", "等市", "等县", "等省", "等区", "等国", "等城市", "等地区", "等省市", "等地市", "等国家"]
@@ -60,7 +76,9 @@ extension Tagger {
             guard n.kind == .person else { return n }
             var r = n.range.clamped(to: sc.a..<sc.b)
             for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
-            guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.everywhere && $0.applies(self, sc, r) }) else { return nil }
+            guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.everywhere && $0.applies(self, sc, r) }) else {
+                return nil
+            }
             return NameModel.Found(range: r, kind: n.kind, confidence: n.confidence)
         }
     }
@@ -76,7 +94,9 @@ extension Tagger {
     func accepted(_ sc: Scan, _ found: Range<Int>, ignoring skipped: String? = nil) -> Range<Int>? {
         var r = max(found.lowerBound, sc.a)..<min(found.upperBound, sc.b)
         for trim in Self.modelNameTrims { r = trim.apply(self, sc, r) }
-        guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.id != skipped && $0.applies(self, sc, r) }) else { return nil }
+        guard !r.isEmpty, !Self.modelNameVetoes.contains(where: { $0.id != skipped && $0.applies(self, sc, r) }) else {
+            return nil
+        }
         return r
     }
 
@@ -86,18 +106,27 @@ extension Tagger {
         ("address-after-surname", { t, sc, r in t.surnameOfAddressed(sc.s, r) }),
         // `张春来调研`: a name stop before a visit is the verb `来`, not the name's end
         // (names.rules `given-end` keeps it before other triggers: `张春来陪同`).
-        ("stop-before-visit", { t, sc, r in
-            guard r.count >= 3, t.rules.nameStops.contains(sc.s[r.upperBound - 1]) else { return r }
-            let next = t.rules.triggerWords.match(sc.s, at: r.upperBound, limit: sc.b)
-            guard next > 0, let trig = t.rules.triggers[String(String.UnicodeScalarView(sc.s[r.upperBound..<(r.upperBound + next)]))],
-                  trig.role == .inspect || !t.rules.givenEnds.contains(sc.s[r.upperBound - 1]) else { return r }
-            return r.lowerBound..<(r.upperBound - 1)
-        }),
+        (
+            "stop-before-visit",
+            { t, sc, r in
+                guard r.count >= 3, t.rules.nameStops.contains(sc.s[r.upperBound - 1]) else { return r }
+                let next = t.rules.triggerWords.match(sc.s, at: r.upperBound, limit: sc.b)
+                guard next > 0,
+                    let trig = t.rules.triggers[
+                        String(String.UnicodeScalarView(sc.s[r.upperBound..<(r.upperBound + next)]))],
+                    trig.role == .inspect || !t.rules.givenEnds.contains(sc.s[r.upperBound - 1])
+                else { return r }
+                return r.lowerBound..<(r.upperBound - 1)
+            }
+        ),
         // `王某国务委员`: a post that begins at the name's last character and goes on past it.
-        ("post-from-last-character", { t, sc, r in
-            guard r.count >= 3, t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2 else { return r }
-            return r.lowerBound..<(r.upperBound - 1)
-        }),
+        (
+            "post-from-last-character",
+            { t, sc, r in
+                guard r.count >= 3, t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2 else { return r }
+                return r.lowerBound..<(r.upperBound - 1)
+            }
+        )
     ]
 
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
@@ -115,41 +144,52 @@ extension Tagger {
             if let dot = p.name.first(where: { s[$0] == "·" }) {
                 // The last post or 的 ending inside the part before the dot.
                 var start = p.name.lowerBound
-                for e in (p.name.lowerBound + 1)..<dot where rules.posts.matchEnding(s, at: e, floor: p.name.lowerBound) > 0 || s[e - 1] == "的" {
+                for e in (p.name.lowerBound + 1)..<dot
+                where rules.posts.matchEnding(s, at: e, floor: p.name.lowerBound) > 0 || s[e - 1] == "的" {
                     start = e
                 }
                 if start > p.name.lowerBound, dot - start >= 1 {
                     var from = p.name.lowerBound
                     if let de = (p.name.lowerBound..<start).last(where: { s[$0] == "的" }) { from = de + 1 }
                     let title = from..<start
-                    p = PersonMention(name: start..<p.name.upperBound, titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
-                                      rule: p.rule + "+title-in-dotted-name")
+                    p = PersonMention(
+                        name: start..<p.name.upperBound,
+                        titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
+                        rule: p.rule + "+title-in-dotted-name")
                 }
             }
             let e = p.name.upperBound
             // (A two-character name needs no model: `曹某川中将` is no `曹某` with a rank `川中将`.)
             if e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e), !rules.nameStops.contains(s[e]),
-               Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
-               p.name.count == 2 || names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }) {
-                p = PersonMention(name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
+                Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
+                p.name.count == 2
+                    || names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) })
+            {
+                p = PersonMention(
+                    name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
                 mark(&sc, p.name)
             }
             // `stop-the-model-keeps`: a `given-end` stop the rules cut off (`金大|中`) that the model
             // reads as the name's end, unless it is the verb of a visit (`张春来调研`).
             let e2 = p.name.upperBound
             if e2 < sc.b, p.name.count == 2, rules.givenEnds.contains(s[e2]), !sc.consumed[e2 - sc.a],
-               let m = names.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e2 + 1) }),
-               accepted(sc, m.range, ignoring: "taken") == m.range {
+                let m = names.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e2 + 1) }),
+                accepted(sc, m.range, ignoring: "taken") == m.range
+            {
                 p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
                 mark(&sc, p.name)
             }
             // `transliteration-the-model-reads`: a foreign name the rules cut after three
             // characters (`穆巴拉|克`) that the model reads whole, all transliteration characters.
-            if p.name.count >= 3, let m = names.first(where: { $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
-                    && $0.range.upperBound > p.name.upperBound && $0.range.upperBound <= sc.b }),
-               m.range.allSatisfy({ rules.transliteration.contains(s[$0]) }),
-               !(p.name.upperBound..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] }),
-               accepted(sc, m.range, ignoring: "taken") == m.range {
+            if p.name.count >= 3,
+                let m = names.first(where: {
+                    $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
+                        && $0.range.upperBound > p.name.upperBound && $0.range.upperBound <= sc.b
+                }),
+                m.range.allSatisfy({ rules.transliteration.contains(s[$0]) }),
+                !(p.name.upperBound..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] }),
+                accepted(sc, m.range, ignoring: "taken") == m.range
+            {
                 p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+transliteration-the-model-reads")
                 mark(&sc, p.name)
             }
@@ -172,25 +212,31 @@ extension Tagger {
             let i = p.name.lowerBound
             // A rule name that holds a role trigger of two characters or more (`时强调` after
             // the post `代表`) is the trigger, not a name.
-            if p.rule != "names.model", (i + 1..<p.name.upperBound).contains(where: { k in
-                rules.triggerWords.match(s, at: k, limit: p.name.upperBound) >= 2 }) {
+            if p.rule != "names.model",
+                (i + 1..<p.name.upperBound).contains(where: { k in
+                    rules.triggerWords.match(s, at: k, limit: p.name.upperBound) >= 2
+                })
+            {
                 for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
                 return true
             }
             // A two-character word after a post that begins with a surname (`干部|管理`, `党员`)
             // stands only where the model does not read it as clearly no name.
             let lean = model?.personLean(p.name) ?? 0
-            if p.rule != "names.model", p.name.count == 2, !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
-               lean < Self.wordNotNameLean {
+            if p.rule != "names.model", p.name.count == 2,
+                !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
+                lean < Self.wordNotNameLean
+            {
                 for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
                 return true
             }
             guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
-                  rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
-                  !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
-                  // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)
-                  !(p.name.count >= 3 && p.name.allSatisfy { rules.transliteration.contains(s[$0]) }),
-                  lean < Self.rareNameLean else { return false }
+                rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
+                !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
+                // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)
+                !(p.name.count >= 3 && p.name.allSatisfy { rules.transliteration.contains(s[$0]) }),
+                lean < Self.rareNameLean
+            else { return false }
             for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
             return true
         }

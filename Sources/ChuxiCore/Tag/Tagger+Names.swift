@@ -14,7 +14,10 @@ extension Tagger {
         let n = nameAt(sc, i, ctx, surnameLength: known)
         if let n, !strong || followsName(sc, n.upperBound) { return n }
         if strong, let t = nameAt(sc, i, ctx, surnameLength: 0), t.count > (n?.count ?? 0),
-           t.allSatisfy({ $0 == t.lowerBound || sc.isB($0) }) { return t }   // all single-character words
+            t.allSatisfy({ $0 == t.lowerBound || sc.isB($0) })
+        {
+            return t
+        }  // all single-character words
         return n
     }
 
@@ -23,16 +26,22 @@ extension Tagger {
     func nameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int) -> Range<Int>? {
         var steps = NameSteps()
         let name = ruleName(sc, i, ctx, surnameLength: known, &steps)
-        if let log = sc.stepLog { log.trials.append(.init(start: i, context: "\(ctx)", surnameLength: known, name: name, steps: steps)) }
+        if let log = sc.stepLog {
+            log.trials.append(.init(start: i, context: "\(ctx)", surnameLength: known, name: name, steps: steps))
+        }
         return name
     }
 
     /// The driver of the rule name steps: where the name ends (`ruleNameEnds`, or the run of
     /// an unknown surname), then `ruleNameVetoes` in order; `steps` says which steps decided.
-    func ruleName(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int, _ steps: inout NameSteps) -> Range<Int>? {
+    func ruleName(_ sc: Scan, _ i: Int, _ ctx: NameContext, surnameLength known: Int, _ steps: inout NameSteps)
+        -> Range<Int>?
+    {
         // A foreign name joined by `·` (`安东尼奥·古特雷斯`) is read whole, whatever its first character.
         let t = NameTrial(i: i, ctx: ctx, sl: dottedNameAt(sc, i, ctx) ? 0 : known)
-        guard var name = t.sl == 0 ? unknownSurnameName(sc, t, &steps) : knownSurnameName(sc, t, &steps) else { return nil }
+        guard var name = t.sl == 0 ? unknownSurnameName(sc, t, &steps) : knownSurnameName(sc, t, &steps) else {
+            return nil
+        }
         for (id, step) in Self.ruleNameVetoes {
             switch step {
             case .veto(let applies):
@@ -59,10 +68,14 @@ extension Tagger {
         // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
         guard sc.isB(t.i) || t.ctx == .afterTitle else { steps.veto = "surname-inside-word"; return nil }
         guard t.g < sc.b, isHan(sc.s[t.g]) else { steps.veto = "no-given-name"; return nil }
-        guard let end = Self.ruleNameEnds.first(where: { $0.applies(self, sc, t) }) else { steps.veto = "no-end"; return nil }
+        guard let end = Self.ruleNameEnds.first(where: { $0.applies(self, sc, t) }) else {
+            steps.veto = "no-end"; return nil
+        }
         steps.end = end.id
         let name = t.i..<(t.g + end.given)
-        if let v = Self.ruleNameEndVetoes.first(where: { $0.applies(self, sc, t, name) }) { steps.veto = v.id; return nil }
+        if let v = Self.ruleNameEndVetoes.first(where: { $0.applies(self, sc, t, name) }) {
+            steps.veto = v.id; return nil
+        }
         return name
     }
 
@@ -79,7 +92,9 @@ extension Tagger {
             return name
         }
         steps.end = "unknown-surname-run"
-        if let v = Self.unknownSurnameVetoes.first(where: { $0.applies(self, sc, name) }) { steps.veto = v.id; return nil }
+        if let v = Self.unknownSurnameVetoes.first(where: { $0.applies(self, sc, name) }) {
+            steps.veto = v.id; return nil
+        }
         return name
     }
 
@@ -90,8 +105,10 @@ extension Tagger {
         while j < b, isHan(s[j]) || (s[j] == "·" && j + 1 < b && isHan(s[j + 1])) { j += 1 }
         guard let lastDot = s[i..<j].lastIndex(of: "·") else {
             var k = i
-            while k < j && k - i < 6, !rules.nameStops.contains(s[k]) || k == i, rules.triggerWords.match(s, at: k, limit: b) == 0,
-                  rules.predicates.match(s, at: k, limit: b) == 0 || k == i { k += 1 }
+            while k < j && k - i < 6, !rules.nameStops.contains(s[k]) || k == i,
+                rules.triggerWords.match(s, at: k, limit: b) == 0,
+                rules.predicates.match(s, at: k, limit: b) == 0 || k == i
+            { k += 1 }
             return (k, false)
         }
         // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
@@ -99,8 +116,9 @@ extension Tagger {
         // A predicate overlapping a trigger just after it is the name's end (`…热西提|出席`, not `提出`).
         var k = lastDot + 2
         while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0,
-              rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
-              !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k]) { k += 1 }
+            rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
+            !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k])
+        { k += 1 }
         return (k, true)
     }
 
@@ -126,7 +144,6 @@ extension Tagger {
         return (foreign || words <= (j - i >= 6 ? 0 : 1)) && sc.isB(i) && sc.isB(j)
     }
 
-
     /// A Japanese name (`佐藤树一郎率…`, `高岛宗一郎等`): a family name from the rules and the
     /// longest given name of one to three Han characters that something a name may end at follows.
     func foreignNameAt(_ sc: Scan, _ i: Int) -> Range<Int>? {
@@ -137,9 +154,12 @@ extension Tagger {
             let e = i + fl + given
             guard e <= b, s[(i + fl)..<e].allSatisfy(isHan) else { continue }
             if s[(i + fl)..<e].contains(where: { rules.nameStops.contains($0) }) { continue }
-            if rules.orgSuffixes.matchEnding(s, at: e, floor: i + fl) > 0 { continue }   // a place (`大分市`)
+            if rules.orgSuffixes.matchEnding(s, at: e, floor: i + fl) > 0 { continue }  // a place (`大分市`)
             if followsName(sc, e) || rules.notGiven.match(s, at: e, limit: b) > 0,
-               !s[(i + 1)..<e].indices.contains(where: { sc.consumed[$0 - sc.a] }) { return i..<e }
+                !s[(i + 1)..<e].indices.contains(where: { sc.consumed[$0 - sc.a] })
+            {
+                return i..<e
+            }
         }
         return nil
     }
@@ -148,8 +168,10 @@ extension Tagger {
     func followsName(_ sc: Scan, _ j: Int) -> Bool {
         if j >= sc.b { return true }
         let c = sc.s[j]
-        return Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c) || c == "（" || Normalizer.isDigit(c)
-            || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0 || rules.predicates.match(sc.s, at: j, limit: sc.b) > 0
+        return Self.delimiters.contains(c) || Self.clausePunct.contains(c) || rules.nameStops.contains(c) || c == "（"
+            || Normalizer.isDigit(c)
+            || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0
+            || rules.predicates.match(sc.s, at: j, limit: sc.b) > 0
     }
 
     /// Adds, in sentences that hold a role trigger, the bare mentions of names the article
@@ -157,29 +179,38 @@ extension Tagger {
     public func withKnownNames(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [TaggedSentence] {
         let s = text.scalars
         var known: [[Unicode.Scalar]] = []
-        for t in tagged { for p in t.persons where !p.titles.isEmpty && p.name.count >= 2 {
-            let n = Array(s[p.name])
-            if !known.contains(n) { known.append(n) }
-        } }
+        for t in tagged {
+            for p in t.persons where !p.titles.isEmpty && p.name.count >= 2 {
+                let n = Array(s[p.name])
+                if !known.contains(n) { known.append(n) }
+            }
+        }
         guard !known.isEmpty else { return tagged }
-        let firsts = known.map { $0[0] }   // a few: an array, not an 8 KB bitmap per article
+        let firsts = known.map { $0[0] }  // a few: an array, not an 8 KB bitmap per article
         return tagged.map { t in
             guard !t.triggers.isEmpty else { return t }
             let r = t.sentence.range
             var added: [PersonMention] = []
             var i = r.lowerBound
             while i < r.upperBound {
-                guard firsts.contains(s[i]), let n = known.first(where: { i + $0.count <= r.upperBound && s[i..<(i + $0.count)].elementsEqual($0) }),
-                      isBareName(s, i..<(i + n.count), in: r),
-                      !t.persons.contains(where: { p in p.name.overlaps(i..<(i + n.count)) || p.titles.contains { $0.overlaps(i..<(i + n.count)) } }),
-                      !t.orgs.contains(where: { $0.range.overlaps(i..<(i + n.count)) }),
-                      !t.triggers.contains(where: { $0.range.overlaps(i..<(i + n.count)) }) else { i += 1; continue }
+                guard firsts.contains(s[i]),
+                    let n = known.first(where: {
+                        i + $0.count <= r.upperBound && s[i..<(i + $0.count)].elementsEqual($0)
+                    }),
+                    isBareName(s, i..<(i + n.count), in: r),
+                    !t.persons.contains(where: { p in
+                        p.name.overlaps(i..<(i + n.count)) || p.titles.contains { $0.overlaps(i..<(i + n.count)) }
+                    }),
+                    !t.orgs.contains(where: { $0.range.overlaps(i..<(i + n.count)) }),
+                    !t.triggers.contains(where: { $0.range.overlaps(i..<(i + n.count)) })
+                else { i += 1; continue }
                 added.append(PersonMention(name: i..<(i + n.count), titles: [], rule: "names.rules:known"))
                 i += n.count
             }
             guard !added.isEmpty else { return t }
-            return TaggedSentence(sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
-                                  orgs: t.orgs, dates: t.dates, triggers: t.triggers)
+            return TaggedSentence(
+                sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
+                orgs: t.orgs, dates: t.dates, triggers: t.triggers)
         }
     }
 
@@ -187,10 +218,14 @@ extension Tagger {
     /// a stop, trigger, predicate, post or `一行`.
     func isBareName(_ s: [Unicode.Scalar], _ n: Range<Int>, in r: Range<Int>) -> Bool {
         let i = n.lowerBound, e = n.upperBound
-        guard i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同" else { return false }
-        if rules.stateWords.match(s, at: e, limit: r.upperBound) > 0 { return false }   // `贝林|共和国`
-        return e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e]) || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
-            || rules.predicates.match(s, at: e, limit: r.upperBound) > 0 || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
+        guard i == r.lowerBound || !isHan(s[i - 1]) || rules.nameStops.contains(s[i - 1]) || s[i - 1] == "同" else {
+            return false
+        }
+        if rules.stateWords.match(s, at: e, limit: r.upperBound) > 0 { return false }  // `贝林|共和国`
+        return e == r.upperBound || !isHan(s[e]) || rules.nameStops.contains(s[e])
+            || rules.triggerWords.match(s, at: e, limit: r.upperBound) > 0
+            || rules.predicates.match(s, at: e, limit: r.upperBound) > 0
+            || rules.notGiven.match(s, at: e, limit: r.upperBound) > 0
             || rules.posts.match(s, at: e, limit: r.upperBound) > 0
     }
 

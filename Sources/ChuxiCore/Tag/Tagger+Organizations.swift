@@ -12,18 +12,24 @@ extension Tagger {
             var end = m
             // `A、B等部门负责人`: the group noun after 等 is no organization.
             if let deng = (max(sc.a, m - 6)..<m).last(where: { sc.s[$0] == "等" }), deng > sc.a,
-               !(deng..<m).contains(where: { sc.consumed[$0 - sc.a] || !isHan(sc.s[$0]) }) { end = deng }
+                !(deng..<m).contains(where: { sc.consumed[$0 - sc.a] || !isHan(sc.s[$0]) })
+            {
+                end = deng
+            }
             var found: [OrgMention] = []
             while end > sc.a {
                 var st = end
                 while st > sc.a, isHan(sc.s[st - 1]) || sc.s[st - 1] == "（" || sc.s[st - 1] == "）",
-                      !sc.consumed[st - 1 - sc.a], !["和", "及", "与"].contains(sc.s[st - 1]) || end - st < 2 { st -= 1 }
+                    !sc.consumed[st - 1 - sc.a], !["和", "及", "与"].contains(sc.s[st - 1]) || end - st < 2
+                { st -= 1 }
                 st += rules.orgLeads.match(sc.s, at: st, limit: end)
                 let item = st..<end
                 let generic = (st..<end).contains { rules.orgGeneric.match(sc.s, at: $0, limit: end) > 0 }
                 if item.count >= 2, !generic,
-                   rules.orgSuffixes.matchEnding(sc.s, at: end, floor: st) > 0 || rules.orgLexicon.contains(sc.s[item]) {
-                    found.insert(OrgMention(range: item, attends: true, rule: "organizations.rules:attend-marker"), at: 0)
+                    rules.orgSuffixes.matchEnding(sc.s, at: end, floor: st) > 0 || rules.orgLexicon.contains(sc.s[item])
+                {
+                    found.insert(
+                        OrgMention(range: item, attends: true, rule: "organizations.rules:attend-marker"), at: 0)
                 }
                 guard st > sc.a, ["、", "和", "及"].contains(sc.s[st - 1]) else { break }
                 end = st - 1

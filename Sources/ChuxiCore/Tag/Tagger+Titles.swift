@@ -7,24 +7,40 @@ extension Tagger {
         var k = p
         while k > sc.a {
             let c = s[k - 1]
-            if sc.consumed[k - 1 - sc.a] || (Self.delimiters.contains(c) && c != "·") || Self.clausePunct.contains(c) { break }
+            if sc.consumed[k - 1 - sc.a] || (Self.delimiters.contains(c) && c != "·") || Self.clausePunct.contains(c) {
+                break
+            }
             if !isHan(c) && !WidthFolding.isASCIIAlnum(c) && c != "（" && c != "）" { break }
             // `（` … `）` inside a title (`党校（行政学院）`), never a bracket that closes a byline.
             if c == "）", !opens(sc, before: k - 1) { break }
             // Never over a dateline or a byline (`…9日电`, `本报讯`, `电（记者某某）`) or a
             // headline's note (`（附图片1张）`): the title begins after them.
-            if c == "电" || c == "讯", k - 2 >= sc.a, "日报".unicodeScalars.contains(s[k - 2]) || WidthFolding.isASCIIAlnum(s[k - 2]) { break }
+            if c == "电" || c == "讯", k - 2 >= sc.a,
+                "日报".unicodeScalars.contains(s[k - 2]) || WidthFolding.isASCIIAlnum(s[k - 2])
+            {
+                break
+            }
             if c == "）", let open = s[sc.a..<(k - 1)].lastIndex(of: "（"),
-               Self.bylineMarks.contains(where: { m in s[open..<k].firstRange(of: m) != nil }) { break }
+                Self.bylineMarks.contains(where: { m in s[open..<k].firstRange(of: m) != nil })
+            {
+                break
+            }
             var stop = rules.titleStops.matchEnding(s, at: k, floor: sc.a)
             // A stop word inside a name that belongs to the title (`区人民代表大会常务委员会主任`).
-            if stop > 0, ((k - stop - 6)...(k - stop)).contains(where: { j in
-                j >= sc.a && rules.titleInside.match(s, at: j, limit: p) >= k - j }) { stop = 0 }
+            if stop > 0,
+                ((k - stop - 6)...(k - stop)).contains(where: { j in
+                    j >= sc.a && rules.titleInside.match(s, at: j, limit: p) >= k - j
+                })
+            {
+                stop = 0
+            }
             if stop > 0 {
                 // `和`/`与` inside an organization (`人力资源和社会保障局`): go on when an
                 // organization suffix lies between it and the post.
                 let w = String(scalars: s[(k - stop)..<k])
-                let inOrg = (w == "和" || w == "与") && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
+                let inOrg =
+                    (w == "和" || w == "与")
+                    && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
                 if !inOrg { break }
             }
             k -= 1
@@ -38,7 +54,8 @@ extension Tagger {
     /// `国务委员兼外长` holds two titles: split at 兼 when a post ends right before it.
     func splitConcurrent(_ sc: Scan, _ t: Range<Int>) -> [Range<Int>] {
         guard let k = t.dropFirst().firstIndex(where: { sc.s[$0] == "兼" }), k + 1 < t.upperBound,
-              rules.posts.matchEnding(sc.s, at: k, floor: t.lowerBound) > 0 else { return [t] }
+            rules.posts.matchEnding(sc.s, at: k, floor: t.lowerBound) > 0
+        else { return [t] }
         return [t.lowerBound..<k] + splitConcurrent(sc, (k + 1)..<t.upperBound)
     }
 
@@ -62,8 +79,10 @@ extension Tagger {
             let pl = rules.posts.matchEnding(sc.s, at: e, floor: sc.a)
             // `总理夫人某某`: the person after the kin word is the relative, who holds no post;
             // the name is read after it and the post is no title of hers.
-            if pl > 0, case let kin = rules.kinWords.match(sc.s, at: e, limit: sc.b), kin > 0, !sc.consumed[e - 1 - sc.a],
-               let name = nameAt(sc, e + kin, .afterTitle) ?? modelName(sc, at: e + kin) {
+            if pl > 0, case let kin = rules.kinWords.match(sc.s, at: e, limit: sc.b), kin > 0,
+                !sc.consumed[e - 1 - sc.a],
+                let name = nameAt(sc, e + kin, .afterTitle) ?? modelName(sc, at: e + kin)
+            {
                 mark(&sc, name)
                 out.append(PersonMention(name: name, titles: [], rule: "names.rules:kin"))
                 e = name.upperBound + 1
@@ -71,7 +90,8 @@ extension Tagger {
             }
             // A post that begins a longer post is none (`主席` in `主席团成员`).
             guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
-                  !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e) else { e += 1; continue }
+                !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e)
+            else { e += 1; continue }
             var ts = titleStart(sc, postStart: e - pl)
             var titles = splitConcurrent(sc, ts..<e)
             // Chained titles: `区委常委、常务副区长傅俊`.
@@ -94,10 +114,12 @@ extension Tagger {
     /// (`代表`) right after a name, 同志 or 分别/共同/各自 is a verb, and what follows it no name.
     func postIsVerb(_ sc: Scan, postStart p: Int) -> Bool {
         if p > sc.a, sc.consumed[p - 1 - sc.a] { return true }
-        if Self.verbalizers.contains(where: { u in p - u.count >= sc.a && sc.s[(p - u.count)..<p].elementsEqual(u) }) { return true }
+        if Self.verbalizers.contains(where: { u in p - u.count >= sc.a && sc.s[(p - u.count)..<p].elementsEqual(u) }) {
+            return true
+        }
         // `推介会上，姜强代表佳木斯市…`: a bare name opening the clause (not yet tagged: clause-initial
         // names come later) before the post.
-        guard sc.s[p...].starts(with: "代表".unicodeScalars) else { return false }   // the post that is also a verb
+        guard sc.s[p...].starts(with: "代表".unicodeScalars) else { return false }  // the post that is also a verb
         for n in 2...3 where p - n >= sc.a && (p - n == sc.a || Self.clausePunct.contains(sc.s[p - n - 1])) {
             return sc.s[(p - n)..<p].allSatisfy(isHan) && rules.surnames.surnameLength(sc.s, at: p - n) > 0
                 && rules.orgSuffixes.matchEnding(sc.s, at: p, floor: p - n) == 0

@@ -23,7 +23,9 @@ extension Tagger {
                 let w = String(scalars: sc.s[i..<(i + l)])
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
                 i += l
-            } else { i += 1 }
+            } else {
+                i += 1
+            }
         }
         return out
     }

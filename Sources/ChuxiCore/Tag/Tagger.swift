@@ -10,12 +10,14 @@ public struct Tagger: Sendable {
         self.rules = rules
         var d = rules.dateWords.firstScalars
         for c in Self.numerals { d.insert(c) }
-        d.insert("元")   // 元月 (January)
+        d.insert("元")  // 元月 (January)
         dateStarts = d
     }
 
     static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
-    static let delimiters: ScalarSet = ["，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"]
+    static let delimiters: ScalarSet = [
+        "，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"
+    ]
     static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
     /// `习近平和夫人彭丽媛`: a spouse continues the list without the title.
     static let spouseJoiners = ["和夫人", "及夫人", "偕夫人", "与夫人"].map { Array($0.unicodeScalars) }
@@ -66,8 +68,9 @@ public struct Tagger: Sendable {
     public func tag(_ sentence: Sentence, in text: NormalizedText, stepLog: NameStepLog? = nil) -> TaggedSentence {
         // Only persons, organizations and triggers look at what is taken: a sentence without a
         // candidate word (most of them) is scanned for dates alone and needs no such array.
-        var sc = Scan(s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
-                      consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
+        var sc = Scan(
+            s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
+            consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         sc.stepLog = stepLog
         let dates = tagDates(&sc)
         sc.model = rules.nameModel.read(text.scalars, sentence.range)
@@ -86,8 +89,9 @@ public struct Tagger: Sendable {
         // Attend-markers (`有关负责人`) are candidate words too: no organization attends elsewhere.
         let orgs = sentence.mayHoldPersons ? tagOrganizations(&sc, persons) : []
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
-        return TaggedSentence(sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
-                              names: mentionable(sc) + addressedSurnames(sc))
+        return TaggedSentence(
+            sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
+            names: mentionable(sc) + addressedSurnames(sc))
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
