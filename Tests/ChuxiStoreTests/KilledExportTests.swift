@@ -60,14 +60,7 @@ final class KilledExportTests: XCTestCase {
         return a.path
     }
 
-    /// The files of a folder by name (hidden ones too).
-    func files(_ folder: URL) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            out[n] = try Data(contentsOf: folder.appendingPathComponent(n))
-        }
-        return out
-    }
+    func files(_ folder: URL) throws -> [String: Data] { try folderFiles(folder) }
 
     func testAnExportKilledWhileWritingLeavesThePreviousFiles() throws {
         let rules = ["--rules", repoRoot.appendingPathComponent("rules").path]

@@ -32,14 +32,7 @@ final class ReadOnlyStoreTests: XCTestCase {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    /// Each file of a folder and its bytes.
-    func files(_ folder: URL) throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            out[n] = try Data(contentsOf: folder.appendingPathComponent(n))
-        }
-        return out
-    }
+    func files(_ folder: URL) throws -> [String: Data] { try folderFiles(folder) }
 
     func testQueriesChangeNothingAndReadAReadOnlyStore() throws {
         let arch = dir.appendingPathComponent("arch")

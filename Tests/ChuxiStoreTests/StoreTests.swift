@@ -3,6 +3,15 @@ import Foundation
 import XCTest
 @testable import ChuxiStore
 
+/// Each file of a folder (hidden ones too) and its bytes.
+func folderFiles(_ folder: URL) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    for n in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        out[n] = try Data(contentsOf: folder.appendingPathComponent(n))
+    }
+    return out
+}
+
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 let rules = try! RuleSet.load(from: repoRoot.appendingPathComponent("rules"))
