@@ -78,6 +78,7 @@ public struct EventExtractor: Sendable {
 
     /// Runs the resolvers on one trigger and records what they found.
     func resolveTrigger(_ trig: TriggerMention, _ sc: inout SentenceContext, _ st: inout State) {
+        if sc.planned { return }
         // (Before the resolvers: the date it renders may set the dateline.)
         let date = dateBefore(trig.range.lowerBound, sc.tagged, &st, issueDate: st.issueDate)
         var c = TriggerContext(

@@ -76,6 +76,8 @@ extension EventExtractor {
         var segmentStart: Int
         /// The subjects of the last trigger that made records (`主持会议并讲话`: the same persons).
         var previousSubjects: [Subject] = []
+        /// Was a plan told in the sentence (`A将…`)? The triggers after it give no records.
+        var planned = false
         /// `A在B陪同下，到X调研`: A, waiting for the trigger after `陪同`.
         var waiting: [Subject] = []
         /// The companions' drafts (`在B陪同下`): they take the event of the trigger that follows.

@@ -9,6 +9,12 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
         let s = sc.text, at = c.range.lowerBound
+        // A plan (`A将于…访问，赴某地主持…，同B举行会谈`): this trigger and the rest of the
+        // sentence tell what is to come, not attendance.
+        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at) }) {
+            sc.planned = true
+            return .dropTrigger
+        }
         c.take(
             c.before.filter {
                 !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
