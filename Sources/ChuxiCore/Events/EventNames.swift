@@ -217,6 +217,12 @@ extension EventExtractor {
                 var b = e - 1
                 while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
                 while b < e, Tagger.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
+                // A dateline before the name is none of it (`新华社北京1月21日电政协…会议`).
+                if let d = (b..<e).last(where: { k in
+                    k > b && (s[k] == "电" || s[k] == "讯") && (s[k - 1] == "日" || s[k - 1] == "报")
+                }) {
+                    b = d + 1
+                }
                 // A quotation opened in the name closes with it (`“静邻一家·美好生活节”`).
                 let opens = s[b..<e].filter { $0 == "“" }.count, closes = s[b..<e].filter { $0 == "”" }.count
                 let end = opens > closes && e < i && s[e] == "”" ? e + 1 : e
