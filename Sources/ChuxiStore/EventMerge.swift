@@ -120,6 +120,12 @@ public enum EventMerge {
             let rest = d.name.hasSuffix(d.kind) ? String(d.name.dropLast(d.kind.count)) : d.name
             return rest.isEmpty || demonstratives.contains(rest)
         }
+        // `会见代表` for `会见出席这次会议的代表`: the shorter name keeps the longer one's head and
+        // its last word, and drops what stands between (a second story of one issue retelling it).
+        func shortens(_ a: String, _ b: String) -> Bool {
+            guard a.count >= 4, b.count > a.count + 1 else { return false }
+            return (2...(a.count - 2)).contains { k in b.hasPrefix(a.prefix(k)) && b.hasSuffix(a.dropFirst(k)) }
+        }
         func holds(_ a: String, _ b: String) -> Bool { !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a)) }
 
         // Buckets: a date (dated drafts meet across articles), or an article (undated ones).
@@ -129,8 +135,9 @@ public enum EventMerge {
         }
         // Links in tiers, strongest first: 0 one name holds the other with an attendee in
         // common, or both name one counterpart; 1 one kind, two attendees in common; 2 one
-        // article (or one issue, where one name only points back: `这台晚会`), one kind, an
-        // attendee in common; 3 one article, one name holds the other,
+        // article (or one issue, where one name only points back, `这台晚会`, or shortens the
+        // other, `会见代表`), one kind, an
+        // attendee in common; 3 one article, one name holds (or shortens) the other,
         // no attendee in common. Tiers 1-3 join a draft only where all its partners of the
         // tier can be one event with it.
         var tiers = [[Int: [Int]]](repeating: [:], count: 4)
@@ -151,11 +158,15 @@ public enum EventMerge {
                         tier = 0
                     } else if a.kind == b.kind && a.kind != otherKind && shared >= 2 && !a.date.isEmpty {
                         tier = 1
-                    } else if (sameArticle || (a.issue == b.issue && (refersBack(a) || refersBack(b))))
+                    } else if (sameArticle
+                        || (a.issue == b.issue
+                            && (refersBack(a) || refersBack(b) || shortens(a.name, b.name) || shortens(b.name, a.name))))
                         && a.kind == b.kind && shared >= 1
                     {
                         tier = 2
-                    } else if sameArticle && holds(a.name, b.name) {
+                    } else if sameArticle
+                        && (holds(a.name, b.name) || shortens(a.name, b.name) || shortens(b.name, a.name))
+                    {
                         tier = 3
                     }
                     guard let t = tier, sameArticle || !a.date.isEmpty else { continue }

@@ -121,6 +121,28 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(Set(events(g, of: "周河清").map(\.kind)), ["晚会", "常务会议"])
     }
 
+    /// `会见代表` told after `会见出席这次会议的代表` in one article shortens that name: one
+    /// meeting, though the two sentences name different attendees.
+    func testAShortenedNameInOneArticleIsTheSameMeeting() throws {
+        let arch = dir.appendingPathComponent("shortened")
+        try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
+        try """
+        领导同志会见会议代表
+        新华社北京3月9日电 全国春耕工作会议今天在京闭幕。国家主席钱多多今天会见了出席这次会议的代表。总理孙万里、副总理赵六川等会见代表。
+
+        """.write(to: arch.appendingPathComponent("20250310-01-001.txt"), atomically: true, encoding: .utf8)
+        let store = try Store(path: dir.appendingPathComponent("sh.sqlite").path)
+        _ = try Batch.run(
+            archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")),
+            jobs: 1)
+        let g = try store.refreshGraph()
+        let meetings = g.events.values.filter { $0.kind == "会见" }
+        XCTAssertEqual(meetings.count, 1, meetings.map { "\($0.names)" }.description)
+        XCTAssertEqual(Set(meetings.first?.names ?? []), ["会见出席这次会议的代表", "会见代表"])
+        XCTAssertEqual(
+            Set(g.attendance.filter { $0.to == meetings.first?.id }.map(\.from)), ["P:钱多多", "P:孙万里", "P:赵六川"])
+    }
+
     /// A rule change that renames the 团拜会 of the first article (团拜会 made a generic word:
     /// the name becomes 新春团拜会) keeps the event's id: its date, kind and place stay.
     func testRenamingAnEventInTheRulesKeepsItsId() throws {
