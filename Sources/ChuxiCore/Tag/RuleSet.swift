@@ -278,7 +278,7 @@ public final class RuleSet: Sendable {
 
     public static func load(from dir: URL, schema: [RuleKeyword] = RuleSchema.keywords) throws -> RuleSet {
         var files: [String: RuleFile] = [:]
-        var fingerprint: UInt64 = 0xcbf29ce484222325
+        var fingerprint = ContentHash()
         let names = Set(schema.map(\.file)).sorted()
         for name in names {
             let url = dir.appendingPathComponent(name)
@@ -289,9 +289,7 @@ public final class RuleSet: Sendable {
                 throw RuleError(file: url.path, line: 0, reason: "not UTF-8")
             }
             files[name] = try RuleFile(name: url.path, text: text, keywords: RuleSchema.keywords(in: name, of: schema))
-            data.withUnsafeBytes {
-                for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
-            }
+            fingerprint.add(data)
         }
         // A file this folder may not hold is an error, not silently ignored (a new
         // `places.rules` would otherwise seem to work while nothing reads it).
@@ -310,11 +308,9 @@ public final class RuleSet: Sendable {
                 file: modelURL.path, line: 0,
                 reason: "name model missing or not UTF-8 (scripts/train-name-model.py makes it)")
         }
-        modelData.withUnsafeBytes {
-            for b in $0 { fingerprint ^= UInt64(b); fingerprint = fingerprint &* 0x100000001b3 }
-        }
+        fingerprint.add(modelData)
         return try RuleSet(
-            files: files, schema: schema, fingerprint: String(format: "%016llx", fingerprint),
+            files: files, schema: schema, fingerprint: fingerprint.value,
             nameModel: (modelText, modelURL.path))
     }
 
