@@ -99,21 +99,26 @@ final class AnalysisTests: XCTestCase {
 
     /// A second story of one issue that only points back at the evening (`这台晚会`) tells the
     /// evening the first story named; a standing meeting of that day stays its own event.
-    func testABackReferenceInALaterStoryOfTheIssueIsTheEventToldBefore() throws {
-        let arch = dir.appendingPathComponent("points-back")
+    /// The graph of a store that holds one issue, `name`.txt with `text`.
+    func graph(ofIssue name: String, _ text: String) throws -> Graph {
+        let arch = dir.appendingPathComponent("one-\(name)")
         try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
-        try """
-        首都各界举行迎新春文艺晚会
-        2月3日，首都各界迎新春文艺晚会在人民大会堂举行。市委书记林山海、市长周河清出席晚会。
-        新华社北京2月3日电（记者钱文）今晚的这台晚会由市文化局主办。市委书记林山海出席了这台晚会，并与演员们亲切握手。
-        2月3日上午，市长周河清主持召开市政府常务会议。
+        try text.write(to: arch.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
+        let store = try Store(path: dir.appendingPathComponent("\(name).sqlite").path)
+        _ = try Batch.run(archive: [arch.path], store: store, rules: rules, jobs: 1)
+        return try store.refreshGraph()
+    }
 
-        """.write(to: arch.appendingPathComponent("20250204-01-001.txt"), atomically: true, encoding: .utf8)
-        let store = try Store(path: dir.appendingPathComponent("pb.sqlite").path)
-        _ = try Batch.run(
-            archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")),
-            jobs: 1)
-        let g = try store.refreshGraph()
+    func testABackReferenceInALaterStoryOfTheIssueIsTheEventToldBefore() throws {
+        let g = try graph(
+            ofIssue: "20250204-01-001",
+            """
+            首都各界举行迎新春文艺晚会
+            2月3日，首都各界迎新春文艺晚会在人民大会堂举行。市委书记林山海、市长周河清出席晚会。
+            新华社北京2月3日电（记者钱文）今晚的这台晚会由市文化局主办。市委书记林山海出席了这台晚会，并与演员们亲切握手。
+            2月3日上午，市长周河清主持召开市政府常务会议。
+
+            """)
         let evenings = g.events.values.filter { $0.kind == "晚会" }
         XCTAssertEqual(evenings.count, 1, evenings.map { "\($0.names) \($0.sources)" }.description)
         XCTAssertEqual(Set(evenings.first?.names ?? []), ["晚会", "这台晚会"])
@@ -124,18 +129,13 @@ final class AnalysisTests: XCTestCase {
     /// `会见代表` told after `会见出席这次会议的代表` in one article shortens that name: one
     /// meeting, though the two sentences name different attendees.
     func testAShortenedNameInOneArticleIsTheSameMeeting() throws {
-        let arch = dir.appendingPathComponent("shortened")
-        try FileManager.default.createDirectory(at: arch, withIntermediateDirectories: true)
-        try """
-        领导同志会见会议代表
-        新华社北京3月9日电 全国春耕工作会议今天在京闭幕。国家主席钱多多今天会见了出席这次会议的代表。总理孙万里、副总理赵六川等会见代表。
+        let g = try graph(
+            ofIssue: "20250310-01-001",
+            """
+            领导同志会见会议代表
+            新华社北京3月9日电 全国春耕工作会议今天在京闭幕。国家主席钱多多今天会见了出席这次会议的代表。总理孙万里、副总理赵六川等会见代表。
 
-        """.write(to: arch.appendingPathComponent("20250310-01-001.txt"), atomically: true, encoding: .utf8)
-        let store = try Store(path: dir.appendingPathComponent("sh.sqlite").path)
-        _ = try Batch.run(
-            archive: [arch.path], store: store, rules: try RuleSet.load(from: repoRoot.appendingPathComponent("rules")),
-            jobs: 1)
-        let g = try store.refreshGraph()
+            """)
         let meetings = g.events.values.filter { $0.kind == "会见" }
         XCTAssertEqual(meetings.count, 1, meetings.map { "\($0.names)" }.description)
         XCTAssertEqual(Set(meetings.first?.names ?? []), ["会见出席这次会议的代表", "会见代表"])

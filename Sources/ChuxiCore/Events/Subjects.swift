@@ -6,10 +6,6 @@ extension EventExtractor {
     }
     static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
 
-    static let kinWords = ["的夫人", "夫人", "遗孀", "之女", "之子", "的女儿", "的儿子", "的妻子", "妻子", "之妻"].map {
-        Array($0.unicodeScalars)
-    }
-
     /// The persons and attending organizations whose names start in `r`, in text order.
     func subjects(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [Subject] {
         // `刘某夫人王某`: the person named to say whose wife or child is there is not there
@@ -18,7 +14,8 @@ extension EventExtractor {
             t.persons.indices.dropLast().filter { k in
                 let gap =
                     t.persons[k].name.upperBound..<max(t.persons[k].name.upperBound, t.persons[k + 1].name.lowerBound)
-                return Self.kinWords.contains { w in text[gap].elementsEqual(w) }
+                return !gap.isEmpty
+                    && rules.kinWords.match(text, at: gap.lowerBound, limit: gap.upperBound) == gap.count
             })
         var out = t.persons.indices.filter { !kin.contains($0) && r.contains(t.persons[$0].name.lowerBound) }
             .map { Subject(range: t.persons[$0].name, kind: .person) }
@@ -35,21 +32,19 @@ extension EventExtractor {
         // acts that follow in its sentence (the caller's range ends within the sentence).
         var k = i
         while k < trigger, k - i <= 12, !Self.clausePunct.contains(s[k]) {
-            if rules.plannedMarkers.match(s, at: k, limit: trigger) > 0,
-                !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
-            {
-                return true
-            }
+            if planMarker(s, at: k, after: i, limit: trigger) { return true }
             k += 1
         }
         guard trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else {
             return false
         }
-        // (`将` ending a rank is no plan: `王某上将今天会见…`.)
-        return (i..<trigger).contains { k in
-            rules.plannedMarkers.match(s, at: k, limit: trigger) > 0
-                && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
-        }
+        return (i..<trigger).contains { planMarker(s, at: $0, after: i, limit: trigger) }
+    }
+
+    /// A plan word at `k` (`将`, `拟于`…); `将` ending a rank is none (`王某上将今天会见…`).
+    func planMarker(_ s: [Unicode.Scalar], at k: Int, after i: Int, limit: Int) -> Bool {
+        rules.plannedMarkers.match(s, at: k, limit: limit) > 0
+            && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
     }
 
     /// `考察中，`, `调研期间，`: a trigger opening its sentence as the time of what follows;
@@ -82,24 +77,26 @@ extension EventExtractor {
 
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
     func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
+        // `应A、B、C邀请，D将…`: the hosts who invited are not the subject either (a list of up
+        // to about eight titled names between 应 and 邀请).
+        framed(s, name, by: "受", "委托", after: 4) || framed(s, name, by: "应", "邀请", after: 60, before: 60)
+    }
+
+    /// Does `open` stand before the name in its clause (within `before`) and `close` after it
+    /// (within `after`), as in `受A委托`, `应A邀请`?
+    func framed(
+        _ s: [Unicode.Scalar], _ name: Range<Int>, by open: Unicode.Scalar, _ close: String,
+        after: Int, before: Int = Int.max
+    ) -> Bool {
+        let c = Array(close.unicodeScalars)
         var k = name.upperBound
-        // `应A、B、C邀请，D将…`: the hosts who invited are not the subject (a list of up to
-        // about eight titled names between 应 and 邀请).
-        while k + 1 < s.count, k - name.upperBound <= 60, !Self.clausePunct.contains(s[k]) {
-            if s[k] == "邀", s[k + 1] == "请" {
+        while k + c.count <= s.count, k - name.upperBound <= after, !Self.clausePunct.contains(s[k]) {
+            if s[k..<(k + c.count)].elementsEqual(c) {
                 var b = name.lowerBound
-                while b > 0, name.lowerBound - b <= 60, !Self.clausePunct.contains(s[b - 1]) {
-                    b -= 1; if s[b] == "应" { return true }
+                while b > 0, name.lowerBound - b <= before, !Self.clausePunct.contains(s[b - 1]) {
+                    b -= 1
+                    if s[b] == open { return true }
                 }
-                break
-            }
-            k += 1
-        }
-        k = name.upperBound
-        while k + 1 < s.count, k - name.upperBound <= 4, !Self.clausePunct.contains(s[k]) {
-            if s[k] == "委", s[k + 1] == "托" {
-                var b = name.lowerBound
-                while b > 0, !Self.clausePunct.contains(s[b - 1]) { b -= 1; if s[b] == "受" { return true } }
                 return false
             }
             k += 1

@@ -18,7 +18,6 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         c.take(
             c.before.filter {
                 !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
-                    && !x.planned(s, from: $0.range.upperBound, to: at)
             }, by: .subjectsBeforeTrigger)
         return .next
     }

@@ -121,7 +121,7 @@ public enum RuleSchema {
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(
                 "names.rules", "kin", .word,
-                "words after a post that name a relative (`总统夫人某某`): the person after them is the relative, not the post holder"
+                "words that name a relative: after a post (`总统夫人某某`) the person after them holds no post; between two names (`刘某夫人王某`) the first is not there"
             ),
             .init(
                 "titles.rules", "post", .word, candidate: true,
