@@ -54,6 +54,30 @@ final class TagTests: XCTestCase {
         XCTAssertEqual(res.records("王毅").first?.role, .attend)
     }
 
+    /// `参加会见的有` means the 会见 told before, with its date, not a 会谈 of the day before told
+    /// since; `参加了今天的会见` is dated by its own `今天`; a conference the guests came for
+    /// (`会见出席某会议的代表`) is not the meeting's name.
+    func testGuestsOfAMeetingToldBeforeTakeItsNameAndDate() throws {
+        let res = try r(
+            """
+            新华社北京３月５日电　国家副主席陈立今天在人民大会堂会见了来访的某国总统阿卜杜·卡林一行。
+            卡林说，他昨天同国家主席周平进行了长时间友好会谈。
+            参加会见的有：外交部部长助理吴凡，中国驻该国大使郑强等。
+            """, (2031, 3, 6))
+        XCTAssertEqual(res.records("吴凡").first?.date, "2031-03-05")
+        XCTAssertEqual(res.records("吴凡").first?.event, res.records("陈立").first?.event)
+        XCTAssertEqual(res.records("陈立").first?.event.hasPrefix("会见"), true)
+        let later = try r(
+            """
+            本报北京４月２日讯　政协主席孙明今天会见了出席某省第六届代表会议的全体代表。
+            某省第六届代表会议于３月２８日至４月１日在北京举行。
+            政协副主席冯一、何二等参加了今天的会见。
+            """, (2031, 4, 3))
+        XCTAssertEqual(later.records("冯一").first?.date, "2031-04-02")
+        XCTAssertEqual(later.records("孙明").first?.event.hasPrefix("会见"), true)
+        XCTAssertEqual(later.records("冯一").first?.event, later.records("孙明").first?.event)
+    }
+
     func testCompoundAndRareSurnamesAndForeignNames() throws {
         let res = try r("本报讯 3月2日，区委书记欧阳明、副区长司马云、区政协主席顾立鋆出席仪式。联合国秘书长安东尼奥·古特雷斯致辞。")
         XCTAssertEqual(Set(res.records.map(\.attendee)), ["欧阳明", "司马云", "顾立鋆", "安东尼奥·古特雷斯"])

@@ -74,6 +74,19 @@ extension EventExtractor {
         return st.date
     }
 
+    /// A date that opens the trigger's object (`参加了今天的会见`, `出席昨天的招待会`): the date of
+    /// the event the trigger names, which stands after the trigger.
+    func dateOfObject(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ st: inout State)
+        -> String?
+    {
+        var j = trig.range.upperBound
+        if j < s.count, s[j] == "了" { j += 1 }
+        guard let d = t.dates.first(where: { $0.range.lowerBound == j }), !isVague(d),
+            d.range.upperBound < t.sentence.range.upperBound, s[d.range.upperBound] == "的"
+        else { return nil }
+        return render(d, issueDate: st.issueDate, state: &st)
+    }
+
     func isVague(_ d: DateMention) -> Bool { if case .vague = d.value { return true } else { return false } }
 
     /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:

@@ -80,7 +80,9 @@ public struct EventExtractor: Sendable {
     func resolveTrigger(_ trig: TriggerMention, _ sc: inout SentenceContext, _ st: inout State) {
         if sc.planned { return }
         // (Before the resolvers: the date it renders may set the dateline.)
-        let date = dateBefore(trig.range.lowerBound, sc.tagged, &st, issueDate: st.issueDate)
+        let date =
+            dateOfObject(trig, sc.tagged, sc.text, &st)
+            ?? dateBefore(trig.range.lowerBound, sc.tagged, &st, issueDate: st.issueDate)
         var c = TriggerContext(
             mention: trig, before: subjects(sc.tagged, sc.text, in: sc.segmentStart..<trig.range.lowerBound),
             roles: [trig.trigger.role])
@@ -98,10 +100,14 @@ public struct EventExtractor: Sendable {
         var date = date
         // A sentence with no date of its own dates its record by the event's own date when
         // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days).
+        // Likewise a meeting told before (`参加会见的有`: the 会见's date, not that of a 会谈 told since).
         if !datesTelling(t).contains(where: { $0.range.upperBound <= trig.range.lowerBound }),
-            let d = st.eventDates[event]
+            dateOfObject(trig, t, sc.text, &st) == nil, let d = st.eventDates[event]
         {
             date = d
+        }
+        if trig.trigger.kind == .meet, event != trig.trigger.word, !date.isEmpty, st.eventDates[event] == nil {
+            st.eventDates[event] = date
         }
         if sc.tookWaiting, let companions = sc.companionDrafts { for k in companions { st.drafts[k].event = event } }
         let first = st.drafts.count

@@ -104,7 +104,8 @@ extension EventExtractor {
     /// after it (`接见全体与会代表`: 与会 makes 代表 the attendees).
     func nextTrigger(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Bool {
         let l = rules.triggerWords.match(s, at: i, limit: limit)
-        guard l > 0 else { return false }
+        // (Not where an event noun begins: `出席座谈会的代表`.)
+        guard l > 0, rules.eventNouns.match(s, at: i, limit: limit) <= l else { return false }
         let j = i + l
         return !(j < limit && (rules.posts.match(s, at: j, limit: limit) > 0 || "者人".unicodeScalars.contains(s[j])))
     }
@@ -133,10 +134,19 @@ extension EventExtractor {
     /// A meeting the text names only by its trigger: the meeting told before, else the one the
     /// headline names (`某某会见美国客人` -> `会见美国客人`), else the bare trigger.
     func meetingToldElsewhere(_ trig: TriggerMention, state: State, headline: String?) -> String {
-        if let m = state.meeting { return m }
         let w = trig.trigger.word
+        if let m = state.meeting(toldBy: w) { return m }
         if let h = headline, let r = h.range(of: w) {
-            let named = String(h[r.lowerBound...]).trimmingCharacters(in: .whitespaces)
+            // (Up to `时` or a predicate: `某某会见某国代表时希望…`, `某某接见某会代表要求…` ->
+            // `会见某国代表`, `接见某会代表`; `代表` is a predicate and a noun, and stays.)
+            var u = Array(String(h[r.lowerBound...]).trimmingCharacters(in: .whitespaces).unicodeScalars)
+            if let at = (w.unicodeScalars.count..<u.count).first(where: {
+                u[$0] == "时"
+                    || rules.predicates.match(u, at: $0, limit: u.count) > 0 && !u[$0...].starts(with: Self.delegate)
+            }) {
+                u.removeSubrange(at...)
+            }
+            let named = String(scalars: u[...])
             if named.count > w.count, named.count <= 20, !named.contains(where: { "，。：；".contains($0) }) {
                 return named
             }
@@ -144,11 +154,14 @@ extension EventExtractor {
         return w
     }
 
+    static let delegate = Array("代表".unicodeScalars)
+
     /// What a found noun phrase names as an event, or nil: without a trigger or date words at
     /// its start (`出席会议` -> `会议`), nil when generic or deictic (`会议`, `这次会议`: the
     /// event told before) or when it holds a person's name or a fragment.
     func eventNoun(_ e: String, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
         var u = Array(withoutDateWords(e).unicodeScalars)
+        if u.first == "的" { u.removeFirst() }  // `今天的会见`
         let lead = rules.triggerWords.match(u, at: 0, limit: u.count)
         // (Not when the trigger begins an event noun: `座谈会`.)
         if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
@@ -195,7 +208,10 @@ extension EventExtractor {
         while e > i {
             // A held noun names an event only with words before it (`…谈话会`, not `会`).
             let nl = nouns.matchEnding(s, at: e, floor: i)
-            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl {
+            // (Not before a post: `国防会议秘书` is an office.)
+            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl,
+                rules.posts.match(s, at: e, limit: end) == 0
+            {
                 let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)  // `召开的座谈会`
                 return p.isEmpty ? nil : p
             }
@@ -266,16 +282,29 @@ extension EventExtractor {
             let u = Array(skip.unicodeScalars)
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
-        let object = nounPhrase(s, from: from, to: c.upperBound, t)
+        // `在讲话中`, `讲话时`: the trigger points back at the event it is part of; what follows
+        // is no object (`讲话中首先代表…对某某会议表示祝贺` names no event `中首先代表…`).
+        // (`中` only after `在`/`的` right before the trigger: `出席中国…会议` has its object.)
+        let before = trig.range.lowerBound > c.lowerBound ? s[trig.range.lowerBound - 1] : " "
+        let pointsIn =
+            from < c.upperBound
+            && (s[from] == "时" || s[from] == "后" || s[from] == "中" && (before == "在" || before == "的"))
+        let object = pointsIn ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
-        if trig.trigger.kind != .meet, let e = state.meeting,
-            t.triggers.contains(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) })
+        if trig.trigger.kind != .meet,
+            let meet = t.triggers.first(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }),
+            let e = state.meeting(toldBy: meet.trigger.word)
         {
             return e
         }
-        if let o = object.flatMap({ eventNoun($0, t, s) }) {
+        // (`会见了出席某某会议的代表`: whom a meeting receives, described by the event they came
+        // for, names no event; the meeting is named below.)
+        let describesGuests =
+            trig.trigger.kind == .meet && from < c.upperBound
+            && rules.triggerWords.match(s, at: from, limit: c.upperBound) > 0
+        if !describesGuests, let o = object.flatMap({ eventNoun($0, t, s) }) {
             state.event = o
-            if trig.trigger.kind == .meet { state.meeting = o } else { state.gathering = o }
+            if trig.trigger.kind == .meet { state.noteMeeting(o, word: trig.trigger.word) } else { state.gathering = o }
             return o
         }
         // `X会见了Y`: a meeting of its own, not the event told before it, named by what the
@@ -288,9 +317,9 @@ extension EventExtractor {
             let named = meetingName(trig, t, s, clause: c)
             if named == trig.trigger.word {
                 let e = meetingToldElsewhere(trig, state: state, headline: headline)
-                if e != trig.trigger.word { state.event = e; return e }
+                if e != trig.trigger.word { state.event = e; state.noteMeeting(e, word: trig.trigger.word); return e }
             }
-            state.event = named; state.meeting = named
+            state.event = named; state.noteMeeting(named, word: trig.trigger.word)
             return named
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause

@@ -49,6 +49,9 @@ extension EventExtractor {
         var gathering: String? = nil
         /// The last event named by a meeting (`会见X`): what a later `参加了会见`, `会见时在座` means.
         var meeting: String? = nil
+        /// The last meeting each meet trigger named (`会见` -> `会见某国总统`): what a later
+        /// `参加会见的有` means, rather than a `会谈` told since.
+        var meetingsByWord: [String: String] = [:]
         /// Was the current event named by a meeting?
         var eventIsMeet: Bool { event != nil && event == meeting && event != gathering }
         /// The article's dateline (`新华社北京1月9日电`): the base for `今天`, `昨天`.
@@ -57,6 +60,15 @@ extension EventExtractor {
         var lastMeet: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).
         var eventDates: [String: String] = [:]
+
+        /// A meeting named afresh by `word`: the current meeting, and the one that word points back at.
+        mutating func noteMeeting(_ name: String, word: String) {
+            meeting = name
+            meetingsByWord[word] = name
+        }
+
+        /// The meeting a trigger word points back at: the last one it named, else the last meeting.
+        func meeting(toldBy word: String) -> String? { meetingsByWord[word] ?? meeting }
 
         init(issueDate: (year: Int, month: Int, day: Int)?, headline: String?, pageDate: DateValue?) {
             self.issueDate = issueDate
