@@ -9,8 +9,13 @@ enum SaidSubjects: SubjectResolver {
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
         let s = sc.text, at = c.range.lowerBound
+        // (`吴某代表区工委就…作出部署`: the body spoken for is not the speaker.)
+        let before = c.before.filter { b in
+            !(b.kind == .organization && b.range.lowerBound >= 2
+                && s[(b.range.lowerBound - 2)..<b.range.lowerBound].elementsEqual(EventExtractor.onBehalf))
+        }
         let speaker =
-            c.before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
+            before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
         guard let p = speaker, p.kind == .person,
             x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
                 x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)

@@ -179,9 +179,9 @@ extension EventExtractor {
         // `总经理秦某，作为企业家代表发表讲话`: the comma before 作为 does not end the speaker's clause.
         var i = i
         if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
-        guard trig.lowerBound > i, trig.lowerBound - i <= 60,
-            !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) })
-        else { return false }
+        guard trig.lowerBound > i, trig.lowerBound - i <= 60 else { return false }
+        if madeSpeechOnTopic(s[i..<trig.lowerBound]) { return true }
+        guard !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // Over scalars, not Strings: this runs for every speaker candidate of every speech.
         var gap = s[i..<trig.lowerBound]
         // `在大会上作…报告`: the place of the speech before it.
@@ -208,6 +208,26 @@ extension EventExtractor {
         }
         return gap.endIndex - verb.upperBound <= 8
     }
+
+    /// `代表某工委就贯彻…精神，做好…工作作出部署`: on behalf of a body (optional), a topic led by
+    /// 就/对/围绕 that may hold commas, then the made-verb right before the trigger.
+    func madeSpeechOnTopic(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        var g = gap
+        if g.starts(with: Self.onBehalf),
+            let k = g.prefix(16).firstIndex(where: { "就对".unicodeScalars.contains($0) }),
+            !g[..<k].contains(where: { Self.clausePunct.contains($0) || $0 == "、" })
+        {
+            g = g[k...]
+        }
+        guard Self.topicLeads.contains(where: { g.starts(with: $0) }),
+            !g.contains(where: { Self.clausePunct.contains($0) && $0 != "，" }),
+            let comma = g.lastIndex(of: "，") ?? g.startIndex as Int?,
+            // The made-verb belongs to the trigger: in the last clause, a few characters before it.
+            let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: g[comma...].suffix(11)) }).first
+        else { return false }
+        return g.endIndex - verb.upperBound <= 8
+    }
+    static let onBehalf = Array("代表".unicodeScalars)
 
     static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }
     static let madeTitled = ["作了《", "作《"].map { Array($0.unicodeScalars) }
