@@ -48,7 +48,7 @@ struct Bench: ParsableCommand {
         print(
             String(format: "  stages, from the fastest run with the stage clock attached (%.2f s in all):", f.stagedRun)
         )
-        for s in StageClock.Stage.allCases { row((s.isPart ? "    " : "  ") + s.rawValue, f.stages[s] ?? 0) }
+        for s in StageClock.Timed.allCases { row((s.isPart ? "    " : "  ") + s.name, f.stages[s] ?? 0) }
         row("  (read, decode, write)", f.stagedRun - f.stages.filter { !$0.key.isPart }.values.reduce(0, +))
         row(
             "extract --jobs \(f.jobs)", f.extractJobs,

@@ -13,7 +13,7 @@ public enum Benchmark {
         public var extractOneJob: Double
         /// Seconds per stage, from the fastest of the `--jobs 1` runs made with the stage clock
         /// attached (`stagedRun` seconds in all: the clock costs a little).
-        public var stages: [StageClock.Stage: Double]
+        public var stages: [StageClock.Timed: Double]
         public var stagedRun: Double
         public var extractJobs: Double
         public var jobs: Int
@@ -63,7 +63,7 @@ public enum Benchmark {
         let oneDir = outputDirectory.appendingPathComponent("jobs1"),
             manyDir = outputDirectory.appendingPathComponent("jobs\(jobs)")
         var icu = Double.infinity, one = Double.infinity, many = Double.infinity, staged = Double.infinity
-        var stages: [StageClock.Stage: Double] = [:], records = 0
+        var stages: [StageClock.Timed: Double] = [:], records = 0
         let files = try writeFiles(corpus, to: outputDirectory.appendingPathComponent("corpus"))
         sync()  // an archive is on disk already: the writeback of the corpus is not the run's cost
         for _ in 0..<max(1, rounds) {

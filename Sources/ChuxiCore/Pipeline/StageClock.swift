@@ -3,18 +3,37 @@ import Foundation
 /// Time spent in each stage of the pipeline, summed over the issues a `Pipeline` runs
 /// while one is attached (`chuxi bench`); without one the pipeline reads no clock.
 public final class StageClock {
-    public enum Stage: String, CaseIterable, Sendable {
-        case normalize, articles, segment, tag, events
-        /// Parts of `segment`: ICU sentence breaking, finding the candidate clauses, ICU word breaking.
-        case sentenceBreak = "segment: ICU sentences", candidates = "segment: candidate clauses", wordBreak =
-            "segment: ICU words"
-        public var isPart: Bool { rawValue.hasPrefix("segment:") }
+    /// What the clock times: the stages of `Stage` that run per issue, and the parts of
+    /// `segment` (ICU sentence breaking, finding the candidate clauses, ICU word breaking).
+    /// The stage list is `Stage`'s: a stage added there is timed here once `measure` wraps it.
+    public enum Timed: Hashable, Sendable, CaseIterable {
+        case stage(Stage)
+        case part(SegmentPart)
+        public enum SegmentPart: String, CaseIterable, Sendable {
+            case sentenceBreak = "ICU sentences", candidates = "candidate clauses", wordBreak = "ICU words"
+        }
+        public static let timedStages: [Stage] = [.normalize, .articles, .segment, .tag, .events]
+        /// In the order `chuxi bench` prints them: each part after its stage.
+        public static var allCases: [Timed] {
+            timedStages.flatMap { s in [.stage(s)] + (s == .segment ? SegmentPart.allCases.map { .part($0) } : []) }
+        }
+        public var isPart: Bool { if case .part = self { true } else { false } }
+        public var name: String {
+            switch self {
+            case .stage(let s): s.rawValue
+            case .part(let p): "segment: " + p.rawValue
+            }
+        }
+        static let normalize = Timed.stage(.normalize), articles = Timed.stage(.articles)
+        static let segment = Timed.stage(.segment), tag = Timed.stage(.tag), events = Timed.stage(.events)
+        static let sentenceBreak = Timed.part(.sentenceBreak), candidates = Timed.part(.candidates)
+        static let wordBreak = Timed.part(.wordBreak)
     }
-    public private(set) var seconds: [Stage: Double] = [:]
+    public private(set) var seconds: [Timed: Double] = [:]
     public init() {}
 
     @inline(__always)
-    func measure<T>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
+    func measure<T>(_ stage: Timed, _ body: () throws -> T) rethrows -> T {
         let t = DispatchTime.now().uptimeNanoseconds
         defer { seconds[stage, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9 }
         return try body()
@@ -24,7 +43,7 @@ public final class StageClock {
 extension Optional where Wrapped == StageClock {
     /// Runs `body`, timed when a clock is attached.
     @inline(__always)
-    func measure<T>(_ stage: StageClock.Stage, _ body: () throws -> T) rethrows -> T {
+    func measure<T>(_ stage: StageClock.Timed, _ body: () throws -> T) rethrows -> T {
         guard let c = self else { return try body() }
         return try c.measure(stage, body)
     }
