@@ -78,6 +78,13 @@ final class TagTests: XCTestCase {
         XCTAssertEqual(later.records("冯一").first?.event, later.records("孙明").first?.event)
     }
 
+    /// A dotted name cut by a line break (`罗德里·` at a paragraph's end) is the name without its dot.
+    func testNoNameEndsWithItsDot() throws {
+        let res = try r("主场更凶猛，卡瓦尼、罗德里·\n\n乐成中心的球员也来了。")
+        XCTAssertTrue(res.personNames.contains("罗德里"), "\(res.personNames)")
+        XCTAssertFalse(res.personNames.contains { $0.hasSuffix("·") }, "\(res.personNames)")
+    }
+
     func testCompoundAndRareSurnamesAndForeignNames() throws {
         let res = try r("本报讯 3月2日，区委书记欧阳明、副区长司马云、区政协主席顾立鋆出席仪式。联合国秘书长安东尼奥·古特雷斯致辞。")
         XCTAssertEqual(Set(res.records.map(\.attendee)), ["欧阳明", "司马云", "顾立鋆", "安东尼奥·古特雷斯"])

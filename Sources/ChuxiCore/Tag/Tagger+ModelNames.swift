@@ -102,6 +102,22 @@ extension Tagger {
 
     /// Steps that shorten a model name, in order.
     static let modelNameTrims: [(id: String, apply: (Tagger, Scan, Range<Int>) -> Range<Int>)] = [
+        // `马某·` before a line break, `·约翰`, `李某；`: a name neither begins nor ends with a dot,
+        // a colon, a semicolon or a bracket (the dot joins the parts of a name). (Not `？`: in
+        // some texts it stands for a character the encoding lost.)
+        (
+            "delimiter-at-edge",
+            { _, sc, r in
+                var r = r
+                while !r.isEmpty, Self.notAtNameEdge.contains(sc.s[r.upperBound - 1]) {
+                    r = r.lowerBound..<(r.upperBound - 1)
+                }
+                while !r.isEmpty, Self.notAtNameEdge.contains(sc.s[r.lowerBound]) {
+                    r = (r.lowerBound + 1)..<r.upperBound
+                }
+                return r
+            }
+        ),
         // `崔老汉`: a surname and a word of address is the surname (`Tagger+AddressedSurnames`).
         ("address-after-surname", { t, sc, r in t.surnameOfAddressed(sc.s, r) }),
         // `张春来调研`: a name stop before a visit is the verb `来`, not the name's end
@@ -128,6 +144,8 @@ extension Tagger {
             }
         )
     ]
+
+    static let notAtNameEdge: ScalarSet = ["·", "：", "；", "（", "）", "，", "。", "、"]
 
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
 
