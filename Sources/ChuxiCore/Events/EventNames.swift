@@ -232,7 +232,7 @@ extension EventExtractor {
             if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
                 var b = e - 1
                 while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
-                while b < e, Tagger.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
+                while b < e, Punctuation.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
                 // A dateline before the name is none of it (`新华社北京1月21日电政协…会议`).
                 if let d = (b..<e).last(where: { k in
                     k > b && (s[k] == "电" || s[k] == "讯") && (s[k - 1] == "日" || s[k - 1] == "报")

@@ -26,9 +26,8 @@ public enum EventStep: String, Sendable, CaseIterable {
 }
 
 extension EventExtractor {
-    /// The punctuation that ends a clause: Tag/'s set, read from Events here only (when the
-    /// shared punctuation sets move to a primitives target, this is the line to change).
-    static let clausePunct = Tagger.clausePunct
+    /// The punctuation that ends a clause (Primitives/, as the tagger's).
+    static let clausePunct = Punctuation.clause
 
     /// What the stage keeps over one article.
     struct State {

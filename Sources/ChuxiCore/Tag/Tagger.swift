@@ -14,10 +14,8 @@ public struct Tagger: Sendable {
         dateStarts = d
     }
 
-    static let clausePunct: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
-    static let delimiters: ScalarSet = [
-        "，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"
-    ]
+    static let clausePunct = Punctuation.clause
+    static let delimiters = Punctuation.delimiters
     static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
     /// `习近平和夫人彭丽媛`: a spouse continues the list without the title.
     static let spouseJoiners = ["和夫人", "及夫人", "偕夫人", "与夫人"].map { Array($0.unicodeScalars) }

@@ -1,0 +1,10 @@
+/// The punctuation every stage reads, defined once (the tagger and the events stage both end
+/// clauses and names at these).
+public enum Punctuation {
+    /// What ends a clause.
+    public static let clause: ScalarSet = ["，", "。", "；", "：", "！", "？", "\n", "…"]
+    /// What no word runs across: clause punctuation, the list comma, quotes, brackets of titles, dashes.
+    public static let delimiters: ScalarSet = [
+        "，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"
+    ]
+}
