@@ -63,15 +63,13 @@ extension EventExtractor {
         }
     }
 
-    /// The date of an event triggered at `i`: the last date before it in the sentence,
-    /// else the article's current date.
-    func dateBefore(_ i: Int, _ t: TaggedSentence, _ st: inout State, issueDate: (year: Int, month: Int, day: Int)?)
-        -> String
-    {
-        if let d = datesTelling(t).last(where: { $0.range.upperBound <= i }) {
-            return render(d, issueDate: issueDate, state: &st)
-        }
-        return st.date
+    /// The date the sentence itself gives a trigger's event: one opening its object
+    /// (`dateOfObject`), else the last date before it in the sentence; nil when the sentence
+    /// gives none (the event then takes its own told date or the article's current date).
+    func ownDate(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ st: inout State) -> String? {
+        if let d = dateOfObject(trig, t, s, &st) { return d }
+        guard let d = datesTelling(t).last(where: { $0.range.upperBound <= trig.range.lowerBound }) else { return nil }
+        return render(d, issueDate: st.issueDate, state: &st)
     }
 
     /// A date that opens the trigger's object (`参加了今天的会见`, `出席昨天的招待会`): the date of

@@ -80,9 +80,7 @@ public struct EventExtractor: Sendable {
     func resolveTrigger(_ trig: TriggerMention, _ sc: inout SentenceContext, _ st: inout State) {
         if sc.planned { return }
         // (Before the resolvers: the date it renders may set the dateline.)
-        let date =
-            dateOfObject(trig, sc.tagged, sc.text, &st)
-            ?? dateBefore(trig.range.lowerBound, sc.tagged, &st, issueDate: st.issueDate)
+        let own = ownDate(trig, sc.tagged, sc.text, &st)
         var c = TriggerContext(
             mention: trig, before: subjects(sc.tagged, sc.text, in: sc.segmentStart..<trig.range.lowerBound),
             roles: [trig.trigger.role])
@@ -90,22 +88,18 @@ public struct EventExtractor: Sendable {
             if resolver.resolve(&c, &sc, self, st) == .dropTrigger { return }
         }
         if c.picks.isEmpty { return }
-        record(c, date: date, &sc, &st)
+        record(c, ownDate: own, &sc, &st)
     }
 
     /// The drafts of a resolved trigger: its event, its date, one draft per subject and role.
-    func record(_ c: TriggerContext, date: String, _ sc: inout SentenceContext, _ st: inout State) {
+    func record(_ c: TriggerContext, ownDate: String?, _ sc: inout SentenceContext, _ st: inout State) {
         let trig = c.mention, t = sc.tagged
         let event = eventName(for: trig, t, sc.text, sentenceEvent: sc.event, state: &st, headline: st.headline)
-        var date = date
         // A sentence with no date of its own dates its record by the event's own date when
-        // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days).
-        // Likewise a meeting told before (`参加会见的有`: the 会见's date, not that of a 会谈 told since).
-        if !datesTelling(t).contains(where: { $0.range.upperBound <= trig.range.lowerBound }),
-            dateOfObject(trig, t, sc.text, &st) == nil, let d = st.eventDates[event]
-        {
-            date = d
-        }
+        // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days), else by
+        // the article's current date. Likewise a meeting told before (`参加会见的有`: the 会见's
+        // date, not that of a 会谈 told since).
+        let date = ownDate ?? st.eventDates[event] ?? st.date
         if trig.trigger.kind == .meet, event != trig.trigger.word, !date.isEmpty, st.eventDates[event] == nil {
             st.eventDates[event] = date
         }

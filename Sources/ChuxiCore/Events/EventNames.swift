@@ -131,6 +131,16 @@ extension EventExtractor {
         return j < c.upperBound && "时中后前的".unicodeScalars.contains(s[j])
     }
 
+    /// `在讲话中`, `讲话时`, `会见后`: what follows the trigger (from `from`, past `了`, `举行`) is
+    /// the time of the event it is part of, no object (`讲话中首先代表…对某某会议表示祝贺` names no
+    /// event `中首先代表…`). `中` only after `在`/`的` right before the trigger: `出席中国…会议`
+    /// has its object. (Narrower than `pointsBack`, which a meeting's `的有` also satisfies.)
+    func pointsIn(_ trig: TriggerMention, _ s: [Unicode.Scalar], from: Int, clause c: Range<Int>) -> Bool {
+        guard from < c.upperBound else { return false }
+        let before = trig.range.lowerBound > c.lowerBound ? s[trig.range.lowerBound - 1] : " "
+        return s[from] == "时" || s[from] == "后" || s[from] == "中" && (before == "在" || before == "的")
+    }
+
     /// A meeting the text names only by its trigger: the meeting told before, else the one the
     /// headline names (`某某会见美国客人` -> `会见美国客人`), else the bare trigger.
     func meetingToldElsewhere(_ trig: TriggerMention, state: State, headline: String?) -> String {
@@ -142,7 +152,7 @@ extension EventExtractor {
             var u = Array(String(h[r.lowerBound...]).trimmingCharacters(in: .whitespaces).unicodeScalars)
             if let at = (w.unicodeScalars.count..<u.count).first(where: {
                 u[$0] == "时"
-                    || rules.predicates.match(u, at: $0, limit: u.count) > 0 && !u[$0...].starts(with: Self.delegate)
+                    || rules.predicates.match(u, at: $0, limit: u.count) > 0 && !u[$0...].starts(with: Self.onBehalf)
             }) {
                 u.removeSubrange(at...)
             }
@@ -153,8 +163,6 @@ extension EventExtractor {
         }
         return w
     }
-
-    static let delegate = Array("代表".unicodeScalars)
 
     /// What a found noun phrase names as an event, or nil: without a trigger or date words at
     /// its start (`出席会议` -> `会议`), nil when generic or deictic (`会议`, `这次会议`: the
@@ -282,14 +290,7 @@ extension EventExtractor {
             let u = Array(skip.unicodeScalars)
             if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
         }
-        // `在讲话中`, `讲话时`: the trigger points back at the event it is part of; what follows
-        // is no object (`讲话中首先代表…对某某会议表示祝贺` names no event `中首先代表…`).
-        // (`中` only after `在`/`的` right before the trigger: `出席中国…会议` has its object.)
-        let before = trig.range.lowerBound > c.lowerBound ? s[trig.range.lowerBound - 1] : " "
-        let pointsIn =
-            from < c.upperBound
-            && (s[from] == "时" || s[from] == "后" || s[from] == "中" && (before == "在" || before == "的"))
-        let object = pointsIn ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
+        let object = pointsIn(trig, s, from: from, clause: c) ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
         if trig.trigger.kind != .meet,
             let meet = t.triggers.first(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }),

@@ -118,7 +118,7 @@ extension EventExtractor {
         if gap.contains(where: { Self.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
         // `李家林代表全体学员发言`: speaking on behalf of a group.
-        if gap.starts(with: "代表".unicodeScalars), j - i <= 12 { return true }
+        if gap.starts(with: Self.onBehalf), j - i <= 12 { return true }
         // `在会上`, `也在开通仪式上`: the place of the words, after 也/还.
         let place = gap.drop { $0 != "在" && Self.saidGap.contains($0) }
         guard place.first == "在" else { return false }
@@ -213,20 +213,23 @@ extension EventExtractor {
     /// 就/对/围绕 that may hold commas, then the made-verb right before the trigger.
     func madeSpeechOnTopic(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
         var g = gap
-        if g.starts(with: Self.onBehalf),
-            let k = g.prefix(16).firstIndex(where: { "就对".unicodeScalars.contains($0) }),
+        func opensTopic(_ k: Int) -> Bool { Self.topicLeads.contains { g[k...].starts(with: $0) } }
+        if g.starts(with: Self.onBehalf), let k = g.indices.prefix(16).first(where: opensTopic),
             !g[..<k].contains(where: { Self.clausePunct.contains($0) || $0 == "、" })
         {
             g = g[k...]
         }
-        guard Self.topicLeads.contains(where: { g.starts(with: $0) }),
-            !g.contains(where: { Self.clausePunct.contains($0) && $0 != "，" }),
-            let comma = g.lastIndex(of: "，") ?? g.startIndex as Int?,
-            // The made-verb belongs to the trigger: in the last clause, a few characters before it.
-            let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: g[comma...].suffix(11)) }).first
-        else { return false }
+        guard opensTopic(g.startIndex), !g.contains(where: { Self.clausePunct.contains($0) && $0 != "，" }) else {
+            return false
+        }
+        // The made-verb belongs to the trigger: in the topic's last clause, a few characters before it.
+        let lastClause = g[(g.lastIndex(of: "，") ?? g.startIndex)...].suffix(11)
+        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: lastClause) }).first else {
+            return false
+        }
         return g.endIndex - verb.upperBound <= 8
     }
+    /// `代表`: on behalf of (`代表全体学员发言`), and a delegate (`会见某会代表`).
     static let onBehalf = Array("代表".unicodeScalars)
 
     static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }

@@ -40,19 +40,19 @@ public final class Pipeline {
     }
 
     public func run(_ input: IssueInput, keepSentences: Bool = false) -> IssueResult {
-        var source = clock.measure(.normalize) {
+        var source = clock.measure(.stage(.normalize)) {
             input.scalars.map { SourceText(scalars: $0, offsets: input.offsets) }
                 ?? SourceText(input.text, offsets: input.offsets)
         }
         source.pageStarts = input.pageStarts
-        let text = clock.measure(.normalize) { Normalizer.normalize(source, script: script) }
+        let text = clock.measure(.stage(.normalize)) { Normalizer.normalize(source, script: script) }
         var result = IssueResult(issue: input.id, normalized: text, source: source)
-        var articles = clock.measure(.articles) { ArticleSplitter.split(text, surnames: rules.surnames) }
+        var articles = clock.measure(.stage(.articles)) { ArticleSplitter.split(text, surnames: rules.surnames) }
         for k in articles.indices { articles[k].number += input.offsets.article }
         result.articles = articles.count
         let journalistNames = Set(articles.flatMap { $0.journalists.map(\.name) })
         // All of the issue is segmented before any of it is tagged (see `Segmenter.segment`).
-        let sentencesByParagraph = clock.measure(.segment) {
+        let sentencesByParagraph = clock.measure(.stage(.segment)) {
             segmenter.segment(
                 text, paragraphs: articles.flatMap { a in a.paragraphs.map { (text.paragraphs[$0], a.number) } },
                 words: fullWordBreak ? .full : .candidates { self.tagger.needsWords(text.scalars, $0) })
@@ -67,19 +67,19 @@ public final class Pipeline {
                 let sentences = sentencesByParagraph[paragraphIndex]
                 paragraphIndex += 1
                 for s in sentences {
-                    tagged.append(clock.measure(.tag) { tagger.tag(s, in: text) })
+                    tagged.append(clock.measure(.stage(.tag)) { tagger.tag(s, in: text) })
                     inHeadline.append(isHeadline)
                 }
             }
             // A person named with a title once is known by the name alone in the rest of the article.
-            tagged = clock.measure(.tag) { tagger.withKnownNames(tagged, text) }
+            tagged = clock.measure(.stage(.tag)) { tagger.withKnownNames(tagged, text) }
             let body = zip(tagged, inHeadline).filter { !$0.1 }.map(\.0)
             // `新华社记者A、本报记者B报道`: reporters named in the text are journalists too.
             let journalistNames = journalistNames.union(reporters(tagged, text))
             // The article's headline: its first paragraph when that is short and no sentence.
             let headline = article.paragraphs.first.map { text.text(text.paragraphs[$0]) }
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
-            clock.measure(.events) {
+            clock.measure(.stage(.events)) {
                 // A full date (with its year) above the body, such as a web page's date line.
                 let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap {
                     d -> DateValue? in

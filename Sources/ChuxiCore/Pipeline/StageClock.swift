@@ -24,10 +24,6 @@ public final class StageClock {
             case .part(let p): "segment: " + p.rawValue
             }
         }
-        static let normalize = Timed.stage(.normalize), articles = Timed.stage(.articles)
-        static let segment = Timed.stage(.segment), tag = Timed.stage(.tag), events = Timed.stage(.events)
-        static let sentenceBreak = Timed.part(.sentenceBreak), candidates = Timed.part(.candidates)
-        static let wordBreak = Timed.part(.wordBreak)
     }
     public private(set) var seconds: [Timed: Double] = [:]
     public init() {}

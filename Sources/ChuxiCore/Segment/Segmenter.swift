@@ -110,13 +110,13 @@ public final class Segmenter {
         // Candidate clauses of every sentence, broken in one call.
         var pieces: [Range<Int>] = []
         var clausesOf: [[Range<Int>]] = []
-        clock.measure(.candidates) {
+        clock.measure(.part(.candidates)) {
             for r in ranges.joined() {
                 let c = clausesToBreak(text, r, needsWords: needsWords)
                 clausesOf.append(c); pieces += c
             }
         }
-        let isBoundary = clock.measure(.wordBreak) { boundaries(text, of: pieces) }
+        let isBoundary = clock.measure(.part(.wordBreak)) { boundaries(text, of: pieces) }
         var k = 0
         return zip(paragraphs, ranges).map { p, rs in
             rs.map { r in
@@ -131,7 +131,7 @@ public final class Segmenter {
     /// Sentence ranges of one paragraph.
     func sentenceRanges(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
         let u = Self.utf16(text.scalars[r])
-        let b = clock.measure(.sentenceBreak) { sentences.offsets(utf16: u.units) }
+        let b = clock.measure(.part(.sentenceBreak)) { sentences.offsets(utf16: u.units) }
         var out: [Range<Int>] = []
         for k in 1..<b.count {
             let s = r.lowerBound + u.scalar(Int(b[k - 1])), e = r.lowerBound + u.scalar(Int(b[k]))
@@ -148,7 +148,9 @@ public final class Segmenter {
         }
         let span = first..<last
         let u = Self.utf16(text.scalars[span])
-        let b = clock.measure(.sentenceBreak) { sentences.offsets(utf16: u.units) }.map { first + u.scalar(Int($0)) }
+        let b = clock.measure(.part(.sentenceBreak)) { sentences.offsets(utf16: u.units) }.map {
+            first + u.scalar(Int($0))
+        }
         var out: [[Range<Int>]] = []
         var k = 0
         for p in paragraphs {
