@@ -2,7 +2,8 @@
 """Builds rules/names.model: character role statistics for person and organization names.
 
 usage: scripts/train-name-model.py [--corpus ../shared/corpora/pfr199801] [--out rules/names.model]
-                                   [--epochs 12] [--min-count 1] [--prune 40] [--shared-pair-min 3] [--check]
+                                   [--epochs 12] [--min-count 1] [--prune 40] [--shared-pair-min 2]
+                                   [--dropout 0] [--check]
 
 What it learns, and from what. Every character gets one of nine roles -- outside (O), or
 begin / inside / end / single of a person (PER) or organization (ORG) name -- and the model
@@ -20,7 +21,7 @@ ORG annotation (`entities.csv`); 21-31 January is where Chuxi's mention figures 
 and nothing is learned from it. No full names are kept: a character pair of which both
 characters lie inside one annotated person name is no feature there, so the table holds
 characters and their contexts, not the month's people -- unless the pair lies inside at least
---shared-pair-min (3) different names: such a pair (`尼亚`, `斯特`, a transliteration syllable)
+--shared-pair-min (2) different names, and is not itself a whole two-character name: such a pair (`尼亚`, `斯特`, a transliteration syllable)
 is a statistic of names, not one person's, and left out inside names it would learn only
 from the other places that it is no name, and cut every name that holds it. Characters are keyed as Chuxi's
 normalizer leaves them (full-width forms folded), with every digit keyed `0` and every Latin
@@ -167,7 +168,9 @@ def load(corpus, days, sur1, sur2, lex, shared_min):
             if t_ != "PER": continue
             nm = "".join(keys[s_:e_])
             for k in range(len(nm) - 1): holders[nm[k] + nm[k + 1]].add(nm)
-    shared = {p for p, h in holders.items() if len(h) >= shared_min}
+    # (A pair that is itself a whole annotated name, `某明`, is never shared: that would be a name.)
+    whole = {nm for h in holders.values() for nm in h if len(nm) == 2}
+    shared = {p for p, h in holders.items() if len(h) >= shared_min and p not in whole}
     print(f"{len(shared)} pairs inside {shared_min}+ different names", file=sys.stderr)
     out = []
     for keys, inname, tags, spans in data:
@@ -199,8 +202,9 @@ def spans_of(path):
     return out
 
 
-def train(data, epochs, ids):
+def train(data, epochs, ids, dropout=0.0):
     ok, start, end = allowed()
+    keep_always = ids.get("bias", -1)
     W = np.zeros((len(ids), T)); U = np.zeros_like(W); Tr = np.zeros((T, T)); Ut = np.zeros_like(Tr)
     fidx = [[np.array([ids[f] for f in fs if f in ids]) for fs in feats] for feats, _, _ in data]
     step = 1
@@ -210,6 +214,8 @@ def train(data, epochs, ids):
         for d in order.permutation(len(data)):
             feats, gold, _ = data[d]
             fi = fidx[d]
+            if dropout > 0:   # each feature but the bias left out at random (see --dropout)
+                fi = [f[(order.random_sample(len(f)) >= dropout) | (f == keep_always)] for f in fi]
             em = np.stack([W[f].sum(0) for f in fi])
             pred = viterbi(em, Tr, ok, start, end)
             if pred != list(gold):
@@ -258,7 +264,7 @@ def header(a, paragraphs):
         "character, one / two after a surname), g0 (the next character, when this one is a surname),",
         "bias (VALUE `-` where a feature has none). Weights are hundredths; roles with weight 0 are",
         "left out. A pair inside an annotated name is no feature there unless it lies inside at least",
-        f"{a.shared_pair_min} different names: the table holds no full name.",
+        f"{a.shared_pair_min} different names and is no whole annotated name: the table holds no full name.",
     ])
 
 
@@ -269,7 +275,9 @@ def main():
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--min-count", type=int, default=1)
     ap.add_argument("--prune", type=int, default=40, help="drop features whose largest weight is below this (hundredths)")
-    ap.add_argument("--shared-pair-min", type=int, default=3, help="a pair inside this many different names is a feature inside names too")
+    ap.add_argument("--shared-pair-min", type=int, default=2, help="a pair inside this many different names is a feature inside names too")
+    ap.add_argument("--dropout", type=float, default=0.0,
+                    help="leave each feature out of a paragraph's update with this probability, so that no name leans on one cue alone")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
     sur1, sur2 = surnames("rules/surnames.rules")
@@ -279,7 +287,7 @@ def main():
     counts = Counter(f for feats, _, _ in data for fs in feats for f in fs)
     ids = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= a.min_count))}
     print(f"{len(data)} paragraphs, {sum(len(g) for _, g, _ in data)} characters, {len(ids)} features", file=sys.stderr)
-    W, Tr = train(data, a.epochs, ids)
+    W, Tr = train(data, a.epochs, ids, a.dropout)
     if a.check:
         score(load(a.corpus, range(19, 21), sur1, sur2, lex, a.shared_pair_min), W, Tr, ids); return
     names = sorted(ids, key=lambda f: ids[f])

@@ -117,6 +117,9 @@ public enum RuleSchema {
                 "words right after a clause-initial name that show a person acting (`刘锋要求`)"),
             .init("names.rules", "state", .word, "words that make the name before them a state (`某某共和国`): no person"),
             .init(
+                "names.rules", "place-noun", .word,
+                "words that make the name right after them a place (`港口城市某某`, `首都某某`): no person"),
+            .init(
                 "names.rules", "address", .word,
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(

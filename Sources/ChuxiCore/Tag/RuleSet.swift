@@ -110,6 +110,8 @@ public final class RuleSet: Sendable {
     public let kinWords: Lexicon
     /// `names.rules state`: words after which the name before is a state (`某某共和国`).
     public let stateWords: Lexicon
+    /// `names.rules place-noun`: words after which a model name is a place (`首都某某`).
+    public let placeNouns: Lexicon
     /// `names.rules transliteration`: characters of transliterated foreign names.
     public let transliteration: ScalarSet
     public let predicates: Lexicon
@@ -235,6 +237,7 @@ public final class RuleSet: Sendable {
         addressWords = r.lexicon("names.rules", "address")
         kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
+        placeNouns = r.lexicon("names.rules", "place-noun")
         let predicateWords = r.words("names.rules", "predicate")
         predicates = Lexicon(predicateWords)
         transliteration = r.scalars("names.rules", "transliteration")

@@ -17,6 +17,16 @@ extension Tagger {
         ),
         // One character is no person's name (`江` alone is an abbreviation, not a name).
         ("single-character", false, { _, _, r in r.count < 2 }),
+        // A name begins with no name stop that is neither a surname nor a transliteration
+        // character (`部长级|嘉宾`: 级 ends words, it begins no name; `和某某`, `于某` may).
+        (
+            "begins-with-stop", true,
+            { t, sc, r in
+                let c = sc.s[r.lowerBound]
+                return t.rules.nameStops.contains(c) && !t.rules.transliteration.contains(c)
+                    && t.rules.surnames.surnameLength(sc.s, at: r.lowerBound) == 0
+            }
+        ),
         // A name the model reads only through its role transitions: on average each character's
         // chosen role weighs less than another (`吴某闯|警署`, margin below zero in `explain`).
         ("weak", true, { _, sc, r in sc.modelNames.contains { $0.range == r && $0.confidence < 0 } }),
@@ -41,6 +51,11 @@ extension Tagger {
                 return t.rules.orgSuffixes.match(sc.s, at: j, limit: sc.b) >= 2
                     || t.rules.stateWords.match(sc.s, at: r.upperBound, limit: sc.b) > 0
             }
+        ),
+        // A place named by the noun before it (`北部城市某某`, `首都某某`: names.rules `place-noun`).
+        (
+            "after-place-noun", true,
+            { t, sc, r in t.rules.placeNouns.matchEnding(sc.s, at: r.lowerBound, floor: sc.a) > 0 }
         ),
         // A list of places (`岳阳、株洲、邵阳等地`): a 、-list that 等地 / 等市 … closes.
         ("place-list", true, { t, sc, r in t.closesAsPlaces(sc, after: r.upperBound) }),
