@@ -210,19 +210,19 @@ final class StoreTests: XCTestCase {
                 "titles": "徐汇区副区长", "role": "attend"
             ],
             [
-                "issue": "c", "article": "1", "date": "2024-03-02", "event": "会议", "attendee": "李强", "kind": "person",
+                "issue": "c", "article": "1", "date": "2024-03-02", "event": "会议", "attendee": "周岩", "kind": "person",
                 "titles": "区委书记", "role": "chair"
             ],
             [
-                "issue": "d", "article": "1", "date": "2024-05-02", "event": "会议", "attendee": "李强", "kind": "person",
+                "issue": "d", "article": "1", "date": "2024-05-02", "event": "会议", "attendee": "周岩", "kind": "person",
                 "titles": "区委书记", "role": "chair"
             ]
         ]
         let g = Graph(rows: rows)
-        XCTAssertEqual(Set(g.persons.keys), ["P:王伟@静安区", "P:王伟@徐汇区", "P:李强"])
+        XCTAssertEqual(Set(g.persons.keys), ["P:王伟@静安区", "P:王伟@徐汇区", "P:周岩"])
         XCTAssertEqual(g.conflicts.map(\.name), ["王伟"])
-        XCTAssertEqual(g.persons["P:李强"]!.titles["区委书记"]!.first, "2024-03-02")
-        XCTAssertEqual(g.persons["P:李强"]!.titles["区委书记"]!.last, "2024-05-02")
+        XCTAssertEqual(g.persons["P:周岩"]!.titles["区委书记"]!.first, "2024-03-02")
+        XCTAssertEqual(g.persons["P:周岩"]!.titles["区委书记"]!.last, "2024-05-02")
     }
 }
 

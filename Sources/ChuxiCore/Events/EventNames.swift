@@ -200,7 +200,7 @@ extension EventExtractor {
 
     /// `召开20周年`, `举行三十周年`: a number of years after the verb.
     func anniversary(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Bool {
-        guard let (_, j) = Tagger.number(s, i, limit) else { return false }
+        guard let (_, j) = Numerals.read(s, i, limit) else { return false }
         return j + 1 < limit && s[j] == "周" && s[j + 1] == "年"
     }
 

@@ -1,5 +1,5 @@
 /// An article whose only records are words said at no named or dated event
-/// (`习近平总书记强调：…` quoted in a commentary) tells no attendance.
+/// (`钱正华总书记强调：…` quoted in a commentary) tells no attendance.
 enum QuoteOnlyArticle: ArticlePass {
     static func apply(
         _ st: inout EventExtractor.State, _ sentences: [TaggedSentence], _ s: [Unicode.Scalar], _ x: EventExtractor

@@ -173,7 +173,7 @@ extension EventExtractor {
         return !s[i..<trig.lowerBound].contains { Self.clausePunct.contains($0) || $0 == "、" }
     }
 
-    /// `李强作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
+    /// `周岩作政府工作报告`, `X发表重要讲话`, `X就纪律问题作了明确要求`: a speech made by
     /// the name just before.
     func madeSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
         // `总经理秦某，作为企业家代表发表讲话`: the comma before 作为 does not end the speaker's clause.

@@ -23,13 +23,12 @@ public struct RuleFile: Sendable {
         public let line: Int
     }
     public struct Expectation: Sendable, Equatable, CustomStringConvertible {
-        public let kind: String  // person, title, organization, date, journalist, record, event
+        public let kind: String  // a span kind (`SpanKind`), or `record`
         public let text: String  // for record: NAME/ROLE
         public var description: String { "\(kind):\(text)" }
     }
-    public static let expectationKinds: Set<String> = [
-        "person", "title", "organization", "date", "journalist", "record", "event"
-    ]
+    /// Every span kind (`event` is also a record's event), and `record`.
+    public static let expectationKinds: Set<String> = Set(SpanKind.allCases.map(\.rawValue)).union(["record"])
 
     public let name: String
     public let entries: [Entry]

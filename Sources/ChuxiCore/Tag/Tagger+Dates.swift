@@ -1,34 +1,5 @@
 /// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
 extension Tagger {
-    static let chineseDigits: [Unicode.Scalar: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9
-    ]
-
-    static let numerals = "0123456789〇零一二两三四五六七八九十".unicodeScalars
-    static let numeralStart = ScalarSet(numerals)
-
-    /// A number at `i`: ASCII digits, or Chinese numerals (`十二`, `三十一`, `二〇二〇`).
-    static func number(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {
-        var j = i, v = 0
-        while j < b, Normalizer.isDigit(s[j]), j - i < 4 { v = v * 10 + Int(s[j].value - 48); j += 1 }
-        if j > i { return (v, j) }
-        // Chinese numerals: digit sequences (年份 二〇二〇) or tens (三十一).
-        var digits: [Int] = [], sawTen = false, total = 0
-        while j < b, j - i < 4 {
-            if let d = Self.chineseDigits[s[j]] {
-                digits.append(d)
-            } else if s[j] == "十" {
-                sawTen = true; total += (digits.last ?? 1) * 10; digits = []
-            } else {
-                break
-            }
-            j += 1
-        }
-        guard j > i else { return nil }
-        if sawTen { return (total + (digits.last ?? 0), j) }
-        return (digits.reduce(0) { $0 * 10 + $1 }, j)
-    }
-
     func tagDates(_ sc: inout Scan) -> [DateMention] {
         let s = sc.s, b = sc.b
         var out: [DateMention] = []
@@ -44,12 +15,12 @@ extension Tagger {
                 i += wl; continue
             }
             // (the test first: no call per scalar)
-            if Self.numeralStart.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {
+            if Numerals.start.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {
                 out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
                 mark(&sc, i..<d.end)
                 i = d.end; continue
             }
-            guard Self.numeralStart.contains(s[i]) || s[i] == "元", i == sc.a || !Self.numeralStart.contains(s[i - 1]),
+            guard Numerals.start.contains(s[i]) || s[i] == "元", i == sc.a || !Numerals.start.contains(s[i - 1]),
                 let d = parseDate(s, i, b)
             else { i += 1; continue }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
@@ -64,22 +35,22 @@ extension Tagger {
         "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"
     ].map { Array($0.unicodeScalars) }
 
-    /// A day without a month (`习近平11日在…`, `十七日，`): Arabic digits or Chinese numerals +
+    /// A day without a month (`钱正华11日在…`, `十七日，`): Arabic digits or Chinese numerals +
     /// 日, not after 月 or a number, and followed by a time of day, a comma or a verb, so that
     /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
     func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
         // (A numeral of the other kind before is a name's end: `金某三9日会见`.)
         let arabic = Normalizer.isDigit(s[i])
-        guard Self.numeralStart.contains(s[i]),
+        guard Numerals.start.contains(s[i]),
             i == a
-                || !((arabic ? Normalizer.isDigit(s[i - 1]) : Self.numeralStart.contains(s[i - 1]))
+                || !((arabic ? Normalizer.isDigit(s[i - 1]) : Numerals.start.contains(s[i - 1]))
                     || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每")
         else { return nil }
         var j = i, v = 0
         if arabic {
             while j < b, Normalizer.isDigit(s[j]), j - i < 2 { v = v * 10 + Int(s[j].value - 48); j += 1 }
         } else {
-            guard let n = Self.number(s, i, b), n.end - i <= 3,
+            guard let n = Numerals.read(s, i, b), n.end - i <= 3,
                 !s[i..<n.end].contains(where: { "〇零两".unicodeScalars.contains($0) }),
                 n.end - i >= 2 || s[i] != "一"
             else { return nil }
@@ -107,14 +78,14 @@ extension Tagger {
         var j = i
         var year: Int? = nil
         // `元月3日`: 元月 is January.
-        guard var n = Self.number(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else {
+        guard var n = Numerals.read(s, j, b) ?? (j + 1 < b && s[j] == "元" && s[j + 1] == "月" ? (1, j + 1) : nil) else {
             return nil
         }
         // `2008-09-22` (a web page's date line), `2020/12/29`.
         // The day is at most two digits: a time may follow glued to it once spaces are folded
         // (`2008-09-22 22:11` -> `2008-09-2222:11`).
         if n.end - j == 4, n.end + 1 < b, s[n.end] == "-" || s[n.end] == "/", (1900...2100).contains(n.value),
-            let m = Self.number(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end],
+            let m = Numerals.read(s, n.end + 1, b), m.end - n.end - 1 <= 2, m.end + 1 < b, s[m.end] == s[n.end],
             (1...12).contains(m.value)
         {
             var e = m.end + 1, day = 0
@@ -124,13 +95,13 @@ extension Tagger {
         if n.end < b, s[n.end] == "年" {
             guard n.value >= 1900 && n.value <= 2100 else { return nil }
             year = n.value; j = n.end + 1
-            guard let m = Self.number(s, j, b) else { return nil }
+            guard let m = Numerals.read(s, j, b) else { return nil }
             n = m
         }
         guard n.end < b, s[n.end] == "月", (1...12).contains(n.value) else { return nil }
         let month = n.value
         j = n.end + 1
-        guard let dn = Self.number(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
+        guard let dn = Numerals.read(s, j, b), dn.end < b, (1...31).contains(dn.value) else { return nil }
         // `7月28上午`: a day whose 日 was dropped before a time of day.
         let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
         // `4月22至24日`: a range whose first 日 is left to the second.
@@ -138,10 +109,10 @@ extension Tagger {
         guard s[dn.end] == "日" || s[dn.end] == "号" || dropped || rangeFirst else { return nil }
         var v = DateValue(year: year, month: month, day: dn.value)
         j = dropped || rangeFirst ? dn.end : dn.end + 1
-        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = Self.number(s, j + 1, b) {
+        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = Numerals.read(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
-            } else if e1.end < b, s[e1.end] == "月", let e2 = Self.number(s, e1.end + 1, b), e2.end < b,
+            } else if e1.end < b, s[e1.end] == "月", let e2 = Numerals.read(s, e1.end + 1, b), e2.end < b,
                 s[e2.end] == "日" || s[e2.end] == "号",
                 (1...12).contains(e1.value), (1...31).contains(e2.value)
             {

@@ -50,7 +50,7 @@ extension Tagger {
                 // (after `在`: the post).
                 if at.extended, !listOrTrigger(sc, at: j) { i += 1; continue }
                 if at.atPost, !at.extended, rules.posts.match(sc.s, at: j, limit: sc.b) == 0 { i += 1; continue }
-                // A list of untitled names (`习近平、赵乐际、王沪宁等出席`) is confirmed by what follows its end.
+                // A list of untitled names (`钱正华、赵立新、王海宁等出席`) is confirmed by what follows its end.
                 var tail = [PersonMention(name: name, titles: [], rule: "names.rules:predicate")]
                 var trial = sc
                 mark(&trial, name)
@@ -166,13 +166,13 @@ extension Tagger {
 
     /// Length of a count of persons at `i` (`6位`, `三名`), or 0.
     func countWord(_ sc: Scan, at i: Int) -> Int {
-        guard i < sc.b, let (_, e) = Self.number(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else {
+        guard i < sc.b, let (_, e) = Numerals.read(sc.s, i, sc.b), e < sc.b, sc.s[e] == "位" || sc.s[e] == "名" else {
             return 0
         }
         return e + 1 - i
     }
 
-    /// `王南在主席台就座`, `李强在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
+    /// `王南在主席台就座`, `周岩在北京出席`, `于勇在座谈会上表示`: a place phrase with 在
     /// between a name and its trigger (or, after `上`/`中`, its predicate), within the clause.
     func triggerInClause(_ sc: Scan, after end: Int) -> Bool {
         guard end < sc.b else { return false }

@@ -175,7 +175,7 @@ extension Tagger {
     }
 
     /// Adds, in sentences that hold a role trigger, the bare mentions of names the article
-    /// gives elsewhere with a title (`国家主席习近平…` then `依次向习近平递交国书`).
+    /// gives elsewhere with a title (`国家主席钱正华…` then `依次向钱正华递交国书`).
     public func withKnownNames(_ tagged: [TaggedSentence], _ text: NormalizedText) -> [TaggedSentence] {
         let s = text.scalars
         var known: [[Unicode.Scalar]] = []

@@ -9,7 +9,7 @@ public struct Tagger: Sendable {
     public init(rules: RuleSet) {
         self.rules = rules
         var d = rules.dateWords.firstScalars
-        for c in Self.numerals { d.insert(c) }
+        for c in Numerals.all { d.insert(c) }
         d.insert("元")  // 元月 (January)
         dateStarts = d
     }
@@ -17,7 +17,7 @@ public struct Tagger: Sendable {
     static let clausePunct = Punctuation.clause
     static let delimiters = Punctuation.delimiters
     static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
-    /// `习近平和夫人彭丽媛`: a spouse continues the list without the title.
+    /// `钱正华和夫人孙丽芳`: a spouse continues the list without the title.
     static let spouseJoiners = ["和夫人", "及夫人", "偕夫人", "与夫人"].map { Array($0.unicodeScalars) }
 
     /// Context in which a name is looked for: after a title or in a list the evidence is
