@@ -36,7 +36,7 @@ public enum Batch {
 
     public static func run(
         archive: [String], store: Store, rules: RuleSet, jobs: Int,
-        issueDate: (year: Int, month: Int, day: Int)? = nil, encoding: String? = nil, format: InputFormat? = nil,
+        issueDate: IssueDate? = nil, encoding: String? = nil, format: InputFormat? = nil,
         corrections: Corrections? = nil, roster: Roster? = nil,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Summary {

@@ -181,7 +181,7 @@ public struct Roster: Sendable {
 
     /// Runs one issue with the roster: see the type's comment.
     public func run(
-        _ pipeline: Pipeline, path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?,
+        _ pipeline: Pipeline, path: String, id: String, issueDate: IssueDate?,
         encoding: String?, format: InputFormat?
     ) throws -> (result: IssueResult, hash: String) {
         let plain = { try pipeline.run(path: path, id: id, issueDate: issueDate, encoding: encoding, format: format) }

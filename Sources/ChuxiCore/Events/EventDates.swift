@@ -44,7 +44,7 @@ extension EventExtractor {
         }
     }
 
-    func render(_ d: DateMention, issueDate: (year: Int, month: Int, day: Int)?, state: inout State) -> String {
+    func render(_ d: DateMention, issueDate: IssueDate?, state: inout State) -> String {
         switch d.value {
         case .absolute(let v):
             let r = v.resolved(issueDate: issueDate)

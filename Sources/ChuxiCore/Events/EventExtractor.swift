@@ -54,7 +54,7 @@ public struct EventExtractor: Sendable {
 
     public func extract(
         _ sentences: [TaggedSentence], text: NormalizedText, headline: String?,
-        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue? = nil
+        issueDate: IssueDate?, pageDate: DateValue? = nil
     ) -> [Draft] {
         var st = State(issueDate: issueDate, headline: headline, pageDate: pageDate)
         let s = text.scalars

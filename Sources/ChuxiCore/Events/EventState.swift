@@ -31,7 +31,7 @@ extension EventExtractor {
 
     /// What the stage keeps over one article.
     struct State {
-        let issueDate: (year: Int, month: Int, day: Int)?
+        let issueDate: IssueDate?
         /// The article's headline: the event name of last resort.
         let headline: String?
         /// A dated line among the headlines (`2008-09-22 22:11 来源：…`): the base for `今天`, `22日`
@@ -69,7 +69,7 @@ extension EventExtractor {
         /// The meeting a trigger word points back at: the last one it named, else the last meeting.
         func meeting(toldBy word: String) -> String? { meetingsByWord[word] ?? meeting }
 
-        init(issueDate: (year: Int, month: Int, day: Int)?, headline: String?, pageDate: DateValue?) {
+        init(issueDate: IssueDate?, headline: String?, pageDate: DateValue?) {
             self.issueDate = issueDate
             self.headline = headline
             self.pageDate = pageDate

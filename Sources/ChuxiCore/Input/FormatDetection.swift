@@ -44,8 +44,8 @@ public struct ExtractedText: Sendable {
     /// PDF: scalar offset at which each page starts (page 1 at 0): evidence cites `P3:L12:C5`.
     public var pageStarts: [Int]? = nil
     /// HTML: the page's date (`<meta>` or a date line), the issue date when the path has none.
-    public var date: (year: Int, month: Int, day: Int)? = nil
-    public init(text: String, pageStarts: [Int]? = nil, date: (year: Int, month: Int, day: Int)? = nil) {
+    public var date: IssueDate? = nil
+    public init(text: String, pageStarts: [Int]? = nil, date: IssueDate? = nil) {
         self.text = text; self.pageStarts = pageStarts; self.date = date
     }
 }
@@ -66,7 +66,7 @@ public enum InputReader {
 
     /// The issue for a PDF or HTML file; the issue date: given, else the path's, else the page's.
     public static func issue(
-        _ e: ExtractedText, id: String, path: String, issueDate: (year: Int, month: Int, day: Int)?
+        _ e: ExtractedText, id: String, path: String, issueDate: IssueDate?
     ) -> IssueInput {
         var input = IssueInput(
             id: id, path: path, text: e.text, issueDate: issueDate ?? IssueInput.date(fromPath: path) ?? e.date)

@@ -280,8 +280,8 @@ public enum HTMLText {
 
     // MARK: The page's date
 
-    static func metaDate(_ root: Node) -> (year: Int, month: Int, day: Int)? {
-        var found: (year: Int, month: Int, day: Int)? = nil
+    static func metaDate(_ root: Node) -> IssueDate? {
+        var found: IssueDate? = nil
         func walk(_ n: Node) {
             guard found == nil, !n.isText else { return }
             if n.name == "meta", let content = n.attributes["content"] {
@@ -300,7 +300,7 @@ public enum HTMLText {
 
     /// The first full date in a string: `2024-06-11`, `2024/6/11`, `2024.06.11`, `2024年6月11日`
     /// (ASCII or full-width digits), a day of the calendar.
-    static func parseDate(_ s: String) -> (year: Int, month: Int, day: Int)? {
+    static func parseDate(_ s: String) -> IssueDate? {
         let u = s.unicodeScalars.map { c -> Unicode.Scalar in
             (0xFF10...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFF10 + 0x30)! : c
         }

@@ -26,7 +26,7 @@ public struct Extraction {
     /// over as it is done: its records are never all in memory.
     public static func stream(
         files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-        issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
+        issueDate: IssueDate?, encoding: String? = nil, format: InputFormat? = nil,
         wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
         makePipeline: (() throws -> Pipeline)? = nil,
         each: (Result<IssueResult, Failure>) throws -> Void
@@ -92,7 +92,7 @@ public struct Extraction {
     /// All results in memory (tests, small runs); the pieces of a large file are joined.
     public static func run(
         files: [(path: String, id: String)], rules: RuleSet, jobs: Int,
-        issueDate: (year: Int, month: Int, day: Int)?, encoding: String? = nil, format: InputFormat? = nil,
+        issueDate: IssueDate?, encoding: String? = nil, format: InputFormat? = nil,
         wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars
     ) throws -> Extraction {
         var out = Extraction()

@@ -13,7 +13,7 @@ public struct IssueInput: Sendable {
     public let id: String
     public let path: String
     public let text: String
-    public let issueDate: (year: Int, month: Int, day: Int)?
+    public let issueDate: IssueDate?
     /// Where `text` starts in the file (a piece of a large file; see `PieceReader`).
     public var offsets = PieceOffsets()
 
@@ -23,19 +23,19 @@ public struct IssueInput: Sendable {
     public var pageStarts: [Int]? = nil
 
     public init(
-        id: String, path: String, text: String, issueDate: (year: Int, month: Int, day: Int)?,
+        id: String, path: String, text: String, issueDate: IssueDate?,
         offsets: PieceOffsets = PieceOffsets()
     ) {
         self.id = id; self.path = path; self.text = text; self.issueDate = issueDate; self.offsets = offsets
     }
 
-    public init(id: String, path: String, scalars: [Unicode.Scalar], issueDate: (year: Int, month: Int, day: Int)?) {
+    public init(id: String, path: String, scalars: [Unicode.Scalar], issueDate: IssueDate?) {
         self.init(id: id, path: path, text: "", issueDate: issueDate)
         self.scalars = scalars
     }
 
     /// The issue date from a path: `2024-06-17`, `20240617`, `19980106-04-003`.
-    public static func date(fromPath path: String) -> (year: Int, month: Int, day: Int)? {
+    public static func date(fromPath path: String) -> IssueDate? {
         let scalars = Array(path.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -69,7 +69,7 @@ public struct IssueInput: Sendable {
 
     /// Parses `YYYY-MM-DD`: a day of the calendar (no `2024-02-30`) in a four-digit year
     /// (`0001-01-01` would write year 0 dates, `0-06-11`, that no reader takes).
-    public static func parseISODate(_ s: String) -> (year: Int, month: Int, day: Int)? {
+    public static func parseISODate(_ s: String) -> IssueDate? {
         let u = Array(s.utf8)
         guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
             u.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) })

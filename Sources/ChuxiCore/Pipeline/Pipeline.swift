@@ -122,7 +122,7 @@ public final class Pipeline {
     /// Reads, decodes and runs one file; the issue date comes from `issueDate`, else the path.
     /// Returns the hash of the file's bytes too (a batch keys issues by it; "" unless `hashing`).
     public func run(
-        path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+        path: String, id: String, issueDate: IssueDate?, encoding: String?,
         format: InputFormat? = nil,
         wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
         hashing: Bool = true
@@ -146,7 +146,7 @@ public final class Pipeline {
     /// PDF and HTML files (by `format`, else content and extension) go through their reader
     /// (`InputReader`) and are run whole.
     public func run(
-        path: String, id: String, issueDate: (year: Int, month: Int, day: Int)?, encoding: String?,
+        path: String, id: String, issueDate: IssueDate?, encoding: String?,
         format: InputFormat? = nil,
         wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
         hashing: Bool = true, each: (IssueResult) throws -> Void
@@ -189,7 +189,7 @@ public final class Pipeline {
     /// handed over as it is done, so that a 20 MB line costs what a 20 MB file costs.
     public func run(
         id: String, path: String, scalars: [Unicode.Scalar], utf8Bytes: Int,
-        issueDate: (year: Int, month: Int, day: Int)?,
+        issueDate: IssueDate?,
         wholeFileLimit: Int = Pipeline.wholeFileLimit, pieceScalars: Int = Pipeline.pieceScalars,
         each: (IssueResult) throws -> Void
     ) rethrows {
@@ -214,7 +214,7 @@ public final class Pipeline {
     /// body's first record (the article's story), or none.
     func headlineOnly(
         _ body: [EventExtractor.Draft], headlines: [TaggedSentence], text: NormalizedText, headline: String?,
-        issueDate: (year: Int, month: Int, day: Int)?, pageDate: DateValue?
+        issueDate: IssueDate?, pageDate: DateValue?
     ) -> [EventExtractor.Draft] {
         guard !headlines.isEmpty else { return [] }
         let named = Set(body.map { text.text($0.attendee) })
@@ -318,13 +318,13 @@ public final class Pipeline {
 
     /// How many days an ISO date (a range's end) lies before the issue date (0 when it has no
     /// year or lies after).
-    static func daysBefore(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Int {
+    static func daysBefore(_ iso: String, _ d: IssueDate) -> Int {
         guard let e = iso.split(separator: "/").last.flatMap({ IssueInput.parseISODate(String($0)) }) else { return 0 }
         return max(0, DateValue.dayNumber(d.year, d.month, d.day) - DateValue.dayNumber(e.year, e.month, e.day))
     }
 
     /// Does an ISO date (`1998-01-31`, a range's start) fall after the issue date?
-    static func isAfter(_ iso: String, _ d: (year: Int, month: Int, day: Int)) -> Bool {
+    static func isAfter(_ iso: String, _ d: IssueDate) -> Bool {
         guard let a = iso.split(separator: "/").first.flatMap({ IssueInput.parseISODate(String($0)) }) else {
             return false
         }

@@ -41,7 +41,7 @@ public struct DateValue: Sendable, Equatable {
     }
 
     /// Gives a year-less date the latest year that puts it on or before the issue date.
-    public func resolved(issueDate: (year: Int, month: Int, day: Int)?) -> DateValue {
+    public func resolved(issueDate: IssueDate?) -> DateValue {
         guard year == nil, let d = issueDate else { return self }
         var v = self
         // On or before the issue date: this year. A little after it (within two months: `将于

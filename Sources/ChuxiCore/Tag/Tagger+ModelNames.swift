@@ -165,7 +165,7 @@ extension Tagger {
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
 
     /// Repairs of rule names where the rules and the model disagree in a known way, in order
-    /// (a third, `stop-the-model-keeps`, is described where it runs):
+    /// (`predicate-after-name` and `stop-the-model-keeps` are described where they run):
     /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
     /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
     /// before a rank belongs to the name when the model reads it so, or the name has two
@@ -201,6 +201,19 @@ extension Tagger {
                 p = PersonMention(
                     name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
                 mark(&sc, p.name)
+            }
+            // `predicate-after-name`: a three-character name whose last character begins a
+            // predicate or trigger of two or more (`李某发|来了` for `李某|发来了`) is the two the
+            // model reads, when it reads them so.
+            let e1 = p.name.upperBound
+            if p.name.count == 3,
+                rules.predicates.match(s, at: e1 - 1, limit: sc.b) >= 2
+                    || rules.triggerWords.match(s, at: e1 - 1, limit: sc.b) >= 2,
+                names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e1 - 1) })
+            {
+                sc.consumed[e1 - 1 - sc.a] = false
+                p = PersonMention(
+                    name: p.name.lowerBound..<(e1 - 1), titles: p.titles, rule: p.rule + "+predicate-after-name")
             }
             // `stop-the-model-keeps`: a `given-end` stop the rules cut off (`金大|中`) that the model
             // reads as the name's end, unless it is the verb of a visit (`张春来调研`).

@@ -36,10 +36,12 @@ extension Tagger {
             }
             if stop > 0 {
                 // `和`/`与` inside an organization (`人力资源和社会保障局`): go on when an
-                // organization suffix lies between it and the post.
-                let w = String(scalars: s[(k - stop)..<k])
+                // organization suffix lies between it and the post, and no person ends right
+                // before it (`钱某和国务院总理李某`: the title begins after 和).
+                let w = String(scalars: s[(k - stop)..<k]), before = k - stop
                 let inOrg =
-                    (w == "和" || w == "与")
+                    (w == "和" || w == "与") && before > sc.a && !sc.consumed[before - 1 - sc.a]
+                    && !sc.modelNames.contains { $0.kind == .person && $0.range.upperBound == before }
                     && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
                 if !inOrg { break }
             }
