@@ -83,7 +83,10 @@ extension EventExtractor {
             if let e = led, e - from <= 40 { return word + str(s, from..<e) }
             return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
         }
-        if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { "同与和".unicodeScalars.contains(s[$0]) }),
+        // (Not a 和 inside a title: `与某某共和国总统X举行会谈`.)
+        if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
+            "同与和".unicodeScalars.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+        }),
             let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
         {
             return trig.range.lowerBound - j <= 24
@@ -175,10 +178,22 @@ extension EventExtractor {
         if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
             u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
         }
-        let name = String(scalars: u[...])
+        let name = String(scalars: Self.unclosedQuoteDropped(u))
         if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name) { return nil }
         let names = t.persons.map { str(s, $0.name) }
         return names.contains(where: { name.contains($0) }) ? nil : name
+    }
+
+    /// A name holds no quotation it does not close: what comes before an unclosed `“` or `《`
+    /// is none of it (`主办的“某某音乐会` -> `某某音乐会`).
+    static func unclosedQuoteDropped(_ u: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var r = u[...]
+        for (open, close) in [("“", "”"), ("《", "》")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            while r.filter({ $0 == open }).count > r.filter({ $0 == close }).count, let k = r.firstIndex(of: open) {
+                r = r[(k + 1)...]
+            }
+        }
+        return r
     }
 
     /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).

@@ -1,6 +1,6 @@
 /// The persons and organizations before a verb or meeting trigger in its segment, except those
 /// who only say it (`X表示，…要共同营造…`: a trigger inside what X says is not X's act), asked
-/// someone else to act (`受A委托`) or plan it (`将于2月3日`).
+/// someone else to act (`受A委托`), plan it (`将于2月3日`) or did it before (`曾两次接见`).
 enum SubjectsBeforeTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
@@ -11,7 +11,8 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         let s = sc.text, at = c.range.lowerBound
         // A plan (`A将于…访问，赴某地主持…，同B举行会谈`): this trigger and the rest of the
         // sentence tell what is to come, not attendance.
-        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at) }) {
+        let names = sc.tagged.persons.map(\.name)
+        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, names: names) }) {
             sc.planned = true
             return .dropTrigger
         }

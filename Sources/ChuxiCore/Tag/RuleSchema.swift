@@ -162,6 +162,9 @@ public enum RuleSchema {
                 "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
             .init(
                 "roles.rules", "planned", .word, "words between a person and a trigger that make the act a plan (`将于`)"),
+            .init(
+                "roles.rules", "past", .word,
+                "words between a person and a trigger that make the act a past one (`曾两次接见`): no attendance told now"),
             .init("events.rules", "noun", .word, "words an event's name ends with (`…常务会议`, `…启动仪式`)"),
             .init(
                 "events.rules", "held", .word, "endings that name an event only right after a holding verb (`召开…谈话会`)"),

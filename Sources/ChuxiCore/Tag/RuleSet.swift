@@ -137,6 +137,8 @@ public final class RuleSet: Sendable {
     public let absentMarkers: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
     public let plannedMarkers: Lexicon
+    /// `roles.rules past`: `曾` between a person and a trigger (`曾两次接见`): the act is no news.
+    public let pastMarkers: Lexicon
     /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
     public let listLeads: Lexicon
     public let eventNouns: Lexicon
@@ -259,6 +261,7 @@ public final class RuleSet: Sendable {
         absentMarkers = r.lexicon("roles.rules", "absent")
         listLeads = r.lexicon("roles.rules", "list-lead")
         plannedMarkers = r.lexicon("roles.rules", "planned")
+        pastMarkers = r.lexicon("roles.rules", "past")
         eventNouns = r.lexicon("events.rules", "noun")
         holdVerbs = r.lexicon("events.rules", "hold")
         heldNouns = r.lexicon("events.rules", "held")

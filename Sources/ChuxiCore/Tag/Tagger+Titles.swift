@@ -48,6 +48,8 @@ extension Tagger {
             k -= 1
             if p - k >= 24 { break }
         }
+        // A 和/与 kept for an organization that then ends the reach is none of it (`某某与|外交部副部长`).
+        while k < p, s[k] == "和" || s[k] == "与" { k += 1 }
         return k
     }
 
