@@ -59,6 +59,11 @@ extension EventExtractor {
             if let base = state.dateline ?? state.pageDate { return base.latest(day: d).iso }
             if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).latest(day: d).iso }
             return ""
+        case .dayOfThisMonth(let d):
+            let base =
+                state.dateline ?? state.pageDate
+                ?? issueDate.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
+            return base?.sameMonth(day: d)?.iso ?? ""
         case .vague: return ""
         }
     }

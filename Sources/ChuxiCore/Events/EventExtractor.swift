@@ -68,9 +68,10 @@ public struct EventExtractor: Sendable {
         // Hold verbs are candidate words: a sentence without one holds no event either.
         let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s).flatMap { eventNoun($0, t, s) } : nil
         if let e = sentEvent { st.event = e; st.gathering = e }
-        let meetBefore = st.lastMeet
-        st.lastMeet = nil
+        let meetBefore = st.lastMeet, toCome = st.guestsToCome
+        st.lastMeet = nil; st.guestsToCome = nil
         GuestsAfterMeeting.resolve(after: meetBefore, t, s, self, &st)
+        GuestsAfterMeeting.resolve(named: toCome, t, s, self, &st)
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
         for trig in t.triggers { resolveTrigger(trig, &sc, &st) }
         advanceDate(after: t, s, sentenceEvent: sentEvent, &st)
@@ -87,7 +88,10 @@ public struct EventExtractor: Sendable {
         for resolver in Self.subjectResolvers where resolver.kinds.contains(c.kind) {
             if resolver.resolve(&c, &sc, self, st) == .dropTrigger { return }
         }
-        if c.picks.isEmpty { return }
+        if c.picks.isEmpty {
+            GuestsAfterMeeting.awaitGuests(c, own, &sc, self, &st)
+            return
+        }
         record(c, ownDate: own, &sc, &st)
     }
 

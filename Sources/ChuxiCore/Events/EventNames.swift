@@ -179,7 +179,11 @@ extension EventExtractor {
             u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
         }
         let name = String(scalars: Self.unclosedQuoteDropped(u))
-        if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name) { return nil }
+        if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name)
+            || rules.deicticEvents.match(u, at: u.startIndex, limit: u.endIndex) > 0
+        {
+            return nil
+        }
         let names = t.persons.map { str(s, $0.name) }
         return names.contains(where: { name.contains($0) }) ? nil : name
     }

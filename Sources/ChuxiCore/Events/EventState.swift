@@ -57,6 +57,9 @@ extension EventExtractor {
         var dateline: DateValue? = nil
         /// The meeting (`会见`) told by the sentence before, for a next sentence that lists its guests.
         var lastMeet: Draft? = nil
+        /// An attendance the sentence before told with no one named (`参加该比赛的是…选手。`), for a
+        /// next sentence that names them (`她们是A、B、C`): its trigger, event and date.
+        var guestsToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).
         var eventDates: [String: String] = [:]
 

@@ -1,5 +1,6 @@
 /// `X会见了多批客人。包括：A一行，B一行`: a sentence opening with a list lead and a colon right
 /// after a meeting (`会见`) lists its guests; they attend that meeting, by its trigger, event and date.
+/// Likewise after an attendance told with no one named (`参加该比赛的是…。她们是A、B`).
 /// (A sentence step, before the sentence's own triggers: the persons up to its first trigger.)
 enum GuestsAfterMeeting {
     static let step = EventStep.guestsAfterMeeting
@@ -12,6 +13,45 @@ enum GuestsAfterMeeting {
         let lead = x.rules.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound)
         let colon = t.sentence.range.lowerBound + lead
         guard lead > 0, colon < s.count, s[colon] == ":" || s[colon] == "：" else { return }
+        take(m, t, s, x, &st)
+    }
+
+    /// `参加该比赛的是去年的前几名。她们是A、B、C。`: an attendance told with no one named, then a
+    /// sentence opening with a list lead that names them (a colon is not needed: `她们是` says it).
+    static func resolve(
+        named told: EventExtractor.Draft?, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ x: EventExtractor,
+        _ st: inout EventExtractor.State
+    ) {
+        guard let m = told,
+            x.rules.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound) > 0
+        else { return }
+        take(m, t, s, x, &st)
+    }
+
+    /// Remembers an attend trigger that a copula follows with no one named (`参加该比赛的是…`).
+    static func awaitGuests(
+        _ c: EventExtractor.TriggerContext, _ ownDate: String?, _ sc: inout EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ st: inout EventExtractor.State
+    ) {
+        let s = sc.text, r = c.range
+        guard c.kind == .verb, c.roles == [.attend], r.upperBound + 1 < s.count, s[r.upperBound] != "了" else { return }
+        let end = x.clauseOrSentenceEnd(sc.tagged, s, from: r.upperBound, meet: false)
+        guard let de = (r.upperBound..<max(r.upperBound, end - 1)).first(where: { s[$0] == "的" }),
+            s[de + 1] == "是" || s[de + 1] == "有"
+        else { return }
+        // (On a copy: naming it must not change what the article's later triggers name.)
+        var probe = st
+        let event = x.eventName(
+            for: c.mention, sc.tagged, s, sentenceEvent: sc.event, state: &probe, headline: st.headline)
+        st.guestsToCome = EventExtractor.Draft(
+            attendee: r, kind: AttendeeKind.person.rawValue, role: .attend, trigger: r, event: event,
+            date: ownDate ?? st.eventDates[event] ?? st.date, step: step)
+    }
+
+    static func take(
+        _ m: EventExtractor.Draft, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ x: EventExtractor,
+        _ st: inout EventExtractor.State
+    ) {
         let end = t.triggers.first?.range.lowerBound ?? t.sentence.range.upperBound
         for p in x.subjects(t, s, in: t.sentence.range.lowerBound..<end) {
             st.drafts.append(

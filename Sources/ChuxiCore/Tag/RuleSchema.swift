@@ -171,6 +171,9 @@ public enum RuleSchema {
             .init("events.rules", "hold", .word, candidate: true, "verbs that hold an event (`召开X`, `X举行`)"),
             .init("events.rules", "generic", .word, "event words too vague to name an event alone (`出席会议`)"),
             .init(
+                "events.rules", "deictic", .word,
+                "words opening an event name that point back at the event told before (`该比赛`)"),
+            .init(
                 "dates.rules", "relative", .relativeDay, arity: 2...2,
                 "a day relative to the dateline or the issue date (`昨天 -1`)"),
             .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty")

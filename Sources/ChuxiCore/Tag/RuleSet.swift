@@ -146,6 +146,8 @@ public final class RuleSet: Sendable {
     /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
     public let heldNouns: Lexicon
     public let genericEvents: Set<String>
+    /// `events.rules deictic`: `该`, `这次` opening an event name: the event told before.
+    public let deicticEvents: Lexicon
     /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
     public let genericMeetings: Lexicon
     public let relativeDays: [String: Int]
@@ -267,6 +269,7 @@ public final class RuleSet: Sendable {
         heldNouns = r.lexicon("events.rules", "held")
         let generic = r.words("events.rules", "generic")
         genericEvents = Set(generic)
+        deicticEvents = r.lexicon("events.rules", "deictic")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
         relativeDays = Dictionary(
             r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })

@@ -54,6 +54,12 @@ public struct DateValue: Sendable, Equatable {
 
     /// Day `d` of this date's month, or of the month before when `d` is later
     /// (`11日` reported on the 2nd is last month's 11th).
+    /// Day `d` of this date's month, or nil when the month has no such day (`本月31日` in April).
+    public func sameMonth(day d: Int) -> DateValue? {
+        let v = DateValue(year: year, month: month, day: 1).adding(days: d - 1)
+        return d >= 1 && v.month == month ? v : nil
+    }
+
     public func latest(day d: Int) -> DateValue {
         // A range's end counts (`3月13日到14日` … `14日晚`).
         if let e = end, e.month == month, d <= e.day { return DateValue(year: year, month: month, day: d) }
@@ -89,7 +95,8 @@ extension String {
 public struct DateMention: Sendable {
     /// `absolute`: `6月11日`; `relative`: `昨天` (days); `dayOfMonth`: `11日` in the
     /// dateline's month (`新华社北京6月12日电 钱正华11日在…`); `vague`: `近日`.
-    public enum Value: Sendable { case absolute(DateValue), relative(Int), dayOfMonth(Int), vague }
+    /// `dayOfThisMonth`: `本月20日`, the dateline's (else the issue's) month, even when later.
+    public enum Value: Sendable { case absolute(DateValue), relative(Int), dayOfMonth(Int), dayOfThisMonth(Int), vague }
     public let range: Range<Int>
     public let value: Value
 }

@@ -16,8 +16,11 @@ extension Tagger {
             }
             // (the test first: no call per scalar)
             if Numerals.start.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {
-                out.append(DateMention(range: i..<d.end, value: .dayOfMonth(d.day)))
-                mark(&sc, i..<d.end)
+                let thisMonth = i - 2 >= sc.a && s[i - 2] == "本" && s[i - 1] == "月"
+                let from = thisMonth ? i - 2 : i
+                out.append(
+                    DateMention(range: from..<d.end, value: thisMonth ? .dayOfThisMonth(d.day) : .dayOfMonth(d.day)))
+                mark(&sc, from..<d.end)
                 i = d.end; continue
             }
             guard Numerals.start.contains(s[i]) || s[i] == "元", i == sc.a || !Numerals.start.contains(s[i - 1]),
@@ -36,7 +39,7 @@ extension Tagger {
     ].map { Array($0.unicodeScalars) }
 
     /// A day without a month (`钱正华11日在…`, `十七日，`): Arabic digits or Chinese numerals +
-    /// 日, not after 月 or a number, and followed by a time of day, a comma or a verb, so that
+    /// 日, not after a month or a number (`本月19日` is this month's), and followed by a time of day, a comma or a verb, so that
     /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
     func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
         // (A numeral of the other kind before is a name's end: `金某三9日会见`.)
@@ -44,7 +47,7 @@ extension Tagger {
         guard Numerals.start.contains(s[i]),
             i == a
                 || !((arabic ? Normalizer.isDigit(s[i - 1]) : Numerals.start.contains(s[i - 1]))
-                    || s[i - 1] == "月" || s[i - 1] == "第" || s[i - 1] == "每")
+                    || s[i - 1] == "月" && !(i - 2 >= a && s[i - 2] == "本") || s[i - 1] == "第" || s[i - 1] == "每")
         else { return nil }
         var j = i, v = 0
         if arabic {
