@@ -286,8 +286,11 @@ public final class Pipeline {
         guard !names.isEmpty, let lo = tagged.first?.sentence.range.lowerBound,
             let hi = tagged.last?.sentence.range.upperBound
         else { return [] }
-        var covered = Coverage(lo..<hi)
-        for sp in spans { covered.mark(sp.range) }
+        var covered = Coverage(lo..<hi), nonDates = Coverage(lo..<hi)
+        for sp in spans {
+            covered.mark(sp.range)
+            if sp.kind != .date { nonDates.mark(sp.range) }
+        }
         // (A few first characters: an array, no `Hasher` per scalar of the article.)
         let firsts = Array(Set(names.map { $0[0] }))
         var out: [Span] = []
@@ -298,8 +301,9 @@ public final class Pipeline {
             for n in names
             where i + n.count <= hi && s[i..<(i + n.count)].elementsEqual(n) && (found?.count ?? 0) < n.count {
                 let r = i..<(i + n.count)
-                // Untouched, and not glued to more of a name (a span starting right after it).
-                if !covered.touches(r), r.upperBound == hi || !covered.touches(r.upperBound..<(r.upperBound + 1)),
+                // Untouched, and not glued to more of a name (a span other than a date starting
+                // right after it: `郎某目前` is a name and a time).
+                if !covered.touches(r), r.upperBound == hi || !nonDates.touches(r.upperBound..<(r.upperBound + 1)),
                     !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) })
                 {
                     found = r
@@ -307,7 +311,7 @@ public final class Pipeline {
             }
             if let r = found {
                 out.append(Span(kind: .person, range: r, rule: "names.article"))
-                covered.mark(r)
+                covered.mark(r); nonDates.mark(r)
                 i = r.upperBound
             } else {
                 i += 1
@@ -411,6 +415,7 @@ public final class Pipeline {
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
             for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
+            for r in t.times { spans.append(Span(kind: .date, range: r, rule: "dates.rules:time")) }
             // A rule's name is the mention where the name model reads another span over it: the
             // rules' edges are proven by their examples (`石建和，`, `佐藤正一`, `A·B`), and mentions
             // and records then name a person alike.

@@ -29,7 +29,12 @@ public enum RuleExamples {
             IssueInput(id: "example", path: "example", text: sentence, issueDate: nil), keepSentences: true)
         var out = Set<String>()
         for m in r.mentions where m.type != .date { out.insert("\(m.type.rawValue):\(m.text)") }
-        for t in r.sentences { for d in t.dates { if case .absolute(let v) = d.value { out.insert("date:\(v.iso)") } } }
+        let scalars = r.normalized.scalars
+        for t in r.sentences {
+            for d in t.dates { if case .absolute(let v) = d.value { out.insert("date:\(v.iso)") } }
+            // A time that dates no event, as written (`date:去年`).
+            for x in t.times where x.upperBound <= scalars.count { out.insert("date:" + String(scalars: scalars[x])) }
+        }
         for rec in r.records {
             out.insert("record:\(rec.attendee)/\(rec.role.rawValue)")
             out.insert("record:\(rec.attendee)/\(rec.role.rawValue)@\(rec.date)")  // `@` and no date: an empty one

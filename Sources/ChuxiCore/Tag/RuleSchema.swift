@@ -176,7 +176,10 @@ public enum RuleSchema {
             .init(
                 "dates.rules", "relative", .relativeDay, arity: 2...2,
                 "a day relative to the dateline or the issue date (`昨天 -1`)"),
-            .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty")
+            .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty"),
+            .init(
+                "dates.rules", "time", .word,
+                "words naming a time that dates no event (`目前`, `去年`, `春节`): date mentions, never a record's date")
         ]
 
     /// The rule files, in the order they load.

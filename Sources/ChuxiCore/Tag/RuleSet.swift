@@ -152,6 +152,8 @@ public final class RuleSet: Sendable {
     public let genericMeetings: Lexicon
     public let relativeDays: [String: Int]
     public let vagueDates: Lexicon
+    /// `dates.rules time`: `目前`, `去年`: mentions.csv dates that date no record.
+    public let timeWords: Lexicon
     public let dateWords: Lexicon
     /// Words whose presence makes a sentence worth word breaking (see `Tagger.needsWords`).
     public let candidates: Lexicon
@@ -274,6 +276,7 @@ public final class RuleSet: Sendable {
         relativeDays = Dictionary(
             r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
         let vague = r.words("dates.rules", "vague")
+        timeWords = r.lexicon("dates.rules", "time")
         vagueDates = Lexicon(vague)
         dateWords = Lexicon(Array(relativeDays.keys) + vague)
         // The candidate vocabulary: the words of the schema's candidate keywords.

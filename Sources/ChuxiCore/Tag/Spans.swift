@@ -131,12 +131,15 @@ public final class TaggedSentence: Sendable {
     public let triggers: [TriggerMention]
     /// Person and organization names the name model reads anywhere in the sentence.
     public let names: [NameModel.Found]
+    /// Times that date no event (`目前`, `1997年`): date mentions only; the events stage never reads them.
+    public let times: [Range<Int>]
 
     public init(
         sentence: Sentence, persons: [PersonMention] = [], orgs: [OrgMention] = [],
-        dates: [DateMention] = [], triggers: [TriggerMention] = [], names: [NameModel.Found] = []
+        dates: [DateMention] = [], triggers: [TriggerMention] = [], names: [NameModel.Found] = [],
+        times: [Range<Int>] = []
     ) {
         self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
-        self.names = names
+        self.names = names; self.times = times
     }
 }

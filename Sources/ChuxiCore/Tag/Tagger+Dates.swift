@@ -1,5 +1,31 @@
 /// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
 extension Tagger {
+    /// Times that date no event, outside the dates: `dates.rules time` words (`目前`, `去年`) and
+    /// a year alone (`1997年`, not `1997年12月`). (`现在` after a verb's first character is
+    /// the verb and a preposition: `表现在`, `出现在`.)
+    func tagTimes(_ sc: Scan, _ dates: [DateMention]) -> [Range<Int>] {
+        let s = sc.s, b = sc.b
+        var out: [Range<Int>] = []
+        var i = sc.a
+        let first = rules.timeWords.firstScalars
+        while i < b {
+            if let d = dates.first(where: { $0.range.contains(i) }) { i = d.range.upperBound; continue }
+            if first.contains(s[i]), case let n = rules.timeWords.match(s, at: i, limit: b), n > 0 {
+                if !(s[i] == "现" && i > sc.a && Self.verbsBeforeZai.contains(s[i - 1])) { out.append(i..<(i + n)) }
+                i += n; continue
+            }
+            if Normalizer.isDigit(s[i]), i == sc.a || !Normalizer.isDigit(s[i - 1]), i + 4 < b,
+                (i..<(i + 4)).allSatisfy({ Normalizer.isDigit(s[$0]) }), s[i + 4] == "年",
+                i + 5 == b || !Numerals.start.contains(s[i + 5])
+            {
+                out.append(i..<(i + 5)); i += 5; continue
+            }
+            i += 1
+        }
+        return out
+    }
+    static let verbsBeforeZai = ScalarSet("出表体实发展呈再重涌".unicodeScalars)
+
     func tagDates(_ sc: inout Scan) -> [DateMention] {
         let s = sc.s, b = sc.b
         var out: [DateMention] = []

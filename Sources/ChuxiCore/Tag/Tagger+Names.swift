@@ -210,7 +210,7 @@ extension Tagger {
             guard !added.isEmpty else { return t }
             return TaggedSentence(
                 sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
-                orgs: t.orgs, dates: t.dates, triggers: t.triggers)
+                orgs: t.orgs, dates: t.dates, triggers: t.triggers, times: t.times)
         }
     }
 

@@ -89,7 +89,7 @@ public struct Tagger: Sendable {
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
         return TaggedSentence(
             sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
-            names: mentionable(sc) + addressedSurnames(sc))
+            names: mentionable(sc) + addressedSurnames(sc), times: tagTimes(sc, dates))
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
