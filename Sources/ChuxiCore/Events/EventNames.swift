@@ -287,22 +287,28 @@ extension EventExtractor {
         return out
     }
 
+    /// A visit's name: `就X开展专题调研` -> `X专题调研`; else, for a visit named by its trigger
+    /// alone, whom it visits (`在慰问交警劳模X`); nil when neither.
+    func visitName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String?
+    {
+        var b = trig.range.lowerBound
+        while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
+        if b > c.lowerBound {
+            let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
+            if !isFragment(e), e != trig.trigger.word { return e }
+        }
+        let m = meetingName(trig, t, s, clause: c)
+        return m != trig.trigger.word && !isFragment(m) ? m : nil
+    }
+
     func eventName(
         for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
         state: inout State, headline: String?
     ) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
-        if trig.trigger.role == .inspect {
-            // `就X开展专题调研` -> `X专题调研`.
-            var b = trig.range.lowerBound
-            while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
-            if b > c.lowerBound {
-                let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
-                if !isFragment(e), e != trig.trigger.word { state.event = e; state.gathering = e; return e }
-            }
-            // `在慰问交警劳模X`: a visit named by its trigger alone is named by whom it visits.
-            let m = meetingName(trig, t, s, clause: c)
-            if m != trig.trigger.word, !isFragment(m) { state.event = m; state.gathering = m; return m }
+        if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
+            state.event = e; state.gathering = e
+            return e
         }
         var from = trig.range.upperBound
         for skip in ["召开", "了", "举行"] {

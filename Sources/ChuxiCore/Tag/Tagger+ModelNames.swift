@@ -164,83 +164,99 @@ extension Tagger {
 
     static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
 
-    /// Repairs of rule names where the rules and the model disagree in a known way, in order
-    /// (`predicate-after-name` and `stop-the-model-keeps` are described where they run):
-    /// `title-in-dotted-name` (`…合作部长皮埃尔·奥绍`: a dotted name begins after the post
-    /// before it, which becomes its title) and `rank-after-name` (`曹某川上将`: the character
-    /// before a rank belongs to the name when the model reads it so, or the name has two
-    /// characters) and `transliteration-the-model-reads` (`穆巴拉|克`).
+    /// Repairs of rule names where the rules and the model disagree in a known way, in order;
+    /// each gives back the mention it leaves (the same where it does not apply) and is
+    /// described where it is defined.
+    static let ruleNameRepairs: [(id: String, apply: (Tagger, inout Scan, PersonMention) -> PersonMention)] = [
+        ("title-in-dotted-name", { t, sc, p in t.titleInDottedName(sc, p) }),
+        ("rank-after-name", { t, sc, p in t.rankAfterName(&sc, p) }),
+        ("predicate-after-name", { t, sc, p in t.predicateAfterName(&sc, p) }),
+        ("stop-the-model-keeps", { t, sc, p in t.stopTheModelKeeps(&sc, p) }),
+        ("transliteration-the-model-reads", { t, sc, p in t.transliterationTheModelReads(&sc, p) })
+    ]
+
     func repairRuleNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
-        let s = sc.s, names = sc.modelNames
         for k in persons.indices where persons[k].rule != "names.model" {
-            var p = persons[k]
-            if let dot = p.name.first(where: { s[$0] == "·" }) {
-                // The last post or 的 ending inside the part before the dot.
-                var start = p.name.lowerBound
-                for e in (p.name.lowerBound + 1)..<dot
-                where rules.posts.matchEnding(s, at: e, floor: p.name.lowerBound) > 0 || s[e - 1] == "的" {
-                    start = e
-                }
-                if start > p.name.lowerBound, dot - start >= 1 {
-                    var from = p.name.lowerBound
-                    if let de = (p.name.lowerBound..<start).last(where: { s[$0] == "的" }) { from = de + 1 }
-                    let title = from..<start
-                    p = PersonMention(
-                        name: start..<p.name.upperBound,
-                        titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
-                        rule: p.rule + "+title-in-dotted-name")
-                }
-            }
-            let e = p.name.upperBound
-            // (A two-character name needs no model: `曹某川中将` is no `曹某` with a rank `川中将`.)
-            if e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e), !rules.nameStops.contains(s[e]),
-                Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
-                p.name.count == 2
-                    || names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) })
-            {
-                p = PersonMention(
-                    name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
-                mark(&sc, p.name)
-            }
-            // `predicate-after-name`: a three-character name whose last character begins a
-            // predicate or trigger of two or more (`李某发|来了` for `李某|发来了`) is the two the
-            // model reads, when it reads them so.
-            let e1 = p.name.upperBound
-            if p.name.count == 3,
-                rules.predicates.match(s, at: e1 - 1, limit: sc.b) >= 2
-                    || rules.triggerWords.match(s, at: e1 - 1, limit: sc.b) >= 2,
-                names.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e1 - 1) })
-            {
-                sc.consumed[e1 - 1 - sc.a] = false
-                p = PersonMention(
-                    name: p.name.lowerBound..<(e1 - 1), titles: p.titles, rule: p.rule + "+predicate-after-name")
-            }
-            // `stop-the-model-keeps`: a `given-end` stop the rules cut off (`金大|中`) that the model
-            // reads as the name's end, unless it is the verb of a visit (`张春来调研`).
-            let e2 = p.name.upperBound
-            if e2 < sc.b, p.name.count == 2, rules.givenEnds.contains(s[e2]), !sc.consumed[e2 - sc.a],
-                let m = names.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e2 + 1) }),
-                accepted(sc, m.range, ignoring: "taken") == m.range
-            {
-                p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
-                mark(&sc, p.name)
-            }
-            // `transliteration-the-model-reads`: a foreign name the rules cut after three
-            // characters (`穆巴拉|克`) that the model reads whole, all transliteration characters.
-            if p.name.count >= 3,
-                let m = names.first(where: {
-                    $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
-                        && $0.range.upperBound > p.name.upperBound && $0.range.upperBound <= sc.b
-                }),
-                m.range.allSatisfy({ rules.transliteration.contains(s[$0]) }),
-                !(p.name.upperBound..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] }),
-                accepted(sc, m.range, ignoring: "taken") == m.range
-            {
-                p = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+transliteration-the-model-reads")
-                mark(&sc, p.name)
-            }
-            persons[k] = p
+            for repair in Self.ruleNameRepairs { persons[k] = repair.apply(self, &sc, persons[k]) }
         }
+    }
+
+    /// `…合作部长皮埃尔·某某`: the dotted name begins after the last post or 的 before the dot.
+    func titleInDottedName(_ sc: Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s
+        guard let dot = p.name.first(where: { s[$0] == "·" }) else { return p }
+        var start = p.name.lowerBound
+        for e in (p.name.lowerBound + 1)..<dot
+        where rules.posts.matchEnding(s, at: e, floor: p.name.lowerBound) > 0 || s[e - 1] == "的" {
+            start = e
+        }
+        guard start > p.name.lowerBound, dot - start >= 1 else { return p }
+        var from = p.name.lowerBound
+        if let de = (p.name.lowerBound..<start).last(where: { s[$0] == "的" }) { from = de + 1 }
+        let title = from..<start
+        return PersonMention(
+            name: start..<p.name.upperBound,
+            titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
+            rule: p.rule + "+title-in-dotted-name")
+    }
+
+    /// `曹某川上将`: the character before a rank belongs to the name when the model reads it so,
+    /// or the name has two characters (`曹某川中将` is no `曹某` with a rank `川中将`).
+    func rankAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, e = p.name.upperBound
+        guard e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e), !rules.nameStops.contains(s[e]),
+            Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
+            p.name.count == 2
+                || sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) })
+        else { return p }
+        let q = PersonMention(name: p.name.lowerBound..<(e + 1), titles: p.titles, rule: p.rule + "+rank-after-name")
+        mark(&sc, q.name)
+        return q
+    }
+
+    /// `李某发|来了` for `李某|发来了`: a three-character name whose last character begins a
+    /// predicate or trigger of two or more is the two the model reads, when it reads them so.
+    func predicateAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, e = p.name.upperBound
+        guard p.name.count == 3,
+            rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
+                || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2,
+            sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
+        else { return p }
+        sc.consumed[e - 1 - sc.a] = false
+        return PersonMention(
+            name: p.name.lowerBound..<(e - 1), titles: p.titles, rule: p.rule + "+predicate-after-name")
+    }
+
+    /// `金大|中`: a `given-end` stop the rules cut off that the model reads as the name's end,
+    /// unless it is the verb of a visit (`张春来调研`).
+    func stopTheModelKeeps(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, e = p.name.upperBound
+        guard e < sc.b, p.name.count == 2, rules.givenEnds.contains(s[e]), !sc.consumed[e - sc.a],
+            let m = sc.modelNames.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }),
+            accepted(sc, m.range, ignoring: "taken") == m.range
+        else { return p }
+        let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
+        mark(&sc, q.name)
+        return q
+    }
+
+    /// `穆巴拉|克`: a foreign name the rules cut after three characters that the model reads
+    /// whole, all transliteration characters.
+    func transliterationTheModelReads(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s
+        guard p.name.count >= 3,
+            let m = sc.modelNames.first(where: {
+                $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
+                    && $0.range.upperBound > p.name.upperBound && $0.range.upperBound <= sc.b
+            }),
+            m.range.allSatisfy({ rules.transliteration.contains(s[$0]) }),
+            !(p.name.upperBound..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] }),
+            accepted(sc, m.range, ignoring: "taken") == m.range
+        else { return p }
+        let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+transliteration-the-model-reads")
+        mark(&sc, q.name)
+        return q
     }
 
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
