@@ -123,6 +123,9 @@ public enum RuleSchema {
                 "names.rules", "address", .word,
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(
+                "names.rules", "rank", .word,
+                "military ranks right after a name (`某某上将`): the character before one belongs to the name"),
+            .init(
                 "names.rules", "kin", .word,
                 "words that name a relative: after a post (`总统夫人某某`) the person after them holds no post; between two names (`刘某夫人王某`) the first is not there"
             ),

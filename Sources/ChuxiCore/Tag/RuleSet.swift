@@ -110,6 +110,8 @@ public final class RuleSet: Sendable {
     public let kinWords: Lexicon
     /// `names.rules state`: words after which the name before is a state (`某某共和国`).
     public let stateWords: Lexicon
+    /// `names.rules rank`: `上将` right after a name (`某某川上将`).
+    public let ranks: Lexicon
     /// `names.rules place-noun`: words after which a model name is a place (`首都某某`).
     public let placeNouns: Lexicon
     /// `names.rules transliteration`: characters of transliterated foreign names.
@@ -244,6 +246,7 @@ public final class RuleSet: Sendable {
         kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
         placeNouns = r.lexicon("names.rules", "place-noun")
+        ranks = r.lexicon("names.rules", "rank")
         let predicateWords = r.words("names.rules", "predicate")
         predicates = Lexicon(predicateWords)
         transliteration = r.scalars("names.rules", "transliteration")

@@ -162,8 +162,6 @@ extension Tagger {
 
     static let notAtNameEdge: ScalarSet = ["·", "：", "；", "（", "）", "，", "。", "、"]
 
-    static let ranks = ["上将", "中将", "少将", "大将", "大校", "上校"].map { Array($0.unicodeScalars) }
-
     /// Repairs of rule names where the rules and the model disagree in a known way, in order;
     /// each gives back the mention it leaves (the same where it does not apply) and is
     /// described where it is defined.
@@ -205,7 +203,7 @@ extension Tagger {
     func rankAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, e = p.name.upperBound
         guard e + 1 < sc.b, isHan(s[e]), !sc.consumed[e - sc.a] || p.name.contains(e), !rules.nameStops.contains(s[e]),
-            Self.ranks.contains(where: { r in s[(e + 1)...].starts(with: r) }),
+            rules.ranks.match(s, at: e + 1, limit: sc.b) > 0,
             p.name.count == 2
                 || sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) })
         else { return p }
