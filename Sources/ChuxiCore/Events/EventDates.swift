@@ -44,6 +44,11 @@ extension EventExtractor {
         }
     }
 
+    /// What a relative day counts from: the dateline, else the page's date line, else the issue date.
+    func base(_ state: State, _ issueDate: IssueDate?) -> DateValue? {
+        state.dateline ?? state.pageDate ?? issueDate.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
+    }
+
     func render(_ d: DateMention, issueDate: IssueDate?, state: inout State) -> String {
         switch d.value {
         case .absolute(let v):
@@ -52,18 +57,11 @@ extension EventExtractor {
             return r.iso
         case .relative(let n):
             // 今天/昨天: against the dateline, else the issue date.
-            if let base = state.dateline ?? state.pageDate { return base.adding(days: n).iso }
-            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).adding(days: n).iso }
-            return ""
+            return base(state, issueDate)?.adding(days: n).iso ?? ""
         case .dayOfMonth(let d):
-            if let base = state.dateline ?? state.pageDate { return base.latest(day: d).iso }
-            if let i = issueDate { return DateValue(year: i.year, month: i.month, day: i.day).latest(day: d).iso }
-            return ""
+            return base(state, issueDate)?.latest(day: d).iso ?? ""
         case .dayOfThisMonth(let d):
-            let base =
-                state.dateline ?? state.pageDate
-                ?? issueDate.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
-            return base?.sameMonth(day: d)?.iso ?? ""
+            return base(state, issueDate)?.sameMonth(day: d)?.iso ?? ""
         case .vague: return ""
         }
     }

@@ -11,8 +11,7 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         let s = sc.text, at = c.range.lowerBound
         // A plan (`A将于…访问，赴某地主持…，同B举行会谈`): this trigger and the rest of the
         // sentence tell what is to come, not attendance.
-        let names = sc.tagged.persons.map(\.name)
-        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, names: names) }) {
+        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, persons: sc.tagged.persons) }) {
             sc.planned = true
             return .dropTrigger
         }

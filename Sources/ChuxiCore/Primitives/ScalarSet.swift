@@ -11,6 +11,10 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         let v = s.value
         if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
     }
+    public mutating func formUnion(_ other: ScalarSet) {
+        for k in bits.indices { bits[k] |= other.bits[k] }
+        astral.formUnion(other.astral)
+    }
     @inline(__always) public func contains(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x10000 ? bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 : astral.contains(v)

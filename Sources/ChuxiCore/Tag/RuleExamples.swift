@@ -33,7 +33,7 @@ public enum RuleExamples {
         for t in r.sentences {
             for d in t.dates { if case .absolute(let v) = d.value { out.insert("date:\(v.iso)") } }
             // A time that dates no event, as written (`date:去年`).
-            for x in t.times where x.upperBound <= scalars.count { out.insert("date:" + String(scalars: scalars[x])) }
+            for x in t.times { out.insert("date:" + String(scalars: scalars[x])) }
         }
         for rec in r.records {
             out.insert("record:\(rec.attendee)/\(rec.role.rawValue)")

@@ -52,14 +52,14 @@ public struct DateValue: Sendable, Equatable {
         return v
     }
 
-    /// Day `d` of this date's month, or of the month before when `d` is later
-    /// (`11日` reported on the 2nd is last month's 11th).
     /// Day `d` of this date's month, or nil when the month has no such day (`本月31日` in April).
     public func sameMonth(day d: Int) -> DateValue? {
         let v = DateValue(year: year, month: month, day: 1).adding(days: d - 1)
         return d >= 1 && v.month == month ? v : nil
     }
 
+    /// Day `d` of this date's month, or of the month before when `d` is later
+    /// (`11日` reported on the 2nd is last month's 11th).
     public func latest(day d: Int) -> DateValue {
         // A range's end counts (`3月13日到14日` … `14日晚`).
         if let e = end, e.month == month, d <= e.day { return DateValue(year: year, month: month, day: d) }

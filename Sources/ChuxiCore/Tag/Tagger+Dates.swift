@@ -1,34 +1,18 @@
 /// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
 extension Tagger {
-    /// Times that date no event, outside the dates: `dates.rules time` words (`目前`, `去年`) and
-    /// a year alone (`1997年`, not `1997年12月`). (`现在` after a verb's first character is
-    /// the verb and a preposition: `表现在`, `出现在`.)
-    func tagTimes(_ sc: Scan, _ dates: [DateMention]) -> [Range<Int>] {
-        let s = sc.s, b = sc.b
-        var out: [Range<Int>] = []
-        var i = sc.a
-        let first = rules.timeWords.firstScalars
-        while i < b {
-            if let d = dates.first(where: { $0.range.contains(i) }) { i = d.range.upperBound; continue }
-            if first.contains(s[i]), case let n = rules.timeWords.match(s, at: i, limit: b), n > 0 {
-                if !(s[i] == "现" && i > sc.a && Self.verbsBeforeZai.contains(s[i - 1])) { out.append(i..<(i + n)) }
-                i += n; continue
-            }
-            if Normalizer.isDigit(s[i]), i == sc.a || !Normalizer.isDigit(s[i - 1]), i + 4 < b,
-                (i..<(i + 4)).allSatisfy({ Normalizer.isDigit(s[$0]) }), s[i + 4] == "年",
-                i + 5 == b || !Numerals.start.contains(s[i + 5])
-            {
-                out.append(i..<(i + 5)); i += 5; continue
-            }
-            i += 1
-        }
-        return out
-    }
+    /// `现在` after one of these is a verb and a preposition (`表现在`, `出现在`), no time.
     static let verbsBeforeZai = ScalarSet("出表体实发展呈再重涌".unicodeScalars)
 
-    func tagDates(_ sc: inout Scan) -> [DateMention] {
+    /// Is `i` right after `本月` (`本月19日`: a day of this month)?
+    func afterThisMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int) -> Bool {
+        i - 2 >= a && s[i - 2] == "本" && s[i - 1] == "月"
+    }
+
+    /// Dates, and in the same pass the times that date no event: `dates.rules time` words
+    /// (`目前`, `去年`) and a year alone (`1997年`, not `1997年12月`).
+    func tagDates(_ sc: inout Scan) -> (dates: [DateMention], times: [Range<Int>]) {
         let s = sc.s, b = sc.b
-        var out: [DateMention] = []
+        var out: [DateMention] = [], times: [Range<Int>] = []
         var i = sc.a
         let starts = dateStarts
         while i < b {
@@ -40,9 +24,14 @@ extension Tagger {
                     DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
                 i += wl; continue
             }
+            let tl = rules.timeWords.match(s, at: i, limit: b)
+            if tl > 0 {
+                if !(s[i] == "现" && i > sc.a && Self.verbsBeforeZai.contains(s[i - 1])) { times.append(i..<(i + tl)) }
+                i += tl; continue
+            }
             // (the test first: no call per scalar)
             if Numerals.start.contains(s[i]), let d = dayOfMonth(s, i, sc.a, b) {
-                let thisMonth = i - 2 >= sc.a && s[i - 2] == "本" && s[i - 1] == "月"
+                let thisMonth = afterThisMonth(s, i, sc.a)
                 let from = thisMonth ? i - 2 : i
                 out.append(
                     DateMention(range: from..<d.end, value: thisMonth ? .dayOfThisMonth(d.day) : .dayOfMonth(d.day)))
@@ -51,12 +40,24 @@ extension Tagger {
             }
             guard Numerals.start.contains(s[i]) || s[i] == "元", i == sc.a || !Numerals.start.contains(s[i - 1]),
                 let d = parseDate(s, i, b)
-            else { i += 1; continue }
+            else {
+                if let y = yearAlone(s, i, sc.a, b) { times.append(y); i = y.upperBound } else { i += 1 }
+                continue
+            }
             out.append(DateMention(range: i..<d.end, value: .absolute(d.value)))
             mark(&sc, i..<d.end)
             i = d.end
         }
-        return out
+        return (out, times)
+    }
+
+    /// `1997年` not followed by a month: a year that dates no event.
+    func yearAlone(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> Range<Int>? {
+        guard Normalizer.isDigit(s[i]), i == a || !Normalizer.isDigit(s[i - 1]), i + 4 < b,
+            (i..<(i + 4)).allSatisfy({ Normalizer.isDigit(s[$0]) }), s[i + 4] == "年",
+            i + 5 == b || !Numerals.start.contains(s[i + 5])
+        else { return nil }
+        return i..<(i + 5)
     }
 
     static let afterDay = [
@@ -73,7 +74,7 @@ extension Tagger {
         guard Numerals.start.contains(s[i]),
             i == a
                 || !((arabic ? Normalizer.isDigit(s[i - 1]) : Numerals.start.contains(s[i - 1]))
-                    || s[i - 1] == "月" && !(i - 2 >= a && s[i - 2] == "本") || s[i - 1] == "第" || s[i - 1] == "每")
+                    || s[i - 1] == "月" && !afterThisMonth(s, i, a) || s[i - 1] == "第" || s[i - 1] == "每")
         else { return nil }
         var j = i, v = 0
         if arabic {

@@ -40,7 +40,7 @@ extension Tagger {
                 // before it (`钱某和国务院总理李某`: the title begins after 和).
                 let w = String(scalars: s[(k - stop)..<k]), before = k - stop
                 let inOrg =
-                    (w == "和" || w == "与") && before > sc.a && !sc.consumed[before - 1 - sc.a]
+                    (w == "和" || w == "与")
                     && !sc.modelNames.contains { $0.kind == .person && $0.range.upperBound == before }
                     && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
                 if !inOrg { break }

@@ -9,6 +9,7 @@ public struct Tagger: Sendable {
     public init(rules: RuleSet) {
         self.rules = rules
         var d = rules.dateWords.firstScalars
+        d.formUnion(rules.timeWords.firstScalars)
         for c in Numerals.all { d.insert(c) }
         d.insert("元")  // 元月 (January)
         dateStarts = d
@@ -70,7 +71,7 @@ public struct Tagger: Sendable {
             s: text.scalars, a: sentence.range.lowerBound, b: sentence.range.upperBound, sentence: sentence,
             consumed: sentence.mayHoldPersons ? [Bool](repeating: false, count: sentence.range.count) : [])
         sc.stepLog = stepLog
-        let dates = tagDates(&sc)
+        let (dates, times) = tagDates(&sc)
         sc.model = rules.nameModel.read(text.scalars, sentence.range)
         var persons: [PersonMention] = []
         // Every person and trigger hangs on a candidate word (`FastPathTests` compares this with a full pass).
@@ -89,7 +90,7 @@ public struct Tagger: Sendable {
         let triggers = sentence.mayHoldPersons ? tagTriggers(sc) : []
         return TaggedSentence(
             sentence: sentence, persons: persons, orgs: orgs, dates: dates, triggers: triggers,
-            names: mentionable(sc) + addressedSurnames(sc), times: tagTimes(sc, dates))
+            names: mentionable(sc) + addressedSurnames(sc), times: times)
     }
 
     func isHan(_ c: Unicode.Scalar) -> Bool { Normalizer.isHan(c) }
