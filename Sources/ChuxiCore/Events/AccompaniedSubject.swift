@@ -1,5 +1,5 @@
 /// `A在B陪同下，到X调研`: A, left waiting by `Companions`, is the subject of the next verb that
-/// finds none of its own. (`tookWaiting` then gives the companions this trigger's event.)
+/// finds none of its own.
 enum AccompaniedSubject: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
@@ -7,8 +7,7 @@ enum AccompaniedSubject: SubjectResolver {
         _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
-        sc.tookWaiting = c.picks.isEmpty && !sc.waiting.isEmpty
-        if sc.tookWaiting {
+        if c.picks.isEmpty && !sc.waiting.isEmpty {
             c.take(sc.waiting, by: .accompaniedSubject)
             sc.waiting = []
         }

@@ -11,6 +11,7 @@ enum Companions: SubjectResolver {
         guard c.range.upperBound < s.count, s[c.range.upperBound] == "下",
             let zai = (sc.segmentStart..<c.range.lowerBound).last(where: { s[$0] == "在" })
         else { return .next }
+        c.accompanies = true
         sc.waiting = c.before.filter { $0.range.upperBound <= zai }
         c.take(c.before.filter { $0.range.lowerBound > zai }, by: .companions)
         return .next

@@ -107,7 +107,10 @@ public struct EventExtractor: Sendable {
         if trig.trigger.kind == .meet, event != trig.trigger.word, !date.isEmpty, st.eventDates[event] == nil {
             st.eventDates[event] = date
         }
-        if sc.tookWaiting, let companions = sc.companionDrafts { for k in companions { st.drafts[k].event = event } }
+        if let companions = sc.companionDrafts {
+            for k in companions { st.drafts[k].event = event }
+            sc.companionDrafts = nil
+        }
         let first = st.drafts.count
         for p in c.picks {
             for role in c.roles {
@@ -117,7 +120,7 @@ public struct EventExtractor: Sendable {
                         event: event, date: date, step: p.step))
             }
         }
-        if !sc.waiting.isEmpty { sc.companionDrafts = first..<st.drafts.count }
+        if c.accompanies { sc.companionDrafts = first..<st.drafts.count }
         sc.previousSubjects = c.picks.map(\.subject)
         sc.segmentStart = trig.range.upperBound
         st.lastMeet = trig.trigger.kind == .meet ? st.drafts.last : nil

@@ -89,6 +89,13 @@ extension EventExtractor {
         }),
             let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
         {
+            // (`同X举行了第一次会谈` -> `同X会谈`: a count is no name; the holding verb before it goes too.)
+            var between = Array(s[p.name.upperBound..<trig.range.lowerBound])
+            between.removeFirst(rules.holdVerbs.match(between, at: 0, limit: between.count))
+            if between.first == "了" { between.removeFirst() }
+            if !between.isEmpty, countLength(between + [" "]) == between.count {
+                return str(s, j..<p.name.upperBound) + word
+            }
             return trig.range.lowerBound - j <= 24
                 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
         }
@@ -100,7 +107,9 @@ extension EventExtractor {
         while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
             end == from || !nextTrigger(s, at: end, limit: c.upperBound)
         { end += 1 }
-        return end > from && end - from <= 16 ? word + str(s, from..<end) : word
+        // (`重要会晤”`: no closing mark the object did not open.)
+        let object = Self.strayClosersDropped(s[from..<end])
+        return !object.isEmpty && end - from <= 16 ? word + String(scalars: object) : word
     }
 
     /// A trigger at `i` that acts (ends a meeting's object), not one that qualifies the noun
@@ -163,6 +172,10 @@ extension EventExtractor {
             if named.count > w.count, named.count <= 20, !named.contains(where: { "，。：；".contains($0) }) {
                 return named
             }
+            // A headline that ends with the trigger names the meeting whole (`某某首脑会谈`).
+            if named == w, h.hasSuffix(w), h.count <= 12, !h.contains(where: { "，。：；、 ".contains($0) }) {
+                return h
+            }
         }
         return w
     }
@@ -178,7 +191,12 @@ extension EventExtractor {
         if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
             u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
         }
-        let name = String(scalars: Self.unclosedQuoteDropped(u))
+        let name = String(scalars: Self.strayClosersDropped(Self.unclosedQuoteDropped(u)))
+        // `第一次会谈`, `首次会晤”`: a count and a trigger are the trigger alone; the meeting
+        // is named by its counterpart.
+        if let k = countLength(u), rules.triggers[String(scalars: Self.strayClosersDropped(u[k...]))] != nil {
+            return nil
+        }
         if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name)
             || rules.deicticEvents.match(u, at: u.startIndex, limit: u.endIndex) > 0
         {
@@ -186,6 +204,28 @@ extension EventExtractor {
         }
         let names = t.persons.map { str(s, $0.name) }
         return names.contains(where: { name.contains($0) }) ? nil : name
+    }
+
+    /// The length of the count a name begins with (events.rules `count`: `首次`, `第#次`), or nil.
+    func countLength(_ u: [Unicode.Scalar]) -> Int? {
+        for (before, after) in rules.meetingCounts where u.starts(with: before) {
+            var k = before.count
+            if !after.isEmpty {
+                guard let (_, e) = Numerals.read(u, k, u.count), u[e...].starts(with: after) else { continue }
+                k = e + after.count
+            }
+            if k < u.count { return k }
+        }
+        return nil
+    }
+
+    /// The scalars without closing quotation marks at the end that nothing in them opened.
+    static func strayClosersDropped(_ u: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var r = u
+        for (open, close) in [("“", "”"), ("《", "》")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            while r.last == close, r.filter({ $0 == open }).count < r.filter({ $0 == close }).count { r = r.dropLast() }
+        }
+        return r
     }
 
     /// A name holds no quotation it does not close: what comes before an unclosed `“` or `《`
@@ -356,6 +396,10 @@ extension EventExtractor {
             })
         {
             return g
+        }
+        // `举行工作会晤`: the meeting a later `会晤后` points back at.
+        if trig.trigger.kind == .meet, let e = sentenceEvent, e.hasSuffix(trig.trigger.word) {
+            state.noteMeeting(e, word: trig.trigger.word)
         }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }

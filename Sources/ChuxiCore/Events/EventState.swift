@@ -94,10 +94,9 @@ extension EventExtractor {
         var planned = false
         /// `A在B陪同下，到X调研`: A, waiting for the trigger after `陪同`.
         var waiting: [Subject] = []
-        /// The companions' drafts (`在B陪同下`): they take the event of the trigger that follows.
+        /// The companions' drafts (`在B陪同下`): they take the event of the next trigger that
+        /// makes records (what the accompanied do), whoever its subject.
         var companionDrafts: Range<Int>? = nil
-        /// Did a trigger take the waiting subjects? (Then the companions take its event.)
-        var tookWaiting = false
 
         init(tagged: TaggedSentence, text: [Unicode.Scalar], event: String?, segmentStart: Int) {
             self.tagged = tagged
@@ -122,6 +121,8 @@ extension EventExtractor {
         var picks: [Pick] = []
         /// The roles each subject gets (`在会上指出`: speaking and attending).
         var roles: [Role]
+        /// Did `Companions` read this trigger as `在B陪同下`? (Its drafts then wait for an event.)
+        var accompanies = false
 
         init(mention: TriggerMention, before: [Subject], roles: [Role]) {
             self.mention = mention

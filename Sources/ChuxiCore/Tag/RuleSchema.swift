@@ -164,6 +164,12 @@ public enum RuleSchema {
                 "roles.rules", "list-lead", .word,
                 "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
             .init(
+                "roles.rules", "relative", .characters(1...1),
+                "characters after a `meet` trigger that make it qualify a noun, no role (`陪同的干部`)"),
+            .init(
+                "roles.rules", "guest-list", .word,
+                "words after a trigger that list its attendees (`会见的有`): `relative` does not apply"),
+            .init(
                 "roles.rules", "planned", .word, "words between a person and a trigger that make the act a plan (`将于`)"),
             .init(
                 "roles.rules", "past", .word,
@@ -176,6 +182,9 @@ public enum RuleSchema {
             .init(
                 "events.rules", "deictic", .word,
                 "words opening an event name that point back at the event told before (`该比赛`)"),
+            .init(
+                "events.rules", "count", .word,
+                "words counting a meeting (`首次`, `第#次`: `#` a number): a count and a trigger name no event"),
             .init(
                 "dates.rules", "relative", .relativeDay, arity: 2...2,
                 "a day relative to the dateline or the issue date (`昨天 -1`)"),

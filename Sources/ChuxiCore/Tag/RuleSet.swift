@@ -143,6 +143,10 @@ public final class RuleSet: Sendable {
     public let pastMarkers: Lexicon
     /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
     public let listLeads: Lexicon
+    /// Characters after a `meet` trigger that make it qualify a noun (`陪同的干部`).
+    public let relativeMarkers: ScalarSet
+    /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
+    public let guestLists: Lexicon
     public let eventNouns: Lexicon
     public let holdVerbs: Lexicon
     /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
@@ -150,6 +154,8 @@ public final class RuleSet: Sendable {
     public let genericEvents: Set<String>
     /// `events.rules deictic`: `该`, `这次` opening an event name: the event told before.
     public let deicticEvents: Lexicon
+    /// Counts of a meeting (`首次`, `第#次`), each split at its number: what comes before and after.
+    public let meetingCounts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
     /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
     public let genericMeetings: Lexicon
     public let relativeDays: [String: Int]
@@ -267,6 +273,8 @@ public final class RuleSet: Sendable {
         triggerNounPhrases = r.lexicon("roles.rules", "noun-phrase")
         absentMarkers = r.lexicon("roles.rules", "absent")
         listLeads = r.lexicon("roles.rules", "list-lead")
+        relativeMarkers = r.scalars("roles.rules", "relative")
+        guestLists = r.lexicon("roles.rules", "guest-list")
         plannedMarkers = r.lexicon("roles.rules", "planned")
         pastMarkers = r.lexicon("roles.rules", "past")
         eventNouns = r.lexicon("events.rules", "noun")
@@ -275,6 +283,10 @@ public final class RuleSet: Sendable {
         let generic = r.words("events.rules", "generic")
         genericEvents = Set(generic)
         deicticEvents = r.lexicon("events.rules", "deictic")
+        meetingCounts = r.words("events.rules", "count").map { w in
+            let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
+        }
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
         relativeDays = Dictionary(
             r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })

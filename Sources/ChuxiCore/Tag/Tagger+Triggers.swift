@@ -6,12 +6,31 @@ extension Tagger {
         // Right after a tagged name a trigger may share an ICU word with the name's end (`热西提|出席` -> `提出|席`).
         let afterName = i > sc.a && sc.consumed[i - 1 - sc.a] && !sc.consumed[i - sc.a]
         var l = sc.isB(i) || afterName ? rules.triggerWords.match(sc.s, at: i, limit: sc.b) : 0
-        while l > 0, !sc.isB(i + l), i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]) {
+        // (Also where ICU gives the suffix a word of its own before a post: `陪同|团|团长`.)
+        while l > 0, i + l < sc.b, rules.triggerNounSuffixes.contains(sc.s[i + l]),
+            !sc.isB(i + l) || sc.isB(i + l + 1) && rules.posts.match(sc.s, at: i + l + 1, limit: sc.b) > 0
+        {
             l = rules.triggerWords.match(sc.s, at: i, limit: i + l - 1)
         }
         // `讲话精神`, `签约仪式`: a phrase that makes the trigger a noun.
         if l > 0, rules.triggerNounPhrases.match(sc.s, at: i, limit: sc.b) > l { return 0 }
+        if l > 0, beginsNoun(sc, trigger: i..<(i + l)) { return 0 }
         return l
+    }
+
+    /// A trigger that qualifies a noun, no role: one ICU word with the event noun after it
+    /// (`颁奖仪式`), or a `meet` trigger opening a relative clause (`陪同的干部`, `会谈的议题`;
+    /// roles.rules `relative`) that lists no attendees (`会见的有`: roles.rules `guest-list`).
+    func beginsNoun(_ sc: Scan, trigger r: Range<Int>) -> Bool {
+        let e = r.upperBound
+        guard e < sc.b else { return false }
+        if !sc.isB(e) {
+            let n = rules.eventNouns.match(sc.s, at: e, limit: sc.b)
+            if n > 0, sc.isB(e + n) { return true }
+        }
+        let w = String(scalars: sc.s[r])
+        return rules.triggers[w]?.kind == .meet && rules.relativeMarkers.contains(sc.s[e])
+            && rules.guestLists.match(sc.s, at: e, limit: sc.b) == 0
     }
 
     func tagTriggers(_ sc: Scan) -> [TriggerMention] {
