@@ -21,6 +21,17 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(steps[.speak], EventStep.speechSubjects.rawValue)
     }
 
+    /// A record whose text names no event takes the one its headline names, not the headline whole.
+    func testHeadlineNamesTheEventOfLastResort() throws {
+        let said = try extract("钱明在全省水利工作会议上强调加快水利建设\n\n新华社长沙1月5日电 副省长钱明今天强调，要加快水利建设。\n")
+        XCTAssertEqual(said.records("钱明").map(\.event), ["全省水利工作会议"])
+        let held = try extract("全省水利工作会议在长沙举行\n\n新华社长沙1月5日电 副省长钱明今天强调，要加快水利建设。\n")
+        XCTAssertEqual(held.records("钱明").map(\.event), ["全省水利工作会议"])
+        // A headline that names no event stays the name of last resort.
+        let none = try extract("水利建设要加快\n\n新华社长沙1月5日电 副省长钱明今天强调，要加快水利建设。\n")
+        XCTAssertEqual(none.records("钱明").map(\.event), ["水利建设要加快"])
+    }
+
     /// A step the architecture document does not list fails here (the doc lists them in order).
     func testEveryStepIsDocumented() throws {
         let doc = try String(contentsOf: repoRoot.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)

@@ -316,6 +316,27 @@ extension EventExtractor {
         return nil
     }
 
+    /// `在Y上` before a trigger in its clause, Y ending with an event noun (`在全省建设工作会议上
+    /// 强调`, `在开幕式上致辞`): Y as `eventNoun` leaves it (nil for `在会上`).
+    func placeEvent(before trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>)
+        -> String?
+    {
+        guard let zai = (c.lowerBound..<trig.range.lowerBound).last(where: { s[$0] == "在" }),
+            let on = ((zai + 2)..<max(zai + 2, trig.range.lowerBound)).first(where: { s[$0] == "上" }),
+            rules.eventNouns.matchEnding(s, at: on, floor: zai + 1) > 0
+                || rules.heldNouns.matchEnding(s, at: on, floor: zai + 1) > 0 && on - zai > 3,
+            atWordEnd(t, on), !t.persons.contains(where: { $0.name.overlaps((zai + 1)..<on) })
+        else { return nil }
+        // `在北京召开的X会议上`: where and when it was held is none of the name.
+        var from = zai + 1
+        if let de = (from..<on).last(where: { s[$0] == "的" }),
+            rules.holdVerbs.matchEnding(s, at: de, floor: from) > 0
+        {
+            from = de + 1
+        }
+        return eventNoun(str(s, from..<on), t, s)
+    }
+
     /// The scalars without the given words (`就X开展专题调研` -> `就X专题调研`).
     static func dropping(_ words: [String], from s: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         let ws = words.map { Array($0.unicodeScalars) }
@@ -347,6 +368,12 @@ extension EventExtractor {
     ) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
         if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
+            state.event = e; state.gathering = e
+            return e
+        }
+        // `A在全省建设工作会议上强调`: the meeting the words were said at.
+        if trig.trigger.kind == .said || trig.trigger.kind == .speech, let e = placeEvent(before: trig, t, s, clause: c)
+        {
             state.event = e; state.gathering = e
             return e
         }
@@ -403,6 +430,37 @@ extension EventExtractor {
         }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
-        return object.flatMap { isFragment($0) ? nil : $0 } ?? headline ?? ""
+        return object.flatMap { isFragment($0) ? nil : $0 } ?? headline.map(headlineEvent) ?? ""
+    }
+
+    /// The event a headline names, the name of last resort: `A在Y上强调…` -> Y, `Y在京举行`,
+    /// `某地举行Y` -> Y (Y ending with an event noun); else the headline whole.
+    func headlineEvent(_ h: String) -> String {
+        let u = Array(h.unicodeScalars)
+        func endsEvent(_ e: Int, floor: Int) -> Bool {
+            rules.eventNouns.matchEnding(u, at: e, floor: floor) > 0
+                || rules.heldNouns.matchEnding(u, at: e, floor: floor) > 0 && e - floor > 2
+        }
+        func named(_ r: Range<Int>) -> String? {
+            let e = String(scalars: u[r])
+            return r.isEmpty || rules.genericEvents.contains(e) || isFragment(e) ? nil : e
+        }
+        if let zai = u.firstIndex(of: "在"), let on = u[min(u.count, zai + 2)...].firstIndex(of: "上"), on - zai <= 30,
+            endsEvent(on, floor: zai + 1), let e = named((zai + 1)..<on)
+        {
+            return e
+        }
+        for i in u.indices {
+            let l = rules.holdVerbs.match(u, at: i, limit: u.count)
+            guard l > 0 else { continue }
+            if let e = stride(from: u.count, to: i + l, by: -1).first(where: { endsEvent($0, floor: i + l) }),
+                let name = named((i + l)..<e)
+            {
+                return name
+            }
+            let end = u[..<i].lastIndex(of: "在") ?? i
+            if endsEvent(end, floor: 0), let name = named(0..<end) { return name }
+        }
+        return h
     }
 }

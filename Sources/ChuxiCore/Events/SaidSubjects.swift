@@ -1,6 +1,7 @@
 /// The speaker of a said trigger (`指出`, `强调`): the person just before it, or the last subject
 /// of the trigger before when adjacent (`刘光明在主持会议时指出`: the chair's words).
-/// `在会上指出`: speaking at the meeting is attending it too.
+/// `在会上指出`: speaking at the meeting is attending it too. A date between the name and the
+/// words is no gap (`A今天在会上指出`).
 enum SaidSubjects: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.said]
 
@@ -17,12 +18,12 @@ enum SaidSubjects: SubjectResolver {
         let speaker =
             before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
         guard let p = speaker, p.kind == .person,
-            x.nameEnds(s, p.range.upperBound, at).contains(where: { i in
+            x.nameEnds(s, p.range.upperBound, at).map({ sc.tagged.pastDate(at: $0) }).contains(where: { i in
                 x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)
             })
         else { return .next }
         c.take([p], by: .saidSubjects)
-        let gap = String(scalars: s[p.range.upperBound..<at])
+        let gap = String(scalars: s[sc.tagged.pastDate(at: p.range.upperBound)..<at])
         if gap.hasPrefix("在"), gap.hasSuffix("上") { c.roles.append(.attend) }
         return .next
     }

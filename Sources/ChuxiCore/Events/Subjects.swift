@@ -115,10 +115,12 @@ extension EventExtractor {
     /// Is the trigger at `j` said by the name ending at `i`? Allows `在会上`, `在讲话中`, `也`.
     func adjacent(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
         if i == j { return true }
-        guard j > i, j - i <= 14 else { return false }
+        // (A place may be long: `在全国银行保险证券系统行长会议上`.)
+        guard j > i, j - i <= 24 else { return false }
         let gap = s[i..<j]
         if gap.contains(where: { Self.clausePunct.contains($0) || $0 == "、" }) { return false }
         if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
+        guard j - i <= 14 || gap.first == "在" else { return false }
         // `李家林代表全体学员发言`: speaking on behalf of a group.
         if gap.starts(with: Self.onBehalf), j - i <= 12 { return true }
         // `在会上`, `也在开通仪式上`: the place of the words, after 也/还.

@@ -142,4 +142,16 @@ public final class TaggedSentence: Sendable {
         self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
         self.names = names; self.times = times
     }
+
+    /// Where the dates and times that begin at `i` end (`今天上午`), else `i`.
+    public func pastDate(at i: Int) -> Int {
+        var j = i
+        while let d = dates.first(where: { $0.range.lowerBound == j })?.range
+            ?? times.first(where: { $0.lowerBound == j }),
+            d.upperBound > j
+        {
+            j = d.upperBound
+        }
+        return j
+    }
 }
