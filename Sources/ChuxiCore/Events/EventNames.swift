@@ -99,6 +99,9 @@ extension EventExtractor {
             return trig.range.lowerBound - j <= 24
                 ? str(s, j..<trig.range.upperBound) : str(s, j..<(j + 1)) + str(s, p.name) + word
         }
+        // `分别同东盟各国首脑会晤`, `同伊拉克领导人就某问题进行了会谈`: a counterpart named by
+        // its post alone, without the topic.
+        if let named = unnamedCounterpart(trig, t, s, clause: c) { return named }
         // `会见时`, `会谈中`, `会谈后说`, `会见的有`: no counterpart; the meeting told before.
         if pointsBack(trig, s, clause: c) { return word }
         // `会见了出席会议的代表`: what it is done to, when short.
@@ -110,6 +113,35 @@ extension EventExtractor {
         // (`重要会晤”`: no closing mark the object did not open.)
         let object = Self.strayClosersDropped(s[from..<end])
         return !object.isEmpty && end - from <= 16 ? word + String(scalars: object) : word
+    }
+
+    /// `同/与X会谈` where X is no person (a post, a group): `同X会谈`, cut before a topic
+    /// (`就…`, `对…`); nil for a pronoun (`同他们会谈`), a clause break or a long X.
+    func unnamedCounterpart(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>)
+        -> String?
+    {
+        guard
+            let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
+                rules.counterpartMarkers.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+                    && !notCounterpart(s, at: k, in: c)
+            }),
+            !t.persons.contains(where: { $0.name.overlaps(j..<trig.range.lowerBound) })
+        else { return nil }
+        let end = ((j + 1)..<trig.range.lowerBound).first(where: { rules.topicMarkers.contains(s[$0]) })
+        let named = str(s, j..<(end ?? trig.range.lowerBound)) + trig.trigger.word
+        let counterpart = (end ?? trig.range.lowerBound) - j - 1
+        guard counterpart >= 2, counterpart <= 16, end != nil || trig.range.lowerBound - j <= 20,
+            !isFragment(String(named.dropFirst()))
+        else { return nil }
+        return named
+    }
+
+    /// Is the counterpart character at `k` part of a word that marks none (`同时`, `与会`)?
+    func notCounterpart(_ s: [Unicode.Scalar], at k: Int, in c: Range<Int>) -> Bool {
+        (max(c.lowerBound, k - 3)...k).contains { b in
+            let l = rules.notCounterparts.match(s, at: b, limit: c.upperBound)
+            return l > 0 && b + l > k
+        }
     }
 
     /// A trigger at `i` that acts (ends a meeting's object), not one that qualifies the noun
@@ -242,7 +274,7 @@ extension EventExtractor {
 
     /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
     func isFragment(_ e: String) -> Bool {
-        ["他", "她", "我", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
+        ["他", "她", "我", "你", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
     }
 
     /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).
@@ -374,6 +406,8 @@ extension EventExtractor {
         // `A在全省建设工作会议上强调`: the meeting the words were said at.
         if trig.trigger.kind == .said || trig.trigger.kind == .speech, let e = placeEvent(before: trig, t, s, clause: c)
         {
+            // (`全市新春团拜会举行。A在团拜会上致辞`: the gathering told before, by its full name.)
+            if let told = sentenceEvent ?? state.gathering ?? state.event, told.hasSuffix(e) { return told }
             state.event = e; state.gathering = e
             return e
         }

@@ -183,6 +183,15 @@ public enum RuleSchema {
                 "events.rules", "deictic", .word,
                 "words opening an event name that point back at the event told before (`该比赛`)"),
             .init(
+                "events.rules", "counterpart", .characters(1...1),
+                "characters before a meeting's counterpart (`同某国总统会谈`)"),
+            .init(
+                "events.rules", "not-counterpart", .word,
+                "words that hold a `counterpart` character and mark none (`同时`, `与会`)"),
+            .init(
+                "events.rules", "topic", .characters(1...1),
+                "characters opening a meeting's topic, none of its name (`就…进行会谈`)"),
+            .init(
                 "events.rules", "count", .word,
                 "words counting a meeting (`首次`, `第#次`: `#` a number): a count and a trigger name no event"),
             .init(

@@ -154,6 +154,11 @@ public final class RuleSet: Sendable {
     public let genericEvents: Set<String>
     /// `events.rules deictic`: `该`, `这次` opening an event name: the event told before.
     public let deicticEvents: Lexicon
+    /// Characters before a meeting's counterpart (`同`, `与`), words where they are none
+    /// (`同时`, `与会`), characters opening its topic (`就`).
+    public let counterpartMarkers: ScalarSet
+    public let notCounterparts: Lexicon
+    public let topicMarkers: ScalarSet
     /// Counts of a meeting (`首次`, `第#次`), each split at its number: what comes before and after.
     public let meetingCounts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
     /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
@@ -283,6 +288,9 @@ public final class RuleSet: Sendable {
         let generic = r.words("events.rules", "generic")
         genericEvents = Set(generic)
         deicticEvents = r.lexicon("events.rules", "deictic")
+        counterpartMarkers = r.scalars("events.rules", "counterpart")
+        notCounterparts = r.lexicon("events.rules", "not-counterpart")
+        topicMarkers = r.scalars("events.rules", "topic")
         meetingCounts = r.words("events.rules", "count").map { w in
             let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
