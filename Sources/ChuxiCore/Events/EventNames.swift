@@ -394,6 +394,36 @@ extension EventExtractor {
         return m != trig.trigger.word && !isFragment(m) ? m : nil
     }
 
+    /// `A在全省建设工作会议上强调`: the meeting the words were said at, or nil.
+    func placeOfWords(
+        _ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>,
+        sentenceEvent: String?, state: inout State
+    ) -> String? {
+        guard trig.trigger.kind == .said || trig.trigger.kind == .speech,
+            let e = placeEvent(before: trig, t, s, clause: c)
+        else { return nil }
+        // (`全市新春团拜会举行。A在团拜会上致辞`: the gathering told before, by its full name.)
+        if let told = sentenceEvent ?? state.gathering ?? state.event, told.hasSuffix(e) { return told }
+        state.event = e; state.gathering = e
+        return e
+    }
+
+    /// A meeting of its own, named by its counterpart (`meetingName`); where the text gives
+    /// none (`会见时在座`, `在会谈中`, `会见的有`), the meeting told before or the headline's.
+    func ownMeeting(
+        _ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>,
+        state: inout State, headline: String?
+    ) -> String {
+        let word = trig.trigger.word
+        let named = meetingName(trig, t, s, clause: c)
+        if named == word {
+            let e = meetingToldElsewhere(trig, state: state, headline: headline)
+            if e != word { state.event = e; state.noteMeeting(e, word: word); return e }
+        }
+        state.event = named; state.noteMeeting(named, word: word)
+        return named
+    }
+
     func eventName(
         for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
         state: inout State, headline: String?
@@ -403,14 +433,7 @@ extension EventExtractor {
             state.event = e; state.gathering = e
             return e
         }
-        // `A在全省建设工作会议上强调`: the meeting the words were said at.
-        if trig.trigger.kind == .said || trig.trigger.kind == .speech, let e = placeEvent(before: trig, t, s, clause: c)
-        {
-            // (`全市新春团拜会举行。A在团拜会上致辞`: the gathering told before, by its full name.)
-            if let told = sentenceEvent ?? state.gathering ?? state.event, told.hasSuffix(e) { return told }
-            state.event = e; state.gathering = e
-            return e
-        }
+        if let e = placeOfWords(trig, t, s, clause: c, sentenceEvent: sentenceEvent, state: &state) { return e }
         var from = trig.range.upperBound
         for skip in ["召开", "了", "举行"] {
             let u = Array(skip.unicodeScalars)
@@ -440,14 +463,7 @@ extension EventExtractor {
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true,
             trig.trigger.word != "陪同"
         {
-            // `会见时在座`, `在会谈中`, `会见的有`: the meeting told before (or the headline's).
-            let named = meetingName(trig, t, s, clause: c)
-            if named == trig.trigger.word {
-                let e = meetingToldElsewhere(trig, state: state, headline: headline)
-                if e != trig.trigger.word { state.event = e; state.noteMeeting(e, word: trig.trigger.word); return e }
-            }
-            state.event = named; state.noteMeeting(named, word: trig.trigger.word)
-            return named
+            return ownMeeting(trig, t, s, clause: c, state: &state, headline: headline)
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
         // that names a meeting generically means the conference, not the 会见 told since.
