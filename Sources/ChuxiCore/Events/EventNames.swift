@@ -85,7 +85,8 @@ extension EventExtractor {
         }
         // (Not a 和 inside a title: `与某某共和国总统X举行会谈`.)
         if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
-            "同与和".unicodeScalars.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+            (s[k] == "和" || rules.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
+                && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
         }),
             let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
         {
