@@ -35,7 +35,7 @@ extension EventExtractor {
         let r = t.sentence.range
         var i = r.lowerBound
         while i < r.upperBound {
-            let l = rules.holdVerbs.match(s, at: i, limit: r.upperBound)
+            let l = rules.events.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
             // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
             if t.triggers.contains(where: { $0.trigger.kind == .said && $0.range.upperBound <= i }) { return nil }
@@ -43,7 +43,7 @@ extension EventExtractor {
             let c = clause(t, s, around: i)
             // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is
             // the event where the sentence is set (`开幕式上，…`).
-            let nl = rules.eventNouns.match(s, at: i, limit: c.upperBound)
+            let nl = rules.events.nouns.match(s, at: i, limit: c.upperBound)
             if nl > l {
                 if i + nl < c.upperBound, s[i + nl] == "上" {
                     // The name starts after any trigger, person or organization before it in the clause.
@@ -58,7 +58,7 @@ extension EventExtractor {
             }
             let from = i + l < c.upperBound && s[i + l] == "了" ? i + l + 1 : i + l  // `举行了第二次全体会议`
             if let after = nounPhrase(s, from: from, to: c.upperBound, t)
-                ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.heldNouns)
+                ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.events.heldNouns)
             {
                 return after
             }
@@ -85,14 +85,14 @@ extension EventExtractor {
         }
         // (Not a 和 inside a title: `与某某共和国总统X举行会谈`.)
         if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
-            (s[k] == "和" || rules.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
+            (s[k] == "和" || rules.events.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
                 && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
         }),
             let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
         {
             // (`同X举行了第一次会谈` -> `同X会谈`: a count is no name; the holding verb before it goes too.)
             var between = Array(s[p.name.upperBound..<trig.range.lowerBound])
-            between.removeFirst(rules.holdVerbs.match(between, at: 0, limit: between.count))
+            between.removeFirst(rules.events.holdVerbs.match(between, at: 0, limit: between.count))
             if between.first == "了" { between.removeFirst() }
             if !between.isEmpty, countLength(between + [" "]) == between.count {
                 return str(s, j..<p.name.upperBound) + word
@@ -123,12 +123,12 @@ extension EventExtractor {
     {
         guard
             let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
-                rules.counterpartMarkers.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+                rules.events.counterpartMarkers.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
                     && !notCounterpart(s, at: k, in: c)
             }),
             !t.persons.contains(where: { $0.name.overlaps(j..<trig.range.lowerBound) })
         else { return nil }
-        let end = ((j + 1)..<trig.range.lowerBound).first(where: { rules.topicMarkers.contains(s[$0]) })
+        let end = ((j + 1)..<trig.range.lowerBound).first(where: { rules.events.topicMarkers.contains(s[$0]) })
         let named = str(s, j..<(end ?? trig.range.lowerBound)) + trig.trigger.word
         let counterpart = (end ?? trig.range.lowerBound) - j - 1
         guard counterpart >= 2, counterpart <= 16, end != nil || trig.range.lowerBound - j <= 20,
@@ -140,7 +140,7 @@ extension EventExtractor {
     /// Is the counterpart character at `k` part of a word that marks none (`同时`, `与会`)?
     func notCounterpart(_ s: [Unicode.Scalar], at k: Int, in c: Range<Int>) -> Bool {
         (max(c.lowerBound, k - 3)...k).contains { b in
-            let l = rules.notCounterparts.match(s, at: b, limit: c.upperBound)
+            let l = rules.events.notCounterparts.match(s, at: b, limit: c.upperBound)
             return l > 0 && b + l > k
         }
     }
@@ -150,7 +150,7 @@ extension EventExtractor {
     func nextTrigger(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Bool {
         let l = rules.triggerWords.match(s, at: i, limit: limit)
         // (Not where an event noun begins: `出席座谈会的代表`.)
-        guard l > 0, rules.eventNouns.match(s, at: i, limit: limit) <= l else { return false }
+        guard l > 0, rules.events.nouns.match(s, at: i, limit: limit) <= l else { return false }
         let j = i + l
         return !(j < limit && (rules.posts.match(s, at: j, limit: limit) > 0 || "者人".unicodeScalars.contains(s[j])))
     }
@@ -221,7 +221,7 @@ extension EventExtractor {
         if u.first == "的" { u.removeFirst() }  // `今天的会见`
         let lead = rules.triggerWords.match(u, at: 0, limit: u.count)
         // (Not when the trigger begins an event noun: `座谈会`.)
-        if lead > 0, lead < u.count, rules.eventNouns.match(u, at: 0, limit: u.count) <= lead {
+        if lead > 0, lead < u.count, rules.events.nouns.match(u, at: 0, limit: u.count) <= lead {
             u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
         }
         let name = String(scalars: Self.strayClosersDropped(Self.unclosedQuoteDropped(u)))
@@ -230,8 +230,8 @@ extension EventExtractor {
         if let k = countLength(u), rules.triggers[String(scalars: Self.strayClosersDropped(u[k...]))] != nil {
             return nil
         }
-        if name.isEmpty || rules.genericEvents.contains(name) || isFragment(name)
-            || rules.deicticEvents.match(u, at: u.startIndex, limit: u.endIndex) > 0
+        if name.isEmpty || rules.events.generic.contains(name) || isFragment(name)
+            || rules.events.deictic.match(u, at: u.startIndex, limit: u.endIndex) > 0
         {
             return nil
         }
@@ -241,7 +241,7 @@ extension EventExtractor {
 
     /// The length of the count a name begins with (events.rules `count`: `首次`, `第#次`), or nil.
     func countLength(_ u: [Unicode.Scalar]) -> Int? {
-        for (before, after) in rules.meetingCounts where u.starts(with: before) {
+        for (before, after) in rules.events.counts where u.starts(with: before) {
             var k = before.count
             if !after.isEmpty {
                 guard let (_, e) = Numerals.read(u, k, u.count), u[e...].starts(with: after) else { continue }
@@ -300,7 +300,7 @@ extension EventExtractor {
     func nounPhrase(_ s: [Unicode.Scalar], from i: Int, to end: Int, _ t: TaggedSentence, ending nouns: Lexicon? = nil)
         -> String?
     {
-        let nouns = nouns ?? rules.eventNouns
+        let nouns = nouns ?? rules.events.nouns
         // An event's name holds no person or title (`出席开幕式的领导有市人大常委会副主任李华`).
         let firstPerson = t.persons.lazy.map { $0.titles.first?.lowerBound ?? $0.name.lowerBound }.filter { $0 >= i }
             .min()
@@ -309,7 +309,7 @@ extension EventExtractor {
             // A held noun names an event only with words before it (`…谈话会`, not `会`).
             let nl = nouns.matchEnding(s, at: e, floor: i)
             // (Not before a post: `国防会议秘书` is an office.)
-            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.eventNouns || e - i > nl,
+            if nl > 0, e - i <= 48, atWordEnd(t, e), nouns === rules.events.nouns || e - i > nl,
                 rules.posts.match(s, at: e, limit: end) == 0
             {
                 let p = str(s, (s[i] == "的" ? i + 1 : i)..<e)  // `召开的座谈会`
@@ -329,7 +329,7 @@ extension EventExtractor {
     func nounPhrase(_ s: [Unicode.Scalar], endingBefore i: Int, from start: Int, _ t: TaggedSentence) -> String? {
         var e = i
         while e > start {
-            if rules.eventNouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
+            if rules.events.nouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
                 var b = e - 1
                 while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
                 while b < e, Punctuation.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
@@ -356,14 +356,14 @@ extension EventExtractor {
     {
         guard let zai = (c.lowerBound..<trig.range.lowerBound).last(where: { s[$0] == "在" }),
             let on = ((zai + 2)..<max(zai + 2, trig.range.lowerBound)).first(where: { s[$0] == "上" }),
-            rules.eventNouns.matchEnding(s, at: on, floor: zai + 1) > 0
-                || rules.heldNouns.matchEnding(s, at: on, floor: zai + 1) > 0 && on - zai > 3,
+            rules.events.nouns.matchEnding(s, at: on, floor: zai + 1) > 0
+                || rules.events.heldNouns.matchEnding(s, at: on, floor: zai + 1) > 0 && on - zai > 3,
             atWordEnd(t, on), !t.persons.contains(where: { $0.name.overlaps((zai + 1)..<on) })
         else { return nil }
         // `在北京召开的X会议上`: where and when it was held is none of the name.
         var from = zai + 1
         if let de = (from..<on).last(where: { s[$0] == "的" }),
-            rules.holdVerbs.matchEnding(s, at: de, floor: from) > 0
+            rules.events.holdVerbs.matchEnding(s, at: de, floor: from) > 0
         {
             from = de + 1
         }
@@ -470,7 +470,7 @@ extension EventExtractor {
         // that names a meeting generically means the conference, not the 会见 told since.
         if sentenceEvent == nil, state.eventIsMeet, let g = state.gathering, trig.trigger.kind != .meet,
             (c.lowerBound..<c.upperBound).contains(where: {
-                rules.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0
+                rules.events.genericMeetings.match(s, at: $0, limit: c.upperBound) > 0
             })
         {
             return g
@@ -489,12 +489,12 @@ extension EventExtractor {
     func headlineEvent(_ h: String) -> String {
         let u = Array(h.unicodeScalars)
         func endsEvent(_ e: Int, floor: Int) -> Bool {
-            rules.eventNouns.matchEnding(u, at: e, floor: floor) > 0
-                || rules.heldNouns.matchEnding(u, at: e, floor: floor) > 0 && e - floor > 2
+            rules.events.nouns.matchEnding(u, at: e, floor: floor) > 0
+                || rules.events.heldNouns.matchEnding(u, at: e, floor: floor) > 0 && e - floor > 2
         }
         func named(_ r: Range<Int>) -> String? {
             let e = String(scalars: u[r])
-            return r.isEmpty || rules.genericEvents.contains(e) || isFragment(e) ? nil : e
+            return r.isEmpty || rules.events.generic.contains(e) || isFragment(e) ? nil : e
         }
         if let zai = u.firstIndex(of: "在"), let on = u[min(u.count, zai + 2)...].firstIndex(of: "上"), on - zai <= 30,
             endsEvent(on, floor: zai + 1), let e = named((zai + 1)..<on)
@@ -502,7 +502,7 @@ extension EventExtractor {
             return e
         }
         for i in u.indices {
-            let l = rules.holdVerbs.match(u, at: i, limit: u.count)
+            let l = rules.events.holdVerbs.match(u, at: i, limit: u.count)
             guard l > 0 else { continue }
             if let e = stride(from: u.count, to: i + l, by: -1).first(where: { endsEvent($0, floor: i + l) }),
                 let name = named((i + l)..<e)

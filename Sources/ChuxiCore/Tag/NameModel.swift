@@ -110,11 +110,8 @@ public final class NameModel: Sendable {
     /// Parses the model file; `file` names it in errors. Read as bytes: the file has about
     /// 100,000 lines and is loaded by every run.
     public convenience init(text: String, file: String, context: Context) throws {
-        let T = Self.roles
-        var keys: [(UInt64, Int)] = [], w: [Int32] = [], trans = [Int32](repeating: 0, count: T * T)
+        var parsed = ParsedModel()
         let bytes = Array(text.utf8)
-        let kindIDs = Dictionary(
-            uniqueKeysWithValues: Self.kinds.enumerated().map { (Array($0.element.utf8), $0.offset) })
         var lineNo = 0, pos = 0
         while pos < bytes.count {
             lineNo += 1
@@ -122,65 +119,92 @@ public final class NameModel: Sendable {
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             defer { pos = end + 1 }
             if end == pos || bytes[pos] == 0x23 { continue }  // empty, `#`
-            // Fields split at spaces.
-            var fields: [Range<Int>] = [], i = pos
-            while i < end {
-                while i < end && (bytes[i] == 0x20 || bytes[i] == 0x0D) { i += 1 }
+            let line = ModelLine(bytes: bytes, pos..<end, file: file, number: lineNo)
+            if line.fields.isEmpty { continue }  // a blank line (CRLF files: `\r` alone)
+            try parsed.read(line)
+        }
+        self.init(keys: parsed.keys, weights: parsed.weights, transitions: parsed.transitions, context: context)
+    }
+
+    /// One line of the model file split into fields at spaces.
+    private struct ModelLine {
+        let bytes: [UInt8]
+        let fields: [Range<Int>]
+        let file: String, number: Int
+
+        init(bytes: [UInt8], _ r: Range<Int>, file: String, number: Int) {
+            var fields: [Range<Int>] = [], i = r.lowerBound
+            while i < r.upperBound {
+                while i < r.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x0D) { i += 1 }
                 let f0 = i
-                while i < end && bytes[i] != 0x20 && bytes[i] != 0x0D { i += 1 }
+                while i < r.upperBound && bytes[i] != 0x20 && bytes[i] != 0x0D { i += 1 }
                 if i > f0 { fields.append(f0..<i) }
             }
-            if fields.isEmpty { continue }  // a blank line (CRLF files: `\r` alone)
-            func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
-            func int(_ r: Range<Int>) -> Int? {
-                var v = 0, neg = false, k = r.lowerBound
-                if k < r.upperBound && bytes[k] == 0x2D { neg = true; k += 1 }
-                guard k < r.upperBound else { return nil }
-                while k < r.upperBound {
-                    let d = Int(bytes[k]) - 48; guard (0...9).contains(d) else { return nil }; v = v * 10 + d; k += 1
-                }
-                return neg ? -v : v
+            (self.bytes, self.fields, self.file, self.number) = (bytes, fields, file, number)
+        }
+
+        func str(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+        func int(_ r: Range<Int>) -> Int? {
+            var v = 0, neg = false, k = r.lowerBound
+            if k < r.upperBound && bytes[k] == 0x2D { neg = true; k += 1 }
+            guard k < r.upperBound else { return nil }
+            while k < r.upperBound {
+                let d = Int(bytes[k]) - 48
+                guard (0...9).contains(d) else { return nil }
+                v = v * 10 + d; k += 1
             }
-            func fail(_ why: String) -> RuleError { RuleError(file: file, line: lineNo, reason: why) }
-            switch str(fields[0]) {
+            return neg ? -v : v
+        }
+        func fail(_ why: String) -> RuleError { RuleError(file: file, line: number, reason: why) }
+    }
+
+    /// What the lines of the model file add up to: feature keys, their weight rows, transitions.
+    private struct ParsedModel {
+        var keys: [(UInt64, Int)] = [], weights: [Int32] = []
+        var transitions = [Int32](repeating: 0, count: NameModel.roles * NameModel.roles)
+        static let kindIDs = Dictionary(
+            uniqueKeysWithValues: NameModel.kinds.enumerated().map { (Array($0.element.utf8), $0.offset) })
+
+        mutating func read(_ l: ModelLine) throws {
+            let T = NameModel.roles, fields = l.fields
+            switch l.str(fields[0]) {
             case "tags":
-                guard fields.dropFirst().map(str) == Self.tagNames else {
-                    throw fail("roles must be \(Self.tagNames.joined(separator: " "))")
+                guard fields.dropFirst().map(l.str) == NameModel.tagNames else {
+                    throw l.fail("roles must be \(NameModel.tagNames.joined(separator: " "))")
                 }
             case "trans":
-                guard fields.count == T + 2, let from = Self.tagNames.firstIndex(of: str(fields[1])) else {
-                    throw fail("`trans ROLE` and \(T) weights")
+                guard fields.count == T + 2, let from = NameModel.tagNames.firstIndex(of: l.str(fields[1])) else {
+                    throw l.fail("`trans ROLE` and \(T) weights")
                 }
                 for k in 0..<T {
-                    guard let v = int(fields[k + 2]) else {
-                        throw fail("weight `\(str(fields[k + 2]))` is not an integer")
+                    guard let v = l.int(fields[k + 2]) else {
+                        throw l.fail("weight `\(l.str(fields[k + 2]))` is not an integer")
                     }
-                    trans[from * T + k] = Int32(clamping: v)
+                    transitions[from * T + k] = Int32(clamping: v)
                 }
             case "f":
-                guard fields.count >= 4, let kind = kindIDs[Array(bytes[fields[1]])] else {
-                    throw fail("`f KIND VALUE role:weight…` with KIND one of \(Self.kinds.joined(separator: " "))")
+                guard fields.count >= 4, let kind = Self.kindIDs[Array(l.bytes[fields[1]])] else {
+                    throw l.fail("`f KIND VALUE role:weight…` with KIND one of \(NameModel.kinds.joined(separator: " "))")
                 }
-                let value = Array(str(fields[2]).unicodeScalars)
-                let pair = Self.isPair(kind)
+                let value = Array(l.str(fields[2]).unicodeScalars)
+                let pair = NameModel.isPair(kind)
                 guard value.count == (pair ? 2 : 1) else {
-                    throw fail("`\(str(fields[2]))` must be \(pair ? "two characters" : "one character")")
+                    throw l.fail("`\(l.str(fields[2]))` must be \(pair ? "two characters" : "one character")")
                 }
-                let row = w.count / T
-                w += [Int32](repeating: 0, count: T)
+                let row = weights.count / T
+                weights += [Int32](repeating: 0, count: T)
                 for f in fields.dropFirst(3) {
-                    guard let colon = f.first(where: { bytes[$0] == 0x3A }), let r = int(f.lowerBound..<colon),
+                    guard let colon = f.first(where: { l.bytes[$0] == 0x3A }), let r = l.int(f.lowerBound..<colon),
                         (0..<T).contains(r),
-                        let v = int((colon + 1)..<f.upperBound)
-                    else { throw fail("`\(str(f))` is not role:weight") }
-                    w[row * T + r] = Int32(clamping: v)
+                        let v = l.int((colon + 1)..<f.upperBound)
+                    else { throw l.fail("`\(l.str(f))` is not role:weight") }
+                    weights[row * T + r] = Int32(clamping: v)
                 }
-                keys.append((Self.key(kind, value[0], pair ? value[1] : "\0"), row))
+                keys.append((NameModel.key(kind, value[0], pair ? value[1] : "\0"), row))
             default:
-                throw fail("unknown line `\(str(fields[0]))` (tags, trans, f)")
+                throw l.fail("unknown line `\(l.str(fields[0]))` (tags, trans, f)")
             }
         }
-        self.init(keys: keys, weights: w, transitions: trans, context: context)
     }
 
     @inline(__always) static func key(_ kind: Int, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
@@ -306,10 +330,8 @@ public final class NameModel: Sendable {
 
     private func emissions(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [Int32] {
         let T = Self.roles, n = r.count
-        let ctx = context
-        let w = EmissionWindow(s, r, bigrams: bigrams, posts: ctx.posts)
-        let lo = w.lo, hi = w.hi, lineEnd = w.lineEnd, base = w.base, keys = w.keys, pairRow = w.pairRow,
-            postEnds = w.postEnds
+        let w = EmissionWindow(s, r, bigrams: bigrams, posts: context.posts)
+        let base = w.base, keys = w.keys, pairRow = w.pairRow
         var em = [Int32](repeating: 0, count: n * T)
         em.withUnsafeMutableBufferPointer { e in
             unigrams.withUnsafeBufferPointer { u in
@@ -319,7 +341,7 @@ public final class NameModel: Sendable {
                             for i in 0..<n {
                                 // Summed in registers, written once.
                                 var acc = WeightRow.Sum()
-                                let j = base + i, p = r.lowerBound + i
+                                let j = base + i
                                 acc.add(f[0])
                                 for o in 0..<5 {
                                     let c = keys[j + o - 2].value
@@ -329,33 +351,7 @@ public final class NameModel: Sendable {
                                     let row = pairRow[i + o]
                                     if row >= 0 { acc.add(br[Int(row) * 4 + o]) }
                                 }
-                                let c = s[p], sur = ctx.surnames
-                                if sur.single.contains(c) { acc.add(f[8]) }
-                                if p + 1 < r.upperBound, sur.compoundFirst.contains(c),
-                                    sur.compound.contains(SurnameTable.pair(c, s[p + 1]))
-                                {
-                                    acc.add(f[9])
-                                }
-                                if p - 1 >= lo, sur.single.contains(s[p - 1]) {
-                                    acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc)
-                                }
-                                if p - 2 >= lo, sur.single.contains(s[p - 2]) {
-                                    acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc)
-                                }
-                                if sur.single.contains(c), p + 1 < hi {
-                                    pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc)
-                                }
-                                if postEnds[i] { acc.add(f[14]) }
-                                if p + 1 < lineEnd, ctx.cues.match(s, at: p + 1, limit: lineEnd) > 0 { acc.add(f[15]) }
-                                if ctx.stops.contains(c) { acc.add(f[16]) }
-                                if postEnds[i + 1] { acc.add(f[17]) }
-                                var inWindow = 0
-                                for o in 0..<5
-                                where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
-                                    acc.add(f[18 + o]); inWindow += 1
-                                }
-                                if inWindow >= 3 { acc.add(f[23]) }
-                                if inWindow == 5 { acc.add(f[24]) }
+                                addLexiconFeatures(&acc, f, s, r, w, i)
                                 for t in 0..<8 { e[i * T + t] = acc.w[t] }
                                 e[i * T + 8] = acc.last
                             }
@@ -365,6 +361,38 @@ public final class NameModel: Sendable {
             }
         }
         return em
+    }
+
+    /// The features that test the rule lexicons (`Context`) at the sentence's `i`th character:
+    /// surnames at and before it, posts ending around it, a cue after it, name stops,
+    /// transliteration characters in the window.
+    @inline(__always) private func addLexiconFeatures(
+        _ acc: inout WeightRow.Sum, _ f: UnsafeBufferPointer<WeightRow>, _ s: [Unicode.Scalar], _ r: Range<Int>,
+        _ w: EmissionWindow, _ i: Int
+    ) {
+        let ctx = context, lo = w.lo, hi = w.hi, keys = w.keys, j = w.base + i, p = r.lowerBound + i
+        let c = s[p], sur = ctx.surnames
+        if sur.single.contains(c) { acc.add(f[8]) }
+        if p + 1 < r.upperBound, sur.compoundFirst.contains(c), sur.compound.contains(SurnameTable.pair(c, s[p + 1])) {
+            acc.add(f[9])
+        }
+        if p - 1 >= lo, sur.single.contains(s[p - 1]) {
+            acc.add(f[12]); pairs.add(Self.key(26, keys[j], "\0"), to: &acc)
+        }
+        if p - 2 >= lo, sur.single.contains(s[p - 2]) {
+            acc.add(f[13]); pairs.add(Self.key(27, keys[j], "\0"), to: &acc)
+        }
+        if sur.single.contains(c), p + 1 < hi { pairs.add(Self.key(25, keys[j + 1], "\0"), to: &acc) }
+        if w.postEnds[i] { acc.add(f[14]) }
+        if p + 1 < w.lineEnd, ctx.cues.match(s, at: p + 1, limit: w.lineEnd) > 0 { acc.add(f[15]) }
+        if ctx.stops.contains(c) { acc.add(f[16]) }
+        if w.postEnds[i + 1] { acc.add(f[17]) }
+        var inWindow = 0
+        for o in 0..<5 where p + o - 2 >= lo && p + o - 2 < hi && ctx.transliteration.contains(s[p + o - 2]) {
+            acc.add(f[18 + o]); inWindow += 1
+        }
+        if inWindow >= 3 { acc.add(f[23]) }
+        if inWindow == 5 { acc.add(f[24]) }
     }
 
     enum Shape { case outside, begin, inside, end, single }

@@ -47,50 +47,10 @@ public struct RuleFile: Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("+ ") || line.hasPrefix("+~ ") || line.hasPrefix("- ") {
-                let body = line.dropFirst(line.hasPrefix("+~") ? 3 : 2)
-                guard let arrow = body.range(of: "=>") else {
-                    throw RuleError(file: name, line: n, reason: "an example needs `SENTENCE => KIND:TEXT`")
-                }
-                let sentence = body[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
-                var exps: [Expectation] = []
-                for part in body[arrow.upperBound...].split(separator: ";") {
-                    let p = part.trimmingCharacters(in: .whitespaces)
-                    guard let colon = p.firstIndex(of: ":"), Self.expectationKinds.contains(String(p[..<colon])),
-                        p.index(after: colon) < p.endIndex
-                    else {
-                        throw RuleError(
-                            file: name, line: n,
-                            reason:
-                                "bad expectation `\(p)` (want KIND:TEXT with KIND in \(Self.expectationKinds.sorted().joined(separator: ", ")))"
-                        )
-                    }
-                    exps.append(Expectation(kind: String(p[..<colon]), text: String(p[p.index(after: colon)...])))
-                }
-                if sentence.isEmpty || exps.isEmpty { throw RuleError(file: name, line: n, reason: "empty example") }
-                examples.append(
-                    Example(
-                        positive: line.hasPrefix("+"), exact: line.hasPrefix("+ "), sentence: sentence,
-                        expectations: exps, line: n))
-                continue
+                examples.append(try Self.example(line, file: name, line: n))
+            } else {
+                entries.append(try Self.entry(line, keywords: keywords, file: name, line: n))
             }
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            let kw = fields[0]
-            guard let schema = keywords[kw] else {
-                throw RuleError(
-                    file: name, line: n,
-                    reason:
-                        "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
-            }
-            let values = Array(fields.dropFirst()), arity = schema.arity
-            guard arity.contains(values.count) else {
-                throw RuleError(
-                    file: name, line: n,
-                    reason:
-                        "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)"
-                )
-            }
-            if let problem = schema.problem(values) { throw RuleError(file: name, line: n, reason: problem) }
-            entries.append(Entry(keyword: kw, values: values, line: n))
         }
         try Self.checkAcrossEntries(entries, keywords: keywords, file: name)
         // A rule file that loads no entry at all is a mistake (a wrong encoding, a truncated copy).
@@ -101,6 +61,55 @@ public struct RuleFile: Sendable {
         }
         self.entries = entries
         self.examples = examples
+    }
+
+    /// `+ SENTENCE => KIND:TEXT; …` (also `+~`, `-`).
+    private static func example(_ line: String, file name: String, line n: Int) throws -> Example {
+        let body = line.dropFirst(line.hasPrefix("+~") ? 3 : 2)
+        guard let arrow = body.range(of: "=>") else {
+            throw RuleError(file: name, line: n, reason: "an example needs `SENTENCE => KIND:TEXT`")
+        }
+        let sentence = body[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+        var exps: [Expectation] = []
+        for part in body[arrow.upperBound...].split(separator: ";") {
+            let p = part.trimmingCharacters(in: .whitespaces)
+            guard let colon = p.firstIndex(of: ":"), Self.expectationKinds.contains(String(p[..<colon])),
+                p.index(after: colon) < p.endIndex
+            else {
+                throw RuleError(
+                    file: name, line: n,
+                    reason:
+                        "bad expectation `\(p)` (want KIND:TEXT with KIND in \(Self.expectationKinds.sorted().joined(separator: ", ")))"
+                )
+            }
+            exps.append(Expectation(kind: String(p[..<colon]), text: String(p[p.index(after: colon)...])))
+        }
+        if sentence.isEmpty || exps.isEmpty { throw RuleError(file: name, line: n, reason: "empty example") }
+        return Example(
+            positive: line.hasPrefix("+"), exact: line.hasPrefix("+ "), sentence: sentence, expectations: exps, line: n)
+    }
+
+    /// `KEYWORD values…`, checked against the keyword's schema (arity, value shape).
+    private static func entry(
+        _ line: String, keywords: [String: RuleKeyword], file name: String, line n: Int
+    ) throws -> Entry {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let kw = fields[0]
+        guard let schema = keywords[kw] else {
+            throw RuleError(
+                file: name, line: n,
+                reason: "unknown keyword `\(kw)` (this file takes: \(keywords.keys.sorted().joined(separator: ", ")))")
+        }
+        let values = Array(fields.dropFirst()), arity = schema.arity
+        guard arity.contains(values.count) else {
+            throw RuleError(
+                file: name, line: n,
+                reason:
+                    "`\(kw)` takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or more") value(s), got \(values.count)"
+            )
+        }
+        if let problem = schema.problem(values) { throw RuleError(file: name, line: n, reason: problem) }
+        return Entry(keyword: kw, values: values, line: n)
     }
 
     /// The checks of a shape that look at other entries: a `characterOf` value must be listed

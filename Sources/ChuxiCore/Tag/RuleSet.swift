@@ -147,22 +147,8 @@ public final class RuleSet: Sendable {
     public let relativeMarkers: ScalarSet
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
     public let guestLists: Lexicon
-    public let eventNouns: Lexicon
-    public let holdVerbs: Lexicon
-    /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
-    public let heldNouns: Lexicon
-    public let genericEvents: Set<String>
-    /// `events.rules deictic`: `该`, `这次` opening an event name: the event told before.
-    public let deicticEvents: Lexicon
-    /// Characters before a meeting's counterpart (`同`, `与`), words where they are none
-    /// (`同时`, `与会`), characters opening its topic (`就`).
-    public let counterpartMarkers: ScalarSet
-    public let notCounterparts: Lexicon
-    public let topicMarkers: ScalarSet
-    /// Counts of a meeting (`首次`, `第#次`), each split at its number: what comes before and after.
-    public let meetingCounts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
-    /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
-    public let genericMeetings: Lexicon
+    /// The tables of `events.rules`.
+    public let events: EventRules
     public let relativeDays: [String: Int]
     public let vagueDates: Lexicon
     /// `dates.rules time`: `目前`, `去年`: mentions.csv dates that date no record.
@@ -282,30 +268,14 @@ public final class RuleSet: Sendable {
         guestLists = r.lexicon("roles.rules", "guest-list")
         plannedMarkers = r.lexicon("roles.rules", "planned")
         pastMarkers = r.lexicon("roles.rules", "past")
-        eventNouns = r.lexicon("events.rules", "noun")
-        holdVerbs = r.lexicon("events.rules", "hold")
-        heldNouns = r.lexicon("events.rules", "held")
-        let generic = r.words("events.rules", "generic")
-        genericEvents = Set(generic)
-        deicticEvents = r.lexicon("events.rules", "deictic")
-        counterpartMarkers = r.scalars("events.rules", "counterpart")
-        notCounterparts = r.lexicon("events.rules", "not-counterpart")
-        topicMarkers = r.scalars("events.rules", "topic")
-        meetingCounts = r.words("events.rules", "count").map { w in
-            let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
-        }
-        genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
+        events = EventRules(r)
         relativeDays = Dictionary(
             r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
         let vague = r.words("dates.rules", "vague")
-        timeWords = r.lexicon("dates.rules", "time")
-        vagueDates = Lexicon(vague)
+        (timeWords, vagueDates) = (r.lexicon("dates.rules", "time"), Lexicon(vague))
         dateWords = Lexicon(Array(relativeDays.keys) + vague)
         // The candidate vocabulary: the words of the schema's candidate keywords.
-        let cand = r.candidateWords
-        candidates = Lexicon(cand)
-        candidateFirst = ScalarSet(cand.compactMap { $0.unicodeScalars.first })
+        (candidates, candidateFirst) = (Lexicon(r.candidateWords), ScalarSet(r.candidateWords.compactMap(\.unicodeScalars.first)))
         self.files = files.keys.sorted().map { files[$0]! }
         try r.checkAllRead()
         // The name model's features look words up in the lexicons above.
@@ -316,6 +286,7 @@ public final class RuleSet: Sendable {
             try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) }
             ?? NameModel(context: context)
     }
+
 
     /// The role keywords' triggers by word (kinds and single definitions were checked at parse).
     private static func triggers(_ r: RuleSchema.Reader) -> [String: Trigger] {

@@ -25,7 +25,7 @@ extension Tagger {
         let e = r.upperBound
         guard e < sc.b else { return false }
         if !sc.isB(e) {
-            let n = rules.eventNouns.match(sc.s, at: e, limit: sc.b)
+            let n = rules.events.nouns.match(sc.s, at: e, limit: sc.b)
             if n > 0, sc.isB(e + n) { return true }
         }
         let w = String(scalars: sc.s[r])

@@ -1,0 +1,38 @@
+/// The tables of `events.rules`, read through the schema (see rules/README.md for each keyword).
+public struct EventRules: Sendable {
+    /// Nouns that end an event's name (`会议`, `座谈会`).
+    public let nouns: Lexicon
+    public let holdVerbs: Lexicon
+    /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
+    public let heldNouns: Lexicon
+    public let generic: Set<String>
+    /// `events.rules deictic`: `该`, `这次` opening an event name: the event told before.
+    public let deictic: Lexicon
+    /// Characters before a meeting's counterpart (`同`, `与`), words where they are none
+    /// (`同时`, `与会`), characters opening its topic (`就`).
+    public let counterpartMarkers: ScalarSet
+    public let notCounterparts: Lexicon
+    public let topicMarkers: ScalarSet
+    /// Counts of a meeting (`首次`, `第#次`), each split at its number: what comes before and after.
+    public let counts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
+    /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
+    public let genericMeetings: Lexicon
+
+    init(_ r: RuleSchema.Reader) {
+        let file = "events.rules"
+        nouns = r.lexicon(file, "noun")
+        holdVerbs = r.lexicon(file, "hold")
+        heldNouns = r.lexicon(file, "held")
+        let generic = r.words(file, "generic")
+        self.generic = Set(generic)
+        deictic = r.lexicon(file, "deictic")
+        counterpartMarkers = r.scalars(file, "counterpart")
+        notCounterparts = r.lexicon(file, "not-counterpart")
+        topicMarkers = r.scalars(file, "topic")
+        counts = r.words(file, "count").map { w in
+            let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
+        }
+        genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
+    }
+}
