@@ -12,6 +12,16 @@ enum Companions: SubjectResolver {
             let zai = (sc.segmentStart..<c.range.lowerBound).last(where: { s[$0] == "在" })
         else { return .next }
         c.accompanies = true
+        // `在B陪同下，我们参观了…`: B showed the writer round; no one attended anything.
+        var k = c.range.upperBound + 1
+        while k < s.count, s[k] == "，" || s[k] == "," { k += 1 }
+        let narrator = x.rules.narrators.match(s, at: k, limit: s.count)
+        if narrator > 0 {
+            // (B is no subject of the writer's verbs either: `我们参观了`.)
+            sc.waiting = []
+            sc.segmentStart = k + narrator
+            return .dropTrigger
+        }
         sc.waiting = c.before.filter { $0.range.upperBound <= zai }
         c.take(c.before.filter { $0.range.lowerBound > zai }, by: .companions)
         return .next

@@ -167,6 +167,9 @@ public enum RuleSchema {
                 "roles.rules", "relative", .characters(1...1),
                 "characters after a `meet` trigger that make it qualify a noun, no role (`陪同的干部`)"),
             .init(
+                "roles.rules", "narrator", .word,
+                "words after `在B陪同下` for the writer (`我们`, `记者`): B accompanied the reporting, no one's attendance"),
+            .init(
                 "roles.rules", "guest-list", .word,
                 "words after a trigger that list its attendees (`会见的有`): `relative` does not apply"),
             .init(
