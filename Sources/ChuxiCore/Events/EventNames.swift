@@ -123,7 +123,8 @@ extension EventExtractor {
     {
         guard
             let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
-                rules.events.counterpartMarkers.contains(s[k]) && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+                rules.events.counterpartMarkers.contains(s[k])
+                    && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
                     && !notCounterpart(s, at: k, in: c)
             }),
             !t.persons.contains(where: { $0.name.overlaps(j..<trig.range.lowerBound) })
@@ -287,7 +288,7 @@ extension EventExtractor {
         let u = Array(e.unicodeScalars)
         var i = 0
         while i < u.count {
-            let n = rules.dateWords.match(u, at: i, limit: u.count)
+            let n = rules.dates.dateWords.match(u, at: i, limit: u.count)
             guard n > 0 else { break }
             i += n
         }

@@ -184,7 +184,8 @@ public final class NameModel: Sendable {
                 }
             case "f":
                 guard fields.count >= 4, let kind = Self.kindIDs[Array(l.bytes[fields[1]])] else {
-                    throw l.fail("`f KIND VALUE role:weight…` with KIND one of \(NameModel.kinds.joined(separator: " "))")
+                    throw l.fail(
+                        "`f KIND VALUE role:weight…` with KIND one of \(NameModel.kinds.joined(separator: " "))")
                 }
                 let value = Array(l.str(fields[2]).unicodeScalars)
                 let pair = NameModel.isPair(kind)

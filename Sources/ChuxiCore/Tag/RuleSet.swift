@@ -151,11 +151,8 @@ public final class RuleSet: Sendable {
     public let guestLists: Lexicon
     /// The tables of `events.rules`.
     public let events: EventRules
-    public let relativeDays: [String: Int]
-    public let vagueDates: Lexicon
-    /// `dates.rules time`: `目前`, `去年`: mentions.csv dates that date no record.
-    public let timeWords: Lexicon
-    public let dateWords: Lexicon
+    /// The tables of `dates.rules`.
+    public let dates: DateRules
     /// Words whose presence makes a sentence worth word breaking (see `Tagger.needsWords`).
     public let candidates: Lexicon
     public let candidateFirst: ScalarSet
@@ -272,13 +269,11 @@ public final class RuleSet: Sendable {
         plannedMarkers = r.lexicon("roles.rules", "planned")
         pastMarkers = r.lexicon("roles.rules", "past")
         events = EventRules(r)
-        relativeDays = Dictionary(
-            r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
-        let vague = r.words("dates.rules", "vague")
-        (timeWords, vagueDates) = (r.lexicon("dates.rules", "time"), Lexicon(vague))
-        dateWords = Lexicon(Array(relativeDays.keys) + vague)
+        dates = DateRules(r)
         // The candidate vocabulary: the words of the schema's candidate keywords.
-        (candidates, candidateFirst) = (Lexicon(r.candidateWords), ScalarSet(r.candidateWords.compactMap(\.unicodeScalars.first)))
+        (candidates, candidateFirst) = (
+            Lexicon(r.candidateWords), ScalarSet(r.candidateWords.compactMap(\.unicodeScalars.first))
+        )
         self.files = files.keys.sorted().map { files[$0]! }
         try r.checkAllRead()
         // The name model's features look words up in the lexicons above.
@@ -289,7 +284,6 @@ public final class RuleSet: Sendable {
             try nameModel.map { try NameModel(text: $0.text, file: $0.file, context: context) }
             ?? NameModel(context: context)
     }
-
 
     /// The role keywords' triggers by word (kinds and single definitions were checked at parse).
     private static func triggers(_ r: RuleSchema.Reader) -> [String: Trigger] {

@@ -17,14 +17,15 @@ extension Tagger {
         let starts = dateStarts
         while i < b {
             guard starts.contains(s[i]) else { i += 1; continue }
-            let wl = rules.dateWords.match(s, at: i, limit: b)
+            let wl = rules.dates.dateWords.match(s, at: i, limit: b)
             if wl > 0 {
                 let w = String(scalars: s[i..<(i + wl)])
                 out.append(
-                    DateMention(range: i..<(i + wl), value: rules.relativeDays[w].map { .relative($0) } ?? .vague))
+                    DateMention(range: i..<(i + wl), value: rules.dates.relativeDays[w].map { .relative($0) } ?? .vague)
+                )
                 i += wl; continue
             }
-            let tl = rules.timeWords.match(s, at: i, limit: b)
+            let tl = rules.dates.timeWords.match(s, at: i, limit: b)
             if tl > 0 {
                 if !(s[i] == "现" && i > sc.a && Self.verbsBeforeZai.contains(s[i - 1])) { times.append(i..<(i + tl)) }
                 i += tl; continue

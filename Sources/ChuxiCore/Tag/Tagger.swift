@@ -8,8 +8,8 @@ public struct Tagger: Sendable {
     let dateStarts: ScalarSet
     public init(rules: RuleSet) {
         self.rules = rules
-        var d = rules.dateWords.firstScalars
-        d.formUnion(rules.timeWords.firstScalars)
+        var d = rules.dates.dateWords.firstScalars
+        d.formUnion(rules.dates.timeWords.firstScalars)
         for c in Numerals.all { d.insert(c) }
         d.insert("元")  // 元月 (January)
         dateStarts = d

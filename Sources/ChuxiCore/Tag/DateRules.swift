@@ -1,0 +1,20 @@
+/// The tables of `dates.rules`, read through the schema (see rules/README.md for each keyword).
+public struct DateRules: Sendable {
+    /// `昨天` -> -1: words for a day counted from the article's date.
+    public let relativeDays: [String: Int]
+    /// `近日`, `日前`: a date that dates no day.
+    public let vagueDates: Lexicon
+    /// `dates.rules time`: `目前`, `去年`: mentions.csv dates that date no record.
+    public let timeWords: Lexicon
+    /// The relative and vague words together (what the date pass looks for).
+    public let dateWords: Lexicon
+
+    init(_ r: RuleSchema.Reader) {
+        relativeDays = Dictionary(
+            r.entries("dates.rules", "relative").map { ($0.values[0], Int($0.values[1])!) }, uniquingKeysWith: { $1 })
+        let vague = r.words("dates.rules", "vague")
+        vagueDates = Lexicon(vague)
+        timeWords = r.lexicon("dates.rules", "time")
+        dateWords = Lexicon(Array(relativeDays.keys) + vague)
+    }
+}
