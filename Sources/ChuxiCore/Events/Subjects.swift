@@ -145,7 +145,8 @@ extension EventExtractor {
         let closed = skip(["等人", "等"])
         _ = skip(["也", "还", "都", "又"])
         _ = skip(["在会上", "在会议上", "在座谈会上"])
-        let distributive = skip(["分别", "先后", "相继", "依次", "轮流", "也都", "都"])
+        let d = rules.distributives.match(s, at: k, limit: j), distributive = d > 0
+        k += d
         guard closed || distributive else { return false }
         return k == j || adjacent(s, k, j) || madeSpeech(s, k, j..<j)
     }

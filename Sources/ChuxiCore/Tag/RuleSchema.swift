@@ -167,6 +167,9 @@ public enum RuleSchema {
                 "roles.rules", "relative", .characters(1...1),
                 "characters after a `meet` trigger that make it qualify a noun, no role (`陪同的干部`)"),
             .init(
+                "roles.rules", "distributive", .word,
+                "words between a list of persons and a speech that give each a speech of their own (`分别`, `相继`)"),
+            .init(
                 "roles.rules", "narrator", .word,
                 "words after `在B陪同下` for the writer (`我们`, `记者`): B accompanied the reporting, no one's attendance"),
             .init(

@@ -145,6 +145,8 @@ public final class RuleSet: Sendable {
     public let listLeads: Lexicon
     /// Characters after a `meet` trigger that make it qualify a noun (`陪同的干部`).
     public let relativeMarkers: ScalarSet
+    /// `roles.rules distributive`: `分别`, `相继` before a speech: each person of the list speaks.
+    public let distributives: Lexicon
     /// `roles.rules narrator`: the writer after `在B陪同下` (`我们`): B's company is no attendance.
     public let narrators: Lexicon
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
@@ -266,6 +268,7 @@ public final class RuleSet: Sendable {
         relativeMarkers = r.scalars("roles.rules", "relative")
         guestLists = r.lexicon("roles.rules", "guest-list")
         narrators = r.lexicon("roles.rules", "narrator")
+        distributives = r.lexicon("roles.rules", "distributive")
         plannedMarkers = r.lexicon("roles.rules", "planned")
         pastMarkers = r.lexicon("roles.rules", "past")
         events = EventRules(r)

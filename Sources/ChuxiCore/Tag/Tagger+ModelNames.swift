@@ -150,11 +150,15 @@ extension Tagger {
                 return r.lowerBound..<(r.upperBound - 1)
             }
         ),
-        // `王某国务委员`: a post that begins at the name's last character and goes on past it.
+        // `王某国务委员`, `孙某相继发言`: a post or a distributive word (roles.rules) that begins at
+        // the name's last character and goes on past it.
         (
-            "post-from-last-character",
+            "word-from-last-character",
             { t, sc, r in
-                guard r.count >= 3, t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2 else { return r }
+                guard r.count >= 3,
+                    t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
+                        || t.rules.distributives.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
+                else { return r }
                 return r.lowerBound..<(r.upperBound - 1)
             }
         )
@@ -213,12 +217,13 @@ extension Tagger {
     }
 
     /// `李某发|来了` for `李某|发来了`: a three-character name whose last character begins a
-    /// predicate or trigger of two or more is the two the model reads, when it reads them so.
+    /// predicate, trigger or distributive word (`相继`) of two or more is the two the model reads, when it reads them so.
     func predicateAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, e = p.name.upperBound
         guard p.name.count == 3,
             rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
-                || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2,
+                || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2
+                || rules.distributives.match(s, at: e - 1, limit: sc.b) >= 2,
             sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
         else { return p }
         sc.consumed[e - 1 - sc.a] = false
