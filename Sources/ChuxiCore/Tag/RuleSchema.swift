@@ -120,6 +120,9 @@ public enum RuleSchema {
                 "names.rules", "place-noun", .word,
                 "words that make the name right after them a place (`港口城市某某`, `首都某某`): no person"),
             .init(
+                "names.rules", "place-list", .word,
+                "words that close a list of places (`A、B等地`, `等城市`): its names are no persons, unless 领导 follows"),
+            .init(
                 "names.rules", "address", .word,
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(

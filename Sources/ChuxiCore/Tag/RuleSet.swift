@@ -114,6 +114,8 @@ public final class RuleSet: Sendable {
     public let ranks: Lexicon
     /// `names.rules place-noun`: words after which a model name is a place (`首都某某`).
     public let placeNouns: Lexicon
+    /// `names.rules place-list`: `等地`, `等城市` closing a list of places.
+    public let placeLists: Lexicon
     /// `names.rules transliteration`: characters of transliterated foreign names.
     public let transliteration: ScalarSet
     public let predicates: Lexicon
@@ -244,6 +246,7 @@ public final class RuleSet: Sendable {
         kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
         placeNouns = r.lexicon("names.rules", "place-noun")
+        placeLists = r.lexicon("names.rules", "place-list")
         ranks = r.lexicon("names.rules", "rank")
         let predicateWords = r.words("names.rules", "predicate")
         predicates = Lexicon(predicateWords)

@@ -66,20 +66,18 @@ extension Tagger {
         )
     ]
 
-    static let placeClosers = ["等地", "等市", "等县", "等省", "等区", "等国", "等城市", "等地区", "等省市", "等地市", "等国家"]
-        .map { Array($0.unicodeScalars) }
-    /// Does the 、-list that goes on after `i` end with 等地, 等市 …?
+    /// Does the 、-list that goes on after `i` end with a place list's closer (names.rules
+    /// `place-list`: 等地, 等市 …)?
     func closesAsPlaces(_ sc: Scan, after i: Int) -> Bool {
         var j = i
         while j < sc.b, sc.s[j] == "、" || isHan(sc.s[j]) && sc.s[j] != "等" { j += 1 }
-        guard let w = Self.placeClosers.first(where: { sc.s[j..<sc.b].starts(with: $0) }) else { return false }
+        let w = rules.placeLists.match(sc.s, at: j, limit: sc.b)
+        guard w > 0 else { return false }
         // `A、B等区领导`, `A、B等市四套班子领导`: 区/市/县/省 opens the leaders' group, not places.
-        if w.count == 2 {
-            var k = j + 2
-            while k < sc.b, k - j <= 8, isHan(sc.s[k]) {
-                if sc.s[k...].starts(with: Self.leaders) { return false }
-                k += 1
-            }
+        var k = j + w
+        while k < sc.b, k - j <= 8, isHan(sc.s[k]) {
+            if sc.s[k...].starts(with: Self.leaders) { return false }
+            k += 1
         }
         return true
     }
