@@ -60,6 +60,10 @@ extension EventExtractor {
             if let after = nounPhrase(s, from: from, to: c.upperBound, t)
                 ?? nounPhrase(s, from: from, to: c.upperBound, t, ending: rules.events.heldNouns)
             {
+                // `区人大常委会召开第十二次会议`: a meeting named by its count alone is the holder's.
+                if countLength(Array(after.unicodeScalars)) != nil, let holder = holder(t, s, before: i, clause: c) {
+                    return holder + after
+                }
                 return after
             }
             if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t) { return before }
@@ -216,6 +220,22 @@ extension EventExtractor {
             }
         }
         return w
+    }
+
+    /// `区人大常委会召开…`: the organization that opens the clause and holds the meeting (it
+    /// ends with an organization suffix right before the verb at `i`), or nil.
+    func holder(_ t: TaggedSentence, _ s: [Unicode.Scalar], before i: Int, clause c: Range<Int>) -> String? {
+        if let o = t.orgs.first(where: { $0.range.upperBound == i && c.contains($0.range.lowerBound) }) {
+            return str(s, o.range)
+        }
+        guard rules.orgSuffixes.matchEnding(s, at: i, floor: c.lowerBound) > 0, i - c.lowerBound <= 16,
+            !t.persons.contains(where: { c.lowerBound..<i ~= $0.name.lowerBound }),
+            !(c.lowerBound..<i).contains(where: {
+                Punctuation.delimiters.contains(s[$0]) && s[$0] != "“" && s[$0] != "”"
+            })
+        else { return nil }
+        let h = withoutDateWords(str(s, c.lowerBound..<i))
+        return h.count >= 2 ? h : nil
     }
 
     /// What a found noun phrase names as an event, or nil: without a trigger or date words at
@@ -458,7 +478,18 @@ extension EventExtractor {
         let describesGuests =
             trig.trigger.kind == .meet && from < c.upperBound
             && rules.triggerWords.match(s, at: from, limit: c.upperBound) > 0
-        if !describesGuests, let o = object.flatMap({ eventNoun($0, t, s) }) {
+        if !describesGuests, var o = object.flatMap({ eventNoun($0, t, s) }) {
+            // `出席典礼` after `…开学典礼在体育馆举行`: a bare event noun is the gathering told before.
+            // (Or the one the headline names, when no sentence before held persons.)
+            if rules.events.nouns.match(Array(o.unicodeScalars), at: 0, limit: o.unicodeScalars.count)
+                == o.unicodeScalars.count,
+                let g = [state.gathering, headline.map(headlineEvent).flatMap { $0 == headline ? nil : $0 }]
+                    .compactMap({ $0 }).first(where: {
+                        $0.count > o.count && $0.hasSuffix(o)
+                    })
+            {
+                o = g
+            }
             state.event = o
             if trig.trigger.kind == .meet { state.noteMeeting(o, word: trig.trigger.word) } else { state.gathering = o }
             return o
