@@ -232,5 +232,37 @@ extension Tagger {
             added.append(PersonMention(name: next, titles: [], rule: "names.rules:list-gap"))
         }
         persons += added
+        tagListGapsBefore(&sc, &persons)
     }
+
+    /// `还有：严某、金某、魏某`: the items before a listed name that the model did not read (ICU
+    /// holds `严明`, `金海` as words) are names when every item back to where the list opens
+    /// (`：`, `有`) is one where the rules read a name and the name model leans to a person
+    /// (a 、-list of countries opens with none; `有升旗台、钟塔` leans away).
+    func tagListGapsBefore(_ sc: inout Scan, _ persons: inout [PersonMention]) {
+        let s = sc.s
+        for first in persons.filter({ $0.titles.isEmpty }).map(\.name.lowerBound) {
+            var chain: [Range<Int>] = [], e = first
+            while e - 3 >= sc.a, s[e - 1] == "、" {
+                let end = e - 1
+                guard
+                    let start = stride(from: end - 2, through: max(sc.a + 1, end - 4), by: -1).first(where: { k in
+                        (Self.listOpeners.contains(s[k - 1]) || s[k - 1] == "、")
+                            && !(k..<end).contains(where: { sc.consumed[$0 - sc.a] }) && nameAt(sc, k, .list) == k..<end
+                            && (sc.model?.personLean(k..<end) ?? 0) > 0
+                    })
+                else { break }
+                chain.append(start..<end)
+                e = start
+                if Self.listOpeners.contains(s[start - 1]) {
+                    for r in chain {
+                        mark(&sc, r)
+                        persons.append(PersonMention(name: r, titles: [], rule: "names.rules:list-gap"))
+                    }
+                    break
+                }
+            }
+        }
+    }
+    static let listOpeners: ScalarSet = ["：", ":", "有"]
 }
