@@ -30,6 +30,15 @@ final class EventStepTests: XCTestCase {
         // A headline that names no event stays the name of last resort.
         let none = try extract("水利建设要加快\n\n新华社长沙1月5日电 副省长钱明今天强调，要加快水利建设。\n")
         XCTAssertEqual(none.records("钱明").map(\.event), ["水利建设要加快"])
+        // A meeting's document (events.rules `document`) names the meeting.
+        let doc = try extract("省水利厅第三次全体会议公报（二〇二五年一月五日）\n\n新华社长沙1月5日电 副省长钱明今天强调，要加快水利建设。\n")
+        XCTAssertEqual(doc.records("钱明").map(\.event), ["省水利厅第三次全体会议"])
+    }
+
+    /// A visit named by the headline: the companions after it take the same event.
+    func testCompanionsTakeTheHeadlinesVisit() throws {
+        let visit = try extract("某国代表团来我区考察\n\n10月12日，某国议长卡洛斯率领的代表团一行来我区考察。区委书记钱明陪同考察。\n")
+        XCTAssertEqual(visit.records("钱明").map(\.event), ["某国代表团来我区考察"])
     }
 
     /// A step the architecture document does not list fails here (the doc lists them in order).

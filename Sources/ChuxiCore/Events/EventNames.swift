@@ -517,7 +517,11 @@ extension EventExtractor {
         }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
-        return object.flatMap { isFragment($0) ? nil : $0 } ?? headline.map(headlineEvent) ?? ""
+        if let o = object, !isFragment(o) { return o }
+        // The headline's event is the article's: a companion after it (`B陪同考察`) takes it too.
+        let h = headline.map(headlineEvent)
+        if trig.trigger.role == .inspect, let h { state.event = h }
+        return h ?? ""
     }
 
     /// The event a headline names, the name of last resort: `A在Y上强调…` -> Y, `Y在京举行`,
@@ -548,6 +552,11 @@ extension EventExtractor {
             let end = u[..<i].lastIndex(of: "在") ?? i
             if endsEvent(end, floor: 0), let name = named(0..<end) { return name }
         }
+        // `某某会议公报（一九九八年一月二十二日）`: the meeting a document of it names.
+        var e = u.count
+        if u.last == "）", let open = u.lastIndex(of: "（") { e = open }
+        let doc = rules.events.documents.matchEnding(u, at: e, floor: 0)
+        if doc > 0, endsEvent(e - doc, floor: 0), let name = named(0..<(e - doc)) { return name }
         return h
     }
 }

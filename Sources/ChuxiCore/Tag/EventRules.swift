@@ -17,6 +17,8 @@ public struct EventRules: Sendable {
     public let counts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
     /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
     public let genericMeetings: Lexicon
+    /// `events.rules document`: a meeting's document (`公报`): a headline `Y公报` names the meeting Y.
+    public let documents: Lexicon
 
     init(_ r: RuleSchema.Reader) {
         let file = "events.rules"
@@ -33,6 +35,7 @@ public struct EventRules: Sendable {
             let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
         }
+        documents = r.lexicon(file, "document")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
     }
 }

@@ -189,6 +189,9 @@ public enum RuleSchema {
             .init("events.rules", "hold", .word, candidate: true, "verbs that hold an event (`召开X`, `X举行`)"),
             .init("events.rules", "generic", .word, "event words too vague to name an event alone (`出席会议`)"),
             .init(
+                "events.rules", "document", .word,
+                "documents of a meeting (`公报`, `纪要`): a headline `Y公报` names the meeting Y"),
+            .init(
                 "events.rules", "deictic", .word,
                 "words opening an event name that point back at the event told before (`该比赛`)"),
             .init(
