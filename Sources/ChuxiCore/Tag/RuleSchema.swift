@@ -120,6 +120,9 @@ public enum RuleSchema {
                 "names.rules", "place-noun", .word,
                 "words that make the name right after them a place (`港口城市某某`, `首都某某`): no person"),
             .init(
+                "names.rules", "coming", .word,
+                "words of coming to a place (`来我市`, `来京`): a name's last character that begins one is the verb"),
+            .init(
                 "names.rules", "place-list", .word,
                 "words that close a list of places (`A、B等地`, `等城市`): its names are no persons, unless 领导 follows"),
             .init(

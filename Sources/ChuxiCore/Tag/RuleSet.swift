@@ -116,6 +116,8 @@ public final class RuleSet: Sendable {
     public let placeNouns: Lexicon
     /// `names.rules place-list`: `等地`, `等城市` closing a list of places.
     public let placeLists: Lexicon
+    /// `names.rules coming`: `来我市`, `来京`: a name's last character that begins one is the verb.
+    public let comingWords: Lexicon
     /// `names.rules transliteration`: characters of transliterated foreign names.
     public let transliteration: ScalarSet
     public let predicates: Lexicon
@@ -247,6 +249,7 @@ public final class RuleSet: Sendable {
         stateWords = r.lexicon("names.rules", "state")
         placeNouns = r.lexicon("names.rules", "place-noun")
         placeLists = r.lexicon("names.rules", "place-list")
+        comingWords = r.lexicon("names.rules", "coming")
         ranks = r.lexicon("names.rules", "rank")
         let predicateWords = r.words("names.rules", "predicate")
         predicates = Lexicon(predicateWords)

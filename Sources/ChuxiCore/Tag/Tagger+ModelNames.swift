@@ -148,14 +148,15 @@ extension Tagger {
                 return r.lowerBound..<(r.upperBound - 1)
             }
         ),
-        // `王某国务委员`, `孙某相继发言`: a post or a distributive word (roles.rules) that begins at
-        // the name's last character and goes on past it.
+        // `王某国务委员`, `孙某相继发言`, `郭某来我市调研`: a post, a distributive word (roles.rules)
+        // or a word of coming that begins at the name's last character and goes on past it.
         (
             "word-from-last-character",
             { t, sc, r in
                 guard r.count >= 3,
                     t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
                         || t.rules.distributives.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
+                        || t.rules.comingWords.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
                 else { return r }
                 return r.lowerBound..<(r.upperBound - 1)
             }
@@ -230,10 +231,11 @@ extension Tagger {
     }
 
     /// `金大|中`: a `given-end` stop the rules cut off that the model reads as the name's end,
-    /// unless it is the verb of a visit (`张春来调研`).
+    /// unless it is the verb of a visit (`张春来调研`) or of coming (`郭某来我市`: names.rules `coming`).
     func stopTheModelKeeps(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, e = p.name.upperBound
         guard e < sc.b, p.name.count == 2, rules.givenEnds.contains(s[e]), !sc.consumed[e - sc.a],
+            rules.comingWords.match(s, at: e, limit: sc.b) == 0,
             let m = sc.modelNames.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }),
             accepted(sc, m.range, ignoring: "taken") == m.range
         else { return p }
