@@ -38,7 +38,13 @@ extension EventExtractor {
             let l = rules.events.holdVerbs.match(s, at: i, limit: r.upperBound)
             guard l > 0 else { i += 1; continue }
             // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
-            if t.triggers.contains(where: { $0.trigger.kind == .said && $0.range.upperBound <= i }) { return nil }
+            // (A said word that begins an event noun says nothing: `…动员部署会召开`.)
+            if t.triggers.contains(where: { trig in
+                trig.trigger.kind == .said && trig.range.upperBound <= i
+                    && rules.events.nouns.match(s, at: trig.range.lowerBound, limit: r.upperBound) <= trig.range.count
+            }) {
+                return nil
+            }
             if anniversary(s, after: i + l, limit: r.upperBound) { i += l; continue }
             let c = clause(t, s, around: i)
             // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is
