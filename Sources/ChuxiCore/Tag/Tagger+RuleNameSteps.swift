@@ -216,11 +216,13 @@ extension Tagger {
                     || rules.notGiven.match(s, at: e, limit: b) > 0)  // `于法昌一行`
             })
         ),
-        // A known non-name (`班子`) is none with a character after it either (`领导班子时`).
+        // A known non-name (`班子`) is none with a character after it either (`领导班子时`),
+        // unless it is the compound surname of a name after a title (`省委书记东方某`).
         (
             "not-name-and-one",
             .veto({ t, sc, n, r in
-                r.count == 3 && n.sl > 0 && t.rules.notNames.contains(sc.s[r.lowerBound..<(r.lowerBound + 2)])
+                r.count == 3 && n.sl > 0 && !(n.sl == 2 && n.ctx == .afterTitle)
+                    && t.rules.notNames.contains(sc.s[r.lowerBound..<(r.lowerBound + 2)])
             })
         ),
         // A word that never ends a name ends it (names.rules `not-given`).
