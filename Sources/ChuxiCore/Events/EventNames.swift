@@ -419,7 +419,22 @@ extension EventExtractor {
         var b = trig.range.lowerBound
         while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
         if b > c.lowerBound {
-            let e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
+            var e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
+            // `到某地督导防汛工作`: what the visit looks at, when the clause ends with it.
+            var end = c.upperBound
+            while end > trig.range.upperBound, Punctuation.delimiters.contains(s[end - 1]) { end -= 1 }
+            let rest = trig.range.upperBound..<end
+            if rest.count >= 2, rest.count <= 10, !pointsIn(trig, s, from: rest.lowerBound, clause: c),
+                !"时中后们".unicodeScalars.contains(s[end - 1]),
+                !rules.triggerNounSuffixes.contains(s[rest.lowerBound]),
+                !rest.contains(where: { "和的着与及".unicodeScalars.contains(s[$0]) }),
+                !t.persons.contains(where: { rest.contains($0.name.lowerBound) }),
+                !rest.contains(where: { rules.triggerWords.match(s, at: $0, limit: c.upperBound) > 0 || s[$0] == "并" }),
+                rules.events.heldNouns.match(s, at: rest.lowerBound, limit: c.upperBound) == 0,
+                s[rest.lowerBound] != "了", s[rest.lowerBound] != "的"
+            {
+                e += str(s, rest)
+            }
             if !isFragment(e), e != trig.trigger.word { return e }
         }
         let m = meetingName(trig, t, s, clause: c)
