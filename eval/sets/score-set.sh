@@ -13,7 +13,8 @@ bin=${2:-.build/release/chuxi}
 arts=../shared/corpora/pfr199801/articles
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 mkdir -p "$t/in"
-# A line is `pfr199801:ID` (copied from the corpus) or `STEM URL` (a web text, fetched once
+# A line is `pfr199801:ID` (copied from the corpus), `invented:STEM` (texts/STEM.txt of the set:
+# text written for the project, so it is committed) or `STEM URL` (a web text, fetched once
 # by whoever rebuilds the set and kept outside the repository as TEXTS/STEM.txt, where TEXTS
 # is $SET_TEXTS, else ../local-sets/NAME/texts beside the repository).
 texts=${SET_TEXTS:-../local-sets/$1/texts}
@@ -21,6 +22,7 @@ while IFS= read -r line; do
   [ -n "$line" ] || continue
   case $line in
     pfr199801:*) cp "$arts/${line#pfr199801:}.txt" "$t/in/" ;;
+    invented:*) cp "$set_dir/texts/${line#invented:}.txt" "$t/in/" ;;  # the project's own invented text
     *) stem=${line%% *}
        [ -f "$texts/$stem.txt" ] || { echo "missing $texts/$stem.txt: fetch ${line#* } (see $set_dir/README.md)" >&2; exit 2; }
        cp "$texts/$stem.txt" "$t/in/" ;;

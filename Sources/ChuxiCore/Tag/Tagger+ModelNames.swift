@@ -173,6 +173,7 @@ extension Tagger {
         ("rank-after-name", { t, sc, p in t.rankAfterName(&sc, p) }),
         ("predicate-after-name", { t, sc, p in t.predicateAfterName(&sc, p) }),
         ("stop-the-model-keeps", { t, sc, p in t.stopTheModelKeeps(&sc, p) }),
+        ("one-more-the-model-reads", { t, sc, p in t.oneMoreTheModelReads(&sc, p) }),
         ("transliteration-the-model-reads", { t, sc, p in t.transliterationTheModelReads(&sc, p) })
     ]
 
@@ -240,6 +241,30 @@ extension Tagger {
             accepted(sc, m.range, ignoring: "taken") == m.range
         else { return p }
         let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+stop-the-model-keeps")
+        mark(&sc, q.name)
+        return q
+    }
+
+    /// Stops that end a noun of place before them (`门前`, `会上`), no name.
+    static let locatives: ScalarSet = ["前", "后", "上", "下", "中", "里", "内", "外"]
+
+    /// `校长鞠某新|作报告`: a two-character name after a title that the model reads one character
+    /// longer, up to a name stop (`作`), is the model's (ICU's `新作` made the rules stop early).
+    func oneMoreTheModelReads(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, e = p.name.upperBound
+        guard !p.titles.isEmpty, p.name.count == 2, e + 1 < sc.b, !rules.nameStops.contains(s[e]),
+            !sc.consumed[e - sc.a], rules.nameStops.contains(s[e + 1]), !Self.locatives.contains(s[e + 1]),
+            // (`林某陪同`, `孙某先后`: the character begins a trigger or a distributive word.)
+            rules.triggerWords.match(s, at: e, limit: sc.b) == 0, rules.distributives.match(s, at: e, limit: sc.b) == 0,
+            rules.predicates.match(s, at: e, limit: sc.b) == 0,
+            rules.surnames.surnameLength(s[..<e], at: p.name.lowerBound) == 1,
+            let m = sc.modelNames.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }),
+            // (Not `taken`: the rules' name is there; not `crosses-word`: `新作` is why they stopped.)
+            !Self.modelNameVetoes.contains(where: {
+                $0.id != "taken" && $0.id != "crosses-word" && $0.applies(self, sc, m.range)
+            })
+        else { return p }
+        let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+one-more-the-model-reads")
         mark(&sc, q.name)
         return q
     }
