@@ -16,7 +16,7 @@ enum AbsentFilter: SubjectResolver {
                 ? p.subject.range.upperBound : x.clause(sc.tagged, s, around: p.subject.range.lowerBound).lowerBound
             // (`举行视频会晤`: a marker right before a meeting is how it was held, no message.)
             return (from..<max(from, at)).contains { k in
-                let l = x.rules.absentMarkers.match(s, at: k, limit: at)
+                let l = x.rules.roleWords.absentMarkers.match(s, at: k, limit: at)
                 return l > 0 && !(meet && k + l == at)
             }
         }

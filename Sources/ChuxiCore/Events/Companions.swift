@@ -15,7 +15,7 @@ enum Companions: SubjectResolver {
         // `在B陪同下，我们参观了…`: B showed the writer round; no one attended anything.
         var k = c.range.upperBound + 1
         while k < s.count, s[k] == "，" || s[k] == "," { k += 1 }
-        let narrator = x.rules.narrators.match(s, at: k, limit: s.count)
+        let narrator = x.rules.roleWords.narrators.match(s, at: k, limit: s.count)
         if narrator > 0 {
             // (B is no subject of the writer's verbs either: `我们参观了`.)
             sc.waiting = []

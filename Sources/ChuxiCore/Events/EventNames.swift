@@ -471,6 +471,15 @@ extension EventExtractor {
         return named
     }
 
+    /// `出席典礼` after `…开学典礼在体育馆举行`: a bare event noun is the gathering told before
+    /// that ends with it, or the one the headline names (when no sentence before held persons).
+    func fullName(of o: String, state: State, headline: String?) -> String {
+        let u = Array(o.unicodeScalars)
+        guard rules.events.nouns.match(u, at: 0, limit: u.count) == u.count else { return o }
+        let named = [state.gathering, headline.map(headlineEvent).flatMap { $0 == headline ? nil : $0 }]
+        return named.compactMap { $0 }.first { $0.count > o.count && $0.hasSuffix(o) } ?? o
+    }
+
     func eventName(
         for trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], sentenceEvent: String?,
         state: inout State, headline: String?
@@ -499,18 +508,8 @@ extension EventExtractor {
         let describesGuests =
             trig.trigger.kind == .meet && from < c.upperBound
             && rules.triggerWords.match(s, at: from, limit: c.upperBound) > 0
-        if !describesGuests, var o = object.flatMap({ eventNoun($0, t, s) }) {
-            // `出席典礼` after `…开学典礼在体育馆举行`: a bare event noun is the gathering told before.
-            // (Or the one the headline names, when no sentence before held persons.)
-            if rules.events.nouns.match(Array(o.unicodeScalars), at: 0, limit: o.unicodeScalars.count)
-                == o.unicodeScalars.count,
-                let g = [state.gathering, headline.map(headlineEvent).flatMap { $0 == headline ? nil : $0 }]
-                    .compactMap({ $0 }).first(where: {
-                        $0.count > o.count && $0.hasSuffix(o)
-                    })
-            {
-                o = g
-            }
+        if !describesGuests, let found = object.flatMap({ eventNoun($0, t, s) }) {
+            let o = fullName(of: found, state: state, headline: headline)
             state.event = o
             if trig.trigger.kind == .meet { state.noteMeeting(o, word: trig.trigger.word) } else { state.gathering = o }
             return o
@@ -539,7 +538,12 @@ extension EventExtractor {
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         if let o = object, !isFragment(o) { return o }
-        // The headline's event is the article's: a companion after it (`B陪同考察`) takes it too.
+        return lastResort(trig, state: &state, headline: headline)
+    }
+
+    /// The headline's event is the article's: a companion after a visit it names (`B陪同考察`)
+    /// takes it too.
+    func lastResort(_ trig: TriggerMention, state: inout State, headline: String?) -> String {
         let h = headline.map(headlineEvent)
         if trig.trigger.role == .inspect, let h { state.event = h }
         return h ?? ""

@@ -10,7 +10,8 @@ enum GuestsAfterMeeting {
         _ st: inout EventExtractor.State
     ) {
         guard let m = meet else { return }
-        let lead = x.rules.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound)
+        let lead = x.rules.roleWords.listLeads.match(
+            s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound)
         let colon = t.sentence.range.lowerBound + lead
         guard lead > 0, colon < s.count, s[colon] == ":" || s[colon] == "：" else { return }
         take(m, t, s, x, &st)
@@ -23,7 +24,8 @@ enum GuestsAfterMeeting {
         _ st: inout EventExtractor.State
     ) {
         guard let m = told,
-            x.rules.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound) > 0
+            x.rules.roleWords.listLeads.match(s, at: t.sentence.range.lowerBound, limit: t.sentence.range.upperBound)
+                > 0
         else { return }
         take(m, t, s, x, &st)
     }

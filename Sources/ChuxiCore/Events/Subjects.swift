@@ -44,7 +44,8 @@ extension EventExtractor {
 
     /// A plan or past word at `k` (`将`, `拟于`, `曾`…); `将` ending a rank is none (`王某上将今天会见…`).
     func planMarker(_ s: [Unicode.Scalar], at k: Int, after i: Int, limit: Int, persons: [PersonMention]) -> Bool {
-        (rules.plannedMarkers.match(s, at: k, limit: limit) > 0 || rules.pastMarkers.match(s, at: k, limit: limit) > 0)
+        (rules.roleWords.plannedMarkers.match(s, at: k, limit: limit) > 0
+            || rules.roleWords.pastMarkers.match(s, at: k, limit: limit) > 0)
             && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
             && !persons.contains(where: { $0.name.contains(k) })
     }
@@ -145,7 +146,7 @@ extension EventExtractor {
         let closed = skip(["等人", "等"])
         _ = skip(["也", "还", "都", "又"])
         _ = skip(["在会上", "在会议上", "在座谈会上"])
-        let d = rules.distributives.match(s, at: k, limit: j), distributive = d > 0
+        let d = rules.roleWords.distributives.match(s, at: k, limit: j), distributive = d > 0
         k += d
         guard closed || distributive else { return false }
         return k == j || adjacent(s, k, j) || madeSpeech(s, k, j..<j)

@@ -139,22 +139,8 @@ public final class RuleSet: Sendable {
     public let triggerNounSuffixes: ScalarSet
     /// Phrases that begin with a trigger and make it a noun (`讲话精神`, `签约仪式`).
     public let triggerNounPhrases: Lexicon
-    /// Words between a name and a speech that mark a message from someone not there (`贺信`, `批示`).
-    public let absentMarkers: Lexicon
-    /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
-    public let plannedMarkers: Lexicon
-    /// `roles.rules past`: `曾` between a person and a trigger (`曾两次接见`): the act is no news.
-    public let pastMarkers: Lexicon
-    /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
-    public let listLeads: Lexicon
-    /// Characters after a `meet` trigger that make it qualify a noun (`陪同的干部`).
-    public let relativeMarkers: ScalarSet
-    /// `roles.rules distributive`: `分别`, `相继` before a speech: each person of the list speaks.
-    public let distributives: Lexicon
-    /// `roles.rules narrator`: the writer after `在B陪同下` (`我们`): B's company is no attendance.
-    public let narrators: Lexicon
-    /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
-    public let guestLists: Lexicon
+    /// The words of `roles.rules` other than triggers.
+    public let roleWords: RoleRules
     /// The tables of `events.rules`.
     public let events: EventRules
     /// The tables of `dates.rules`.
@@ -269,14 +255,7 @@ public final class RuleSet: Sendable {
         triggerWords = Lexicon(Array(trig.keys))
         triggerNounSuffixes = r.scalars("roles.rules", "noun-suffix")
         triggerNounPhrases = r.lexicon("roles.rules", "noun-phrase")
-        absentMarkers = r.lexicon("roles.rules", "absent")
-        listLeads = r.lexicon("roles.rules", "list-lead")
-        relativeMarkers = r.scalars("roles.rules", "relative")
-        guestLists = r.lexicon("roles.rules", "guest-list")
-        narrators = r.lexicon("roles.rules", "narrator")
-        distributives = r.lexicon("roles.rules", "distributive")
-        plannedMarkers = r.lexicon("roles.rules", "planned")
-        pastMarkers = r.lexicon("roles.rules", "past")
+        roleWords = RoleRules(r)
         events = EventRules(r)
         dates = DateRules(r)
         // The candidate vocabulary: the words of the schema's candidate keywords.

@@ -155,7 +155,7 @@ extension Tagger {
             { t, sc, r in
                 guard r.count >= 3,
                     t.rules.posts.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
-                        || t.rules.distributives.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
+                        || t.rules.roleWords.distributives.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
                         || t.rules.comingWords.match(sc.s, at: r.upperBound - 1, limit: sc.b) >= 2
                 else { return r }
                 return r.lowerBound..<(r.upperBound - 1)
@@ -223,7 +223,7 @@ extension Tagger {
         guard p.name.count == 3,
             rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
                 || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2
-                || rules.distributives.match(s, at: e - 1, limit: sc.b) >= 2,
+                || rules.roleWords.distributives.match(s, at: e - 1, limit: sc.b) >= 2,
             sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
         else { return p }
         sc.consumed[e - 1 - sc.a] = false
@@ -255,7 +255,8 @@ extension Tagger {
         guard !p.titles.isEmpty, p.name.count == 2, e + 1 < sc.b, !rules.nameStops.contains(s[e]),
             !sc.consumed[e - sc.a], rules.nameStops.contains(s[e + 1]), !Self.locatives.contains(s[e + 1]),
             // (`林某陪同`, `孙某先后`: the character begins a trigger or a distributive word.)
-            rules.triggerWords.match(s, at: e, limit: sc.b) == 0, rules.distributives.match(s, at: e, limit: sc.b) == 0,
+            rules.triggerWords.match(s, at: e, limit: sc.b) == 0,
+            rules.roleWords.distributives.match(s, at: e, limit: sc.b) == 0,
             rules.predicates.match(s, at: e, limit: sc.b) == 0,
             rules.surnames.surnameLength(s[..<e], at: p.name.lowerBound) == 1,
             let m = sc.modelNames.first(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e + 1) }),

@@ -29,8 +29,8 @@ extension Tagger {
             if n > 0, sc.isB(e + n) { return true }
         }
         let w = String(scalars: sc.s[r])
-        return rules.triggers[w]?.kind == .meet && rules.relativeMarkers.contains(sc.s[e])
-            && rules.guestLists.match(sc.s, at: e, limit: sc.b) == 0
+        return rules.triggers[w]?.kind == .meet && rules.roleWords.relativeMarkers.contains(sc.s[e])
+            && rules.roleWords.guestLists.match(sc.s, at: e, limit: sc.b) == 0
     }
 
     func tagTriggers(_ sc: Scan) -> [TriggerMention] {

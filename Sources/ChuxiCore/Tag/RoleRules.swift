@@ -1,0 +1,32 @@
+/// The words of `roles.rules` other than the triggers, read through the schema (see
+/// rules/README.md for each keyword).
+public struct RoleRules: Sendable {
+    /// Words between a name and a speech that mark a message from someone not there (`贺信`, `批示`).
+    public let absentMarkers: Lexicon
+    /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
+    public let plannedMarkers: Lexicon
+    /// `roles.rules past`: `曾` between a person and a trigger (`曾两次接见`): the act is no news.
+    public let pastMarkers: Lexicon
+    /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
+    public let listLeads: Lexicon
+    /// Characters after a `meet` trigger that make it qualify a noun (`陪同的干部`).
+    public let relativeMarkers: ScalarSet
+    /// `roles.rules distributive`: `分别`, `相继` before a speech: each person of the list speaks.
+    public let distributives: Lexicon
+    /// `roles.rules narrator`: the writer after `在B陪同下` (`我们`): B's company is no attendance.
+    public let narrators: Lexicon
+    /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
+    public let guestLists: Lexicon
+
+    init(_ r: RuleSchema.Reader) {
+        let file = "roles.rules"
+        absentMarkers = r.lexicon(file, "absent")
+        listLeads = r.lexicon(file, "list-lead")
+        relativeMarkers = r.scalars(file, "relative")
+        guestLists = r.lexicon(file, "guest-list")
+        narrators = r.lexicon(file, "narrator")
+        distributives = r.lexicon(file, "distributive")
+        plannedMarkers = r.lexicon(file, "planned")
+        pastMarkers = r.lexicon(file, "past")
+    }
+}
