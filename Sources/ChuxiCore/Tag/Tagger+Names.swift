@@ -172,6 +172,7 @@ extension Tagger {
             || Normalizer.isDigit(c)
             || rules.triggerWords.match(sc.s, at: j, limit: sc.b) > 0
             || rules.predicates.match(sc.s, at: j, limit: sc.b) > 0
+            || rules.dates.dateWords.match(sc.s, at: j, limit: sc.b) > 0  // `和夫人某某今晚…`
     }
 
     /// Adds, in sentences that hold a role trigger, the bare mentions of names the article
