@@ -174,6 +174,7 @@ extension Tagger {
         ("predicate-after-name", { t, sc, p in t.predicateAfterName(&sc, p) }),
         ("stop-the-model-keeps", { t, sc, p in t.stopTheModelKeeps(&sc, p) }),
         ("one-more-the-model-reads", { t, sc, p in t.oneMoreTheModelReads(&sc, p) }),
+        ("surname-inside-unknown-run", { t, sc, p in t.surnameInsideUnknownRun(&sc, p) }),
         ("transliteration-the-model-reads", { t, sc, p in t.transliterationTheModelReads(&sc, p) })
     ]
 
@@ -268,6 +269,23 @@ extension Tagger {
         let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+one-more-the-model-reads")
         mark(&sc, q.name)
         return q
+    }
+
+    /// `省领导有|孙某`: a rule name of no known surname (a foreign-name run) whose tail the model
+    /// reads as a name with a known surname is that name; what comes before it is no name.
+    func surnameInsideUnknownRun(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, i = p.name.lowerBound
+        guard p.name.count >= 3, rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
+            rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,  // `后藤田某某`
+            !p.name.contains(where: { s[$0] == "·" }),
+            let m = sc.modelNames.first(where: {
+                $0.kind == .person && $0.range.upperBound == p.name.upperBound && $0.range.lowerBound > i
+                    && $0.range.count >= 2
+                    && rules.surnames.surnameLength(s[..<p.name.upperBound], at: $0.range.lowerBound) > 0
+            })
+        else { return p }
+        for k in i..<m.range.lowerBound { sc.consumed[k - sc.a] = false }
+        return PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+surname-inside-unknown-run")
     }
 
     /// `穆巴拉|克`: a foreign name the rules cut after three characters that the model reads
