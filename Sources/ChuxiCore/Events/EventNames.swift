@@ -201,11 +201,7 @@ extension EventExtractor {
     /// headline names (`某某会见美国客人` -> `会见美国客人`), else the bare trigger.
     func meetingToldElsewhere(_ trig: TriggerMention, state: State, headline: String?) -> String {
         let w = trig.trigger.word
-        if let m = state.meetingsByWord[w] { return m }
-        // The gathering told before that holds the word (`某某基金颁奖仪式在这里举行。…向他们颁奖`,
-        // `举行了第五次会晤` before `会晤后表示`).
-        if let g = state.gathering, g != w, g.contains(w) { return g }
-        if let m = state.meeting { return m }
+        if let m = state.meeting(toldBy: w) { return m }
         if let h = headline, let r = h.range(of: w) {
             // (Up to `时` or a predicate: `某某会见某国代表时希望…`, `某某接见某会代表要求…` ->
             // `会见某国代表`, `接见某会代表`; `代表` is a predicate and a noun, and stays.)

@@ -70,7 +70,11 @@ extension EventExtractor {
         }
 
         /// The meeting a trigger word points back at: the last one it named, else the last meeting.
-        func meeting(toldBy word: String) -> String? { meetingsByWord[word] ?? meeting }
+        /// (Before the last meeting of another word: the gathering told before that holds the
+        /// word, `某某基金颁奖仪式在这里举行。…向他们颁奖`, `举行了第五次会晤` before `会晤后表示`.)
+        func meeting(toldBy word: String) -> String? {
+            meetingsByWord[word] ?? gathering.flatMap { $0 != word && $0.contains(word) ? $0 : nil } ?? meeting
+        }
 
         init(issueDate: IssueDate?, headline: String?, pageDate: DateValue?) {
             self.issueDate = issueDate

@@ -3,7 +3,7 @@
 extension Tagger {
     /// Names that continue a list after a person: `副区长龙婉丽、姜坚、李震和张军` share the title
     /// (not across 与, nor to a spouse).
-    static let with = Array("与".unicodeScalars)
+    static let counterpartJoiner = Array("与".unicodeScalars)
     func tagLists(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         var k = 0
         while k < persons.count {
@@ -32,7 +32,7 @@ extension Tagger {
                 }
                 mark(&sc, name)
                 // (`区长A与B代表双方签约`: the other side of 与 holds a post of its own.)
-                let shares = spouse == nil && joiner != Self.with
+                let shares = spouse == nil && joiner != Self.counterpartJoiner
                 let m = PersonMention(name: name, titles: shares ? p.titles : [], rule: "names.rules:list")
                 added.append(m); p = m
                 n = name.upperBound
