@@ -41,6 +41,28 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(visit.records("钱明").map(\.event), ["某国代表团来我区考察"])
     }
 
+    /// A visit verb in a sentence that opens at a gathering: its subjects attend the gathering.
+    func testVisitAtAGatheringAttendsIt() throws {
+        let res = try extract(
+            "本报讯 2月1日，市迎春茶话会在市政府礼堂举行。在茶话会上，市委书记汪明远等领导来到各界人士中间，亲切交谈。")
+        XCTAssertEqual(res.records("汪明远").map(\.role), [.attend])
+        XCTAssertEqual(res.records("汪明远").map(\.event), ["市迎春茶话会"])
+        // Without the gathering the same verb is a visit.
+        let visit = try extract("本报讯 2月1日，市委书记汪明远来到各界人士中间，亲切交谈。")
+        XCTAssertEqual(visit.records("汪明远").map(\.role), [.inspect])
+    }
+
+    /// Words cited from a report in an article that names no event (a commentary) are no
+    /// attendance; the same words at a meeting the article names are.
+    func testWordsCitedFromAReportAreNoAttendance() throws {
+        let cited = try extract(
+            "勤俭办一切事业\n\n新华社北京2月1日电 汪明远同志在第三次代表大会报告中指出：“要勤俭办一切事业。”这是我们的传家宝。\n")
+        XCTAssertEqual(cited.records("汪明远").count, 0)
+        let told = try extract(
+            "市第三次代表大会开幕\n\n本报讯 2月1日，市第三次代表大会开幕。汪明远在报告中指出，要勤俭办一切事业。\n")
+        XCTAssertEqual(told.records("汪明远").map(\.role), [.speak])
+    }
+
     /// A step the architecture document does not list fails here (the doc lists them in order).
     func testEveryStepIsDocumented() throws {
         let doc = try String(contentsOf: repoRoot.appendingPathComponent("docs/ARCHITECTURE.md"), encoding: .utf8)

@@ -30,6 +30,7 @@ public struct EventExtractor: Sendable {
     ///   subject an earlier `在B陪同下` left waiting before its own `陪同下` leaves a new one.
     /// - `DuringVisitHosts` before `PersonsAfterTrigger`: the hosts named during a visit are the
     ///   subjects, not a list after the trigger; when it finds none the trigger gives no record.
+    /// - `VisitAtGathering` after the subjects are found: it changes their role, not who they are.
     /// - `AbsentFilter` last: it removes, from whatever the steps found, the persons who sent or
     ///   received a message and were not there.
     static let subjectResolvers: [any SubjectResolver.Type] = [
@@ -41,6 +42,7 @@ public struct EventExtractor: Sendable {
         PersonsAfterTrigger.self,
         SpeechSubjects.self,
         SaidSubjects.self,
+        VisitAtGathering.self,
         AbsentFilter.self
     ]
 

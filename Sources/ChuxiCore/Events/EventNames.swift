@@ -98,7 +98,11 @@ extension EventExtractor {
             (s[k] == "和" || rules.events.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
                 && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
         }),
-            let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound })
+            let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }),
+            // (`A和B等领导一同会见`: B is a fellow subject, events.rules `together`.)
+            !(p.name.upperBound..<trig.range.lowerBound).contains(where: {
+                rules.events.together.match(s, at: $0, limit: trig.range.lowerBound) > 0
+            })
         {
             // (`同X举行了第一次会谈` -> `同X会谈`: a count is no name; the holding verb before it goes too.)
             var between = Array(s[p.name.upperBound..<trig.range.lowerBound])
@@ -118,7 +122,8 @@ extension EventExtractor {
         // `会见了出席会议的代表`: what it is done to, when short.
         // (Up to `时` or the next trigger: `会见出席会议的代表时强调` -> `会见出席会议的代表`.)
         var end = from
-        while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时",
+        // (Nor a note in brackets: `会见出席会议代表（附图片1张）`.)
+        while end < c.upperBound, !Self.clausePunct.contains(s[end]), s[end] != "时", s[end] != "（",
             end == from || !nextTrigger(s, at: end, limit: c.upperBound)
         { end += 1 }
         // (`重要会晤”`: no closing mark the object did not open.)
@@ -397,6 +402,19 @@ extension EventExtractor {
         return eventNoun(str(s, from..<on), t, s)
     }
 
+    /// The gathering a sentence opens at (`晚会上，…`, `在茶话会上，…`): an event noun before `上`
+    /// and a comma, in the sentence's first clause.
+    func gatheringOpening(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
+        var from = t.sentence.range.lowerBound
+        if from < s.count, s[from] == "在" { from += 1 }
+        guard let comma = (from..<min(t.sentence.range.upperBound, from + 14)).first(where: { s[$0] == "，" }),
+            comma - from >= 2, s[comma - 1] == "上", (from..<comma).allSatisfy({ Normalizer.isHan(s[$0]) }),
+            rules.events.nouns.matchEnding(s, at: comma - 1, floor: from) > 0,
+            !t.persons.contains(where: { $0.name.overlaps(from..<comma) })
+        else { return nil }
+        return eventNoun(str(s, from..<(comma - 1)), t, s)
+    }
+
     /// The scalars without the given words (`就X开展专题调研` -> `就X专题调研`).
     static func dropping(_ words: [String], from s: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         let ws = words.map { Array($0.unicodeScalars) }
@@ -481,6 +499,11 @@ extension EventExtractor {
         state: inout State, headline: String?
     ) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
+        if trig.trigger.role == .inspect, let g = gatheringOpening(t, s) {
+            // (The gathering's full name as the records before gave it: `一九九八年新年茶话会`.)
+            let told = state.drafts.last(where: { $0.event.count > g.count && $0.event.hasSuffix(g) })?.event
+            return told ?? fullName(of: g, state: state, headline: headline)
+        }
         if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
             state.event = e; state.gathering = e
             return e

@@ -34,7 +34,9 @@ public enum ArticleSplitter {
                 var s = i
                 // Take the leading byline and headlines just before the start.
                 if kinds[i] != .leadingByline, s > 0, kinds[s - 1] == .leadingByline { s -= 1 }
-                while s > 0, kinds[s - 1] == .headline || kinds[s - 1] == .summary, !starts.contains(s - 1) { s -= 1 }
+                while s > 0, kinds[s - 1] == .headline || kinds[s - 1] == .summary || isDeck(s - 1, paras, kinds),
+                    !starts.contains(s - 1)
+                { s -= 1 }
                 if starts.last.map({ s > $0 }) ?? true { starts.append(s) }
                 if kinds[i] == .leadingByline, i + 1 < kinds.count, kinds[i + 1] == .dateline { i += 1 }
             }
@@ -53,6 +55,13 @@ public enum ArticleSplitter {
     }
 
     enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump }
+
+    /// A long paragraph that ends no sentence right after a headline is the headline's deck
+    /// (`某某是…第一个女拖拉机手，她的事迹…` before `本报记者某某`): it goes with the headline.
+    static func isDeck(_ i: Int, _ paras: [ArraySlice<Unicode.Scalar>], _ kinds: [Kind]) -> Bool {
+        kinds[i] == .body && i > 0 && kinds[i - 1] == .headline && !Normalizer.endsSentence(paras[i])
+            && !(paras[i].last.map { Self.clauseEnds.contains($0) } ?? false)
+    }
 
     static let clauseEnds: ScalarSet = ["，", "、", "；", "：", ",", ";"]
     static let summaryLeads = ["摘要", "内容摘要", "内容提要", "导读"].map { Array($0.unicodeScalars) }

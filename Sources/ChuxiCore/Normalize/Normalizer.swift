@@ -195,7 +195,9 @@ public enum Normalizer {
         let bylineLike = first == last && isBylineLike(f[f.lines[first]])
         if endsSentence(f[prevLine]) || startsNewUnit(f[next]) || bylineLike { return false }
         if narrowColumns { return !next.blankBefore || !prevLine.blankBefore }
-        return prevLine.range.count >= 50
+        // (A short next line that ends no sentence either is a headline line, not the tail of a
+        // cut paragraph: a long deck `…●关键是…收购政策` stays apart from `某某等会见代表`.)
+        return prevLine.range.count >= 50 && (next.range.count >= 50 || endsSentence(f[next]))
     }
 
     /// A page set in narrow columns (most lines short): there every line break inside a

@@ -3,6 +3,8 @@
 public struct RoleRules: Sendable {
     /// Words between a name and a speech that mark a message from someone not there (`贺信`, `批示`).
     public let absentMarkers: Lexicon
+    /// `roles.rules cited`: `在…报告中指出`: words cited from a text (`QuoteOnlyArticle`).
+    public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
     public let plannedMarkers: Lexicon
     /// `roles.rules past`: `曾` between a person and a trigger (`曾两次接见`): the act is no news.
@@ -21,6 +23,7 @@ public struct RoleRules: Sendable {
     init(_ r: RuleSchema.Reader) {
         let file = "roles.rules"
         absentMarkers = r.lexicon(file, "absent")
+        citedTexts = r.lexicon(file, "cited")
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")
         guestLists = r.lexicon(file, "guest-list")

@@ -164,6 +164,9 @@ public enum RuleSchema {
                 "roles.rules", "noun-phrase", .word,
                 "phrases that begin with a trigger and make it a noun, no role (`讲话精神`)"),
             .init(
+                "roles.rules", "cited", .word,
+                "texts whose words are cited (`在十五大报告中指出`), said at no event, under a headline naming none"),
+            .init(
                 "roles.rules", "absent", .word,
                 "words between a name and a speech that mark a message from someone not there (`贺信`)"),
             .init(
@@ -206,6 +209,9 @@ public enum RuleSchema {
             .init(
                 "events.rules", "topic", .characters(1...1),
                 "characters opening a meeting's topic, none of its name (`就…进行会谈`)"),
+            .init(
+                "events.rules", "together", .word,
+                "words after a 和-list that make its members fellow subjects, no counterpart (`和B等一同会见`)"),
             .init(
                 "events.rules", "count", .word,
                 "words counting a meeting (`首次`, `第#次`: `#` a number): a count and a trigger name no event"),
