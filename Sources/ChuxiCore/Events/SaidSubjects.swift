@@ -15,8 +15,22 @@ enum SaidSubjects: SubjectResolver {
             !(b.kind == .organization && b.range.lowerBound >= 2
                 && s[(b.range.lowerBound - 2)..<b.range.lowerBound].elementsEqual(EventExtractor.onBehalf))
         }
-        let speaker =
+        var speaker =
             before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
+        // (`A向B通报`: B is spoken to, roles.rules `addressee`; A speaks, or no one named does.)
+        // (Before the title: `向国家主席钱明`.)
+        let titled = speaker.map { b in
+            sc.tagged.persons.first { $0.name == b.range }?.titles.map(\.lowerBound).min() ?? b.range.lowerBound
+        }
+        if let b = speaker, let from = titled, from > 0, from <= b.range.lowerBound,
+            x.rules.roleWords.addressees.contains(s[from - 1])
+        {
+            let to = from - 1
+            speaker = before.last(where: { $0.range.upperBound <= to && x.adjacent(s, $0.range.upperBound, to) })
+            guard let a = speaker, a.kind == .person else { return .next }
+            c.take([a], by: .saidSubjects)
+            return .next
+        }
         guard let p = speaker, p.kind == .person,
             x.nameEnds(s, p.range.upperBound, at).map({ sc.tagged.pastDate(at: $0) }).contains(where: { i in
                 x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)

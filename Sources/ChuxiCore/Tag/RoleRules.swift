@@ -17,6 +17,8 @@ public struct RoleRules: Sendable {
     public let distributives: Lexicon
     /// `roles.rules narrator`: the writer after `在B陪同下` (`我们`): B's company is no attendance.
     public let narrators: Lexicon
+    /// `roles.rules addressee`: `向` before the person spoken to (`A向B通报`).
+    public let addressees: ScalarSet
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
     public let guestLists: Lexicon
 
@@ -28,6 +30,7 @@ public struct RoleRules: Sendable {
         relativeMarkers = r.scalars(file, "relative")
         guestLists = r.lexicon(file, "guest-list")
         narrators = r.lexicon(file, "narrator")
+        addressees = r.scalars(file, "addressee")
         distributives = r.lexicon(file, "distributive")
         plannedMarkers = r.lexicon(file, "planned")
         pastMarkers = r.lexicon(file, "past")

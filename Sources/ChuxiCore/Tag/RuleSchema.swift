@@ -179,6 +179,9 @@ public enum RuleSchema {
                 "roles.rules", "distributive", .word,
                 "words between a list of persons and a speech that give each a speech of their own (`分别`, `相继`)"),
             .init(
+                "roles.rules", "addressee", .characters(1...1),
+                "characters before the person words are said to (`A向B通报`): B is no speaker"),
+            .init(
                 "roles.rules", "narrator", .word,
                 "words after `在B陪同下` for the writer (`我们`, `记者`): B accompanied the reporting, no one's attendance"),
             .init(
