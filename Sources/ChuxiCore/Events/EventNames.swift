@@ -476,13 +476,30 @@ extension EventExtractor {
         state: inout State, headline: String?
     ) -> String {
         let word = trig.trigger.word
-        let named = meetingName(trig, t, s, clause: c)
+        let named = pointedBack(meetingName(trig, t, s, clause: c), state: state)
         if named == word {
             let e = meetingToldElsewhere(trig, state: state, headline: headline)
             if e != word { state.event = e; state.noteMeeting(e, word: word); return e }
         }
         state.event = named; state.noteMeeting(named, word: word)
         return named
+    }
+
+    /// `会见出席这次会议的代表` after `中央某某工作会议今天闭幕`: a generic word that points back
+    /// (events.rules `generic` `这次会议`, a generic word after something) stands for the gathering
+    /// told before when that ends with the same word: `会见出席中央某某工作会议的代表`.
+    func pointedBack(_ name: String, state: State) -> String {
+        guard let g = state.gathering else { return name }
+        for w in rules.events.generic where w.count > 2 && name.contains(w) {
+            guard
+                let base = rules.events.generic.filter({ $0.count < w.count && w.hasSuffix($0) }).max(by: {
+                    $0.count < $1.count
+                }),
+                g.hasSuffix(base), g.count > base.count
+            else { continue }
+            return name.replacingOccurrences(of: w, with: g)
+        }
+        return name
     }
 
     /// `出席典礼` after `…开学典礼在体育馆举行`: a bare event noun is the gathering told before
