@@ -13,8 +13,12 @@ enum QuoteOnlyArticle: ArticlePass {
         let headlineNamesEvent = u.indices.contains { x.rules.events.nouns.match(u, at: $0, limit: u.count) > 0 }
         if st.drafts.allSatisfy({ d in
             guard d.role == .speak else { return false }
-            if d.event.isEmpty || d.date.isEmpty { return x.rules.triggers[x.str(s, d.trigger)]?.kind == .said }
-            return d.event == headline && !headlineNamesEvent && citesText(d.trigger, s, x)
+            let cited =
+                (d.event.isEmpty || d.event == headline) && !headlineNamesEvent && citesText(d.trigger, s, x)
+            if d.event.isEmpty || d.date.isEmpty {
+                return cited || x.rules.triggers[x.str(s, d.trigger)]?.kind == .said
+            }
+            return cited
         }) {
             st.drafts = []
         }
