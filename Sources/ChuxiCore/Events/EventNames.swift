@@ -485,6 +485,17 @@ extension EventExtractor {
         return named
     }
 
+    /// `演出的话剧《某某》`: a work (events.rules `work`) and its title, after an optional 的, name
+    /// the event the verb before it attends.
+    func performedWork(_ s: [Unicode.Scalar], from i: Int, clause c: Range<Int>) -> String? {
+        let a = i < c.upperBound && s[i] == "的" ? i + 1 : i
+        let w = rules.events.works.match(s, at: a, limit: c.upperBound)
+        guard w > 0, a + w < c.upperBound, s[a + w] == "《",
+            let close = ((a + w)..<c.upperBound).first(where: { s[$0] == "》" }), close - a <= 30
+        else { return nil }
+        return str(s, a..<(close + 1))
+    }
+
     /// `会见出席这次会议的代表` after `中央某某工作会议今天闭幕`: a generic word that points back
     /// (events.rules `generic` `这次会议`, a generic word after something) stands for the gathering
     /// told before when that ends with the same word: `会见出席中央某某工作会议的代表`.
@@ -570,6 +581,10 @@ extension EventExtractor {
         // `举行工作会晤`: the meeting a later `会晤后` points back at.
         if trig.trigger.kind == .meet, let e = sentenceEvent, e.hasSuffix(trig.trigger.word) {
             state.noteMeeting(e, word: trig.trigger.word)
+        }
+        if trig.trigger.kind == .verb, let w = performedWork(s, from: from, clause: c) {
+            state.event = w; state.gathering = w
+            return w
         }
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }

@@ -15,6 +15,8 @@ public struct EventRules: Sendable {
     public let topicMarkers: ScalarSet
     /// `events.rules together`: `一同`, `一起` after a 和-list: fellow subjects, no counterpart.
     public let together: Lexicon
+    /// `events.rules work`: `话剧`, `电影`: with a title in 《》 they name an event (`话剧《X》`).
+    public let works: Lexicon
     /// Counts of a meeting (`首次`, `第#次`), each split at its number: what comes before and after.
     public let counts: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
     /// The generic words that name a meeting (`会议`, `会上`, `这次会议`): two characters or more with 会.
@@ -34,6 +36,7 @@ public struct EventRules: Sendable {
         notCounterparts = r.lexicon(file, "not-counterpart")
         topicMarkers = r.scalars(file, "topic")
         together = r.lexicon(file, "together")
+        works = r.lexicon(file, "work")
         counts = r.words(file, "count").map { w in
             let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])

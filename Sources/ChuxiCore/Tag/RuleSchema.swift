@@ -204,6 +204,9 @@ public enum RuleSchema {
                 "events.rules", "deictic", .word,
                 "words opening an event name that point back at the event told before (`该比赛`)"),
             .init(
+                "events.rules", "work", .word,
+                "works performed or shown: with a title (`话剧《X》`) they name the event no event noun names"),
+            .init(
                 "events.rules", "counterpart", .characters(1...1),
                 "characters before a meeting's counterpart (`同某国总统会谈`)"),
             .init(
