@@ -36,6 +36,18 @@ extension EventExtractor {
         var i = r.lowerBound
         while i < r.upperBound {
             let l = rules.events.holdVerbs.match(s, at: i, limit: r.upperBound)
+            // `X…结束` (events.rules `ended`): the event before the verb, and only that.
+            let ended = l > 0 ? 0 : rules.events.endedVerbs.match(s, at: i, limit: r.upperBound)
+            if ended > 0 {
+                let c = clause(t, s, around: i)
+                if let before = nounPhrase(s, endingBefore: i, from: c.lowerBound, t),
+                    !rules.events.generic.contains(before),
+                    rules.triggers[before] == nil
+                {
+                    return before
+                }
+                i += ended; continue
+            }
             guard l > 0 else { i += 1; continue }
             // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
             // (A said word that begins an event noun says nothing: `…动员部署会召开`.)
@@ -363,7 +375,8 @@ extension EventExtractor {
         while e > start {
             if rules.events.nouns.matchEnding(s, at: e, floor: start) > 0, atWordEnd(t, e) {
                 var b = e - 1
-                while b > start, s[b - 1] != "的", s[b - 1] != " " { b -= 1 }
+                // (Not a 的 inside a word: `环波罗的海`.)
+                while b > start, s[b - 1] != "的" || !atWordEnd(t, b - 1) || !atWordEnd(t, b), s[b - 1] != " " { b -= 1 }
                 while b < e, Punctuation.delimiters.contains(s[b]) && s[b] != "“" || s[b] == "在" { b += 1 }
                 // A dateline before the name is none of it (`新华社北京1月21日电政协…会议`).
                 if let d = (b..<e).last(where: { k in

@@ -3,6 +3,8 @@ public struct EventRules: Sendable {
     /// Nouns that end an event's name (`会议`, `座谈会`).
     public let nouns: Lexicon
     public let holdVerbs: Lexicon
+    /// `events.rules ended`: `X…结束`: the event before the verb is the sentence's (never `结束X`).
+    public let endedVerbs: Lexicon
     /// Endings that name an event only right after a verb that holds it (`召开…谈话会`).
     public let heldNouns: Lexicon
     public let generic: Set<String>
@@ -28,6 +30,7 @@ public struct EventRules: Sendable {
         let file = "events.rules"
         nouns = r.lexicon(file, "noun")
         holdVerbs = r.lexicon(file, "hold")
+        endedVerbs = r.lexicon(file, "ended")
         heldNouns = r.lexicon(file, "held")
         let generic = r.words(file, "generic")
         self.generic = Set(generic)

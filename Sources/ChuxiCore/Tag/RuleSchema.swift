@@ -196,6 +196,9 @@ public enum RuleSchema {
             .init(
                 "events.rules", "held", .word, "endings that name an event only right after a holding verb (`召开…谈话会`)"),
             .init("events.rules", "hold", .word, candidate: true, "verbs that hold an event (`召开X`, `X举行`)"),
+            .init(
+                "events.rules", "ended", .word, candidate: true,
+                "verbs after an event that tell it ended (`X…在某地结束`): the event before them is the sentence's"),
             .init("events.rules", "generic", .word, "event words too vague to name an event alone (`出席会议`)"),
             .init(
                 "events.rules", "document", .word,
