@@ -126,8 +126,8 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(Set(events(g, of: "周河清").map(\.kind)), ["晚会", "常务会议"])
     }
 
-    /// `会见代表` told after `会见出席这次会议的代表` in one article shortens that name: one
-    /// meeting, though the two sentences name different attendees.
+    /// `会见代表` told after `会见出席这次会议的代表` (named for the conference told before) in one
+    /// article shortens that name: one meeting, though the two sentences name different attendees.
     func testAShortenedNameInOneArticleIsTheSameMeeting() throws {
         let g = try graph(
             ofIssue: "20250310-01-001",
@@ -138,7 +138,7 @@ final class AnalysisTests: XCTestCase {
             """)
         let meetings = g.events.values.filter { $0.kind == "会见" }
         XCTAssertEqual(meetings.count, 1, meetings.map { "\($0.names)" }.description)
-        XCTAssertEqual(Set(meetings.first?.names ?? []), ["会见出席这次会议的代表", "会见代表"])
+        XCTAssertEqual(Set(meetings.first?.names ?? []), ["会见出席全国春耕工作会议的代表", "会见代表"])
         XCTAssertEqual(
             Set(g.attendance.filter { $0.to == meetings.first?.id }.map(\.from)), ["P:钱多多", "P:孙万里", "P:赵六川"])
     }

@@ -263,6 +263,8 @@ extension EventExtractor {
     func eventNoun(_ e: String, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
         var u = Array(withoutDateWords(e).unicodeScalars)
         if u.first == "的" { u.removeFirst() }  // `今天的会见`
+        // (A bracket before the name is a byline or a note: `（记者某某）全国某某工作会议`.)
+        if u.first == "（", let close = u.firstIndex(of: "）") { u.removeSubrange(...close) }
         let lead = rules.triggerWords.match(u, at: 0, limit: u.count)
         // (Not when the trigger begins an event noun: `座谈会`.)
         if lead > 0, lead < u.count, rules.events.nouns.match(u, at: 0, limit: u.count) <= lead {
@@ -279,8 +281,15 @@ extension EventExtractor {
         {
             return nil
         }
-        let names = t.persons.map { str(s, $0.name) }
-        return names.contains(where: { name.contains($0) }) ? nil : name
+        // A person in the name makes it no event's name (`…的领导有副主任李华`), unless the name
+        // is named after them: untitled, neither first nor last (`首届某某医学基金颁奖仪式`,
+        // `纪念某某同志诞辰100周年座谈会`).
+        let held = t.persons.filter { p in
+            let n = str(s, p.name)
+            guard let r = name.range(of: n) else { return false }
+            return !p.titles.isEmpty || r.lowerBound == name.startIndex || r.upperBound == name.endIndex
+        }
+        return held.isEmpty ? name : nil
     }
 
     /// The length of the count a name begins with (events.rules `count`: `首次`, `第#次`), or nil.

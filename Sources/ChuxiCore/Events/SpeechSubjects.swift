@@ -6,7 +6,16 @@ enum SpeechSubjects: SubjectResolver {
         _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
-        c.take(speakers(c, sc, x), by: .speechSubjects)
+        let found = speakers(c, sc, x)
+        c.take(found, by: .speechSubjects)
+        // `A等也在座谈会上发表讲话`: speaking at an event the clause names is attending it too.
+        if !found.isEmpty, !c.roles.contains(.attend),
+            x.placeEvent(
+                before: c.mention, sc.tagged, sc.text, clause: x.clause(sc.tagged, sc.text, around: c.range.lowerBound))
+                != nil
+        {
+            c.roles.append(.attend)
+        }
         return .next
     }
 

@@ -15,6 +15,8 @@ extension Tagger {
         // `讲话精神`, `签约仪式`: a phrase that makes the trigger a noun.
         if l > 0, rules.triggerNounPhrases.match(sc.s, at: i, limit: sc.b) > l { return 0 }
         if l > 0, beginsNoun(sc, trigger: i..<(i + l)) { return 0 }
+        // `座谈|会` however ICU breaks it: a trigger that begins an event noun is that noun's.
+        if l > 0, rules.events.nouns.match(sc.s, at: i, limit: sc.b) > l { return 0 }
         return l
     }
 
