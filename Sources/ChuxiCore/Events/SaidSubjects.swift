@@ -15,20 +15,21 @@ enum SaidSubjects: SubjectResolver {
             !(b.kind == .organization && b.range.lowerBound >= 2
                 && s[(b.range.lowerBound - 2)..<b.range.lowerBound].elementsEqual(EventExtractor.onBehalf))
         }
-        var speaker =
+        let speaker =
             before.last ?? sc.previousSubjects.last.flatMap { p in x.adjacent(s, p.range.upperBound, at) ? p : nil }
-        // (`A向B通报`: B is spoken to, roles.rules `addressee`; A speaks, or no one named does.)
-        // (Before the title: `向国家主席钱明`.)
-        let titled = speaker.map { b in
-            sc.tagged.persons.first { $0.name == b.range }?.titles.map(\.lowerBound).min() ?? b.range.lowerBound
-        }
-        if let b = speaker, let from = titled, from > 0, from <= b.range.lowerBound,
-            x.rules.roleWords.addressees.contains(s[from - 1])
+        // (`A向B通报`: B is spoken to, roles.rules `addressee`, counted from B's title:
+        // `向国家主席钱明`; A speaks, or no one named does.)
+        if let b = speaker,
+            case let from = sc.tagged.persons.first(where: { $0.name == b.range })?.titles.map(\.lowerBound).min()
+                ?? b.range.lowerBound,
+            from > 0, x.rules.roleWords.addressees.contains(s[from - 1])
         {
-            let to = from - 1
-            speaker = before.last(where: { $0.range.upperBound <= to && x.adjacent(s, $0.range.upperBound, to) })
-            guard let a = speaker, a.kind == .person else { return .next }
-            c.take([a], by: .saidSubjects)
+            if let a = before.last(where: { $0.range.upperBound < from && x.adjacent(s, $0.range.upperBound, from - 1) }
+            ),
+                a.kind == .person
+            {
+                c.take([a], by: .saidSubjects)
+            }
             return .next
         }
         guard let p = speaker, p.kind == .person,
