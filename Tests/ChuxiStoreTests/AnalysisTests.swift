@@ -352,8 +352,9 @@ final class AnalysisTests: XCTestCase {
             let x = try XCTUnwrap(read[f], f)
             XCTAssertEqual(x["directed"] as? Bool, true, f)
             XCTAssertEqual(x["nodes"] as? Int, nodes.count, f); XCTAssertEqual(x["edges"] as? Int, edges.count, f)
-            // 李四海 chaired, attended and spoke: three records of the 团拜会, one edge.
-            XCTAssertEqual((x["weights"] as? [String: Int])?["P:李四海|E:2024-01-19#团拜会#1"], 3, f)
+            // 李四海 attended and spoke, told by two articles (`在团拜会上致辞` attends too): four
+            // records of the 团拜会, one edge.
+            XCTAssertEqual((x["weights"] as? [String: Int])?["P:李四海|E:2024-01-19#团拜会#1"], 4, f)
             XCTAssertEqual((x["labels"] as? [String: String])?["E:2024-01-19#团拜会#1"], "新春团拜会", f)
         }
         // Gephi's timeline: an event on its day; a person on the days of his events (spells),
