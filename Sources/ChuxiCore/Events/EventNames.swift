@@ -549,21 +549,12 @@ extension EventExtractor {
         state: inout State, headline: String?
     ) -> String {
         let c = clause(t, s, around: trig.range.lowerBound)
-        if trig.trigger.role == .inspect, let g = gatheringOpening(t, s) {
-            // (The gathering's full name as the records before gave it: `一九九八年新年茶话会`.)
-            let told = state.drafts.last(where: { $0.event.count > g.count && $0.event.hasSuffix(g) })?.event
-            return told ?? fullName(of: g, state: state, headline: headline)
-        }
-        if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
-            state.event = e; state.gathering = e
+        if let e = placeVisitedOrSpokenAt(
+            trig, t, s, clause: c, sentenceEvent: sentenceEvent, state: &state, headline: headline)
+        {
             return e
         }
-        if let e = placeOfWords(trig, t, s, clause: c, sentenceEvent: sentenceEvent, state: &state) { return e }
-        var from = trig.range.upperBound
-        for skip in ["召开", "了", "举行"] {
-            let u = Array(skip.unicodeScalars)
-            if from + u.count <= c.upperBound, Array(s[from..<(from + u.count)]) == u { from += u.count }
-        }
+        let from = afterHoldVerbs(s, from: trig.range.upperBound, clause: c)
         let object = pointsIn(trig, s, from: from, clause: c) ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
         if trig.trigger.kind != .meet,
@@ -613,6 +604,36 @@ extension EventExtractor {
         if let o = object, !isFragment(o) { return o }
         return lastResort(trig, state: &state, headline: headline)
     }
+
+    /// Events a visit or words name before any object does: the gathering a visit opens at
+    /// (`晚会上，A来到…`), the place a visit names, the event words are said at.
+    func placeVisitedOrSpokenAt(
+        _ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>,
+        sentenceEvent: String?, state: inout State, headline: String?
+    ) -> String? {
+        if trig.trigger.role == .inspect, let g = gatheringOpening(t, s) {
+            // (The gathering's full name as the records before gave it: `一九九八年新年茶话会`.)
+            let told = state.drafts.last(where: { $0.event.count > g.count && $0.event.hasSuffix(g) })?.event
+            return told ?? fullName(of: g, state: state, headline: headline)
+        }
+        if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
+            state.event = e; state.gathering = e
+            return e
+        }
+        return placeOfWords(trig, t, s, clause: c, sentenceEvent: sentenceEvent, state: &state)
+    }
+
+    /// Where a trigger's object begins: past `召开`, `了`, `举行` in that order, each at most
+    /// once (`主持召开了`, `出席了举行的`). Not every hold verb: `开幕`, `揭牌` begin the noun
+    /// (`出席揭牌仪式`).
+    func afterHoldVerbs(_ s: [Unicode.Scalar], from start: Int, clause c: Range<Int>) -> Int {
+        var from = start
+        for skip in Self.skippedBeforeObject where from + skip.count <= c.upperBound {
+            if Array(s[from..<(from + skip.count)]) == skip { from += skip.count }
+        }
+        return from
+    }
+    static let skippedBeforeObject = ["召开", "了", "举行"].map { Array($0.unicodeScalars) }
 
     /// The headline's event is the article's: a companion after a visit it names (`B陪同考察`)
     /// takes it too.
