@@ -214,6 +214,19 @@ extension EventExtractor {
         return s[from] == "时" || s[from] == "后" || s[from] == "中" && (before == "在" || before == "的")
     }
 
+    /// `汇报了X活动开展情况`, `介绍了Y会议的经验`: words that report on an event named inside
+    /// what they report (the event noun goes on into more words) speak on a topic; the event
+    /// they were said at is the one told, not the topic's.
+    func reportsOnTopic(
+        _ trig: TriggerMention, _ s: [Unicode.Scalar], from: Int, _ t: TaggedSentence, clause c: Range<Int>
+    ) -> Bool {
+        guard trig.trigger.kind == .speech || trig.trigger.kind == .said,
+            let p = nounPhrase(s, from: from, to: c.upperBound, t)
+        else { return false }
+        let end = from + p.unicodeScalars.count + (s[from] == "的" ? 1 : 0)
+        return (end..<c.upperBound).contains { Normalizer.isHan(s[$0]) }
+    }
+
     /// A meeting the text names only by its trigger: the meeting told before, else the one the
     /// headline names (`某某会见美国客人` -> `会见美国客人`), else the bare trigger.
     func meetingToldElsewhere(_ trig: TriggerMention, state: State, headline: String?) -> String {
@@ -555,7 +568,9 @@ extension EventExtractor {
             return e
         }
         let from = afterHoldVerbs(s, from: trig.range.upperBound, clause: c)
-        let object = pointsIn(trig, s, from: from, clause: c) ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
+        let object =
+            pointsIn(trig, s, from: from, clause: c) || reportsOnTopic(trig, s, from: from, t, clause: c)
+            ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
         if trig.trigger.kind != .meet,
             let meet = t.triggers.first(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }),

@@ -32,7 +32,7 @@ enum SpeechSubjects: SubjectResolver {
         if joined { return previous }
         if lead == "并" || lead == "并作" || lead == "并发表" { return previous.isEmpty ? before : previous }
         // `A，B分别讲话`: one speech each.
-        if let p = before.last, x.respectively(s, p.range.upperBound, at) { return before }
+        if let p = before.last, x.respectively(s, p.range.upperBound, c.range) { return before }
         // `X到会致辞`: a speech right after the trigger that brought X there.
         if before.isEmpty, !previous.isEmpty, sc.segmentStart == at { return previous }
         if before.isEmpty, let p = previous.last, x.adjacent(s, p.range.upperBound, at) { return [p] }

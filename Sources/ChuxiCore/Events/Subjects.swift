@@ -134,7 +134,8 @@ extension EventExtractor {
 
     /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
     /// the persons listed before.
-    func respectively(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+    func respectively(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        let j = trig.lowerBound
         guard j > i, j - i <= 16, !s[i..<j].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // `A、B分别致辞`, `A、B等也在会上先后发言`, `A、B等在会上发言`: a list closed by 等, or a
         // distributive word, makes the whole list the speakers.
@@ -149,7 +150,7 @@ extension EventExtractor {
         let d = rules.roleWords.distributives.match(s, at: k, limit: j), distributive = d > 0
         k += d
         guard closed || distributive else { return false }
-        return k == j || adjacent(s, k, j) || madeSpeech(s, k, j..<j)
+        return k == j || adjacent(s, k, j) || inSpeech(s, k, trig) || madeSpeech(s, k, j..<j)
     }
 
     /// The persons of `before` that form one list ending with `last`: only their titles and
@@ -173,6 +174,8 @@ extension EventExtractor {
 
     /// `钟晓咏在回应讲话中感谢`: a speech noun inside `在…中` after the name.
     func inSpeech(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        // (`A等在发言中表示`: 等 closes a one-name list.)
+        let i = i < s.count && s[i] == "等" ? i + 1 : i
         guard trig.lowerBound > i, trig.lowerBound - i <= 8, s[i] == "在", trig.upperBound < s.count,
             s[trig.upperBound] == "中"
         else { return false }
