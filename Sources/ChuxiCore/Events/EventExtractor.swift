@@ -68,7 +68,10 @@ public struct EventExtractor: Sendable {
     func extractSentence(_ t: TaggedSentence, _ s: [Unicode.Scalar], _ st: inout State) {
         noteDateline(t, &st)
         // Hold verbs are candidate words: a sentence without one holds no event either.
-        let sentEvent = t.sentence.mayHoldPersons ? holdEvent(t, s).flatMap { eventNoun($0, t, s) } : nil
+        // (`团拜会由…主办` after `“某某新春团拜会”在这里举行`: the gathering keeps its full name.)
+        let sentEvent =
+            t.sentence.mayHoldPersons
+            ? holdEvent(t, s).flatMap { eventNoun($0, t, s) }.map { fullName(of: $0, state: st, headline: nil) } : nil
         if let e = sentEvent { st.event = e; st.gathering = e }
         let meetBefore = st.lastMeet, toCome = st.guestsToCome
         st.lastMeet = nil; st.guestsToCome = nil

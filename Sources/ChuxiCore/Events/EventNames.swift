@@ -283,7 +283,7 @@ extension EventExtractor {
         if lead > 0, lead < u.count, rules.events.nouns.match(u, at: 0, limit: u.count) <= lead {
             u.removeFirst(lead); if u.first == "了" { u.removeFirst() }
         }
-        let name = String(scalars: Self.strayClosersDropped(Self.unclosedQuoteDropped(u)))
+        let name = String(scalars: Self.enclosingQuotesDropped(Self.strayClosersDropped(Self.unclosedQuoteDropped(u))))
         // `第一次会谈`, `首次会晤”`: a count and a trigger are the trigger alone; the meeting
         // is named by its counterpart.
         if let k = countLength(u), rules.triggers[String(scalars: Self.strayClosersDropped(u[k...]))] != nil {
@@ -325,6 +325,14 @@ extension EventExtractor {
             while r.last == close, r.filter({ $0 == open }).count < r.filter({ $0 == close }).count { r = r.dropLast() }
         }
         return r
+    }
+
+    /// `“全区迎新春联欢会”在某地举行`: quotation marks around the whole name are none of it.
+    static func enclosingQuotesDropped(_ u: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        guard u.count > 2, u.first == "“", u.last == "”", u.dropFirst().firstIndex(of: "“") == nil,
+            u.firstIndex(of: "”") == u.index(before: u.endIndex)
+        else { return u }
+        return u.dropFirst().dropLast()
     }
 
     /// A name holds no quotation it does not close: what comes before an unclosed `“` or `《`
@@ -631,11 +639,19 @@ extension EventExtractor {
             let told = state.drafts.last(where: { $0.event.count > g.count && $0.event.hasSuffix(g) })?.event
             return told ?? fullName(of: g, state: state, headline: headline)
         }
+        if trig.trigger.role == .inspect, let g = state.gathering, visitsThosePresent(trig, s, clause: c) { return g }
         if trig.trigger.role == .inspect, let e = visitName(trig, t, s, clause: c) {
             state.event = e; state.gathering = e
             return e
         }
         return placeOfWords(trig, t, s, clause: c, sentenceEvent: sentenceEvent, state: &state)
+    }
+
+    /// `看望了在场的大学生`, `来到在座各界人士中间`: a visit to those present (events.rules `present`).
+    func visitsThosePresent(_ trig: TriggerMention, _ s: [Unicode.Scalar], clause c: Range<Int>) -> Bool {
+        var from = trig.range.upperBound
+        if from < c.upperBound, s[from] == "了" { from += 1 }
+        return rules.events.present.match(s, at: from, limit: c.upperBound) > 0
     }
 
     /// Where a trigger's object begins: past `召开`, `了`, `举行` in that order, each at most

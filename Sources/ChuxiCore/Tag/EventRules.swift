@@ -25,6 +25,8 @@ public struct EventRules: Sendable {
     public let genericMeetings: Lexicon
     /// `events.rules document`: a meeting's document (`公报`): a headline `Y公报` names the meeting Y.
     public let documents: Lexicon
+    /// `events.rules present`: `在场`, `与会` after a visit verb: those it visits are at the gathering told.
+    public let present: Lexicon
 
     init(_ r: RuleSchema.Reader) {
         let file = "events.rules"
@@ -45,6 +47,7 @@ public struct EventRules: Sendable {
             return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
         }
         documents = r.lexicon(file, "document")
+        present = r.lexicon(file, "present")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
     }
 }

@@ -222,6 +222,9 @@ public enum RuleSchema {
                 "events.rules", "together", .word,
                 "words after a 和-list that make its members fellow subjects, no counterpart (`和B等一同会见`)"),
             .init(
+                "events.rules", "present", .word,
+                "words for those present after a visit verb (`看望了在场的大学生`): the visit is at the gathering told"),
+            .init(
                 "events.rules", "count", .word,
                 "words counting a meeting (`首次`, `第#次`: `#` a number): a count and a trigger name no event"),
             .init(
