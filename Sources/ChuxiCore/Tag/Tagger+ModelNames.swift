@@ -218,14 +218,18 @@ extension Tagger {
     }
 
     /// `李某发|来了` for `李某|发来了`: a three-character name whose last character begins a
-    /// predicate, trigger or distributive word (`相继`) of two or more is the two the model reads, when it reads them so.
+    /// predicate, trigger or distributive word (`相继`) of two or more is the two the model reads, when it reads them so;
+    /// whatever the model reads, when that character begins a trigger of three or more (`赵某致|欢迎辞`).
     func predicateAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, e = p.name.upperBound
-        guard p.name.count == 3,
-            rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
-                || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2
-                || rules.roleWords.distributives.match(s, at: e - 1, limit: sc.b) >= 2,
-            sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
+        guard p.name.count == 3 else { return p }
+        let longTrigger = rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 3
+        guard
+            longTrigger
+                || (rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
+                    || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2
+                    || rules.roleWords.distributives.match(s, at: e - 1, limit: sc.b) >= 2)
+                    && sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
         else { return p }
         sc.consumed[e - 1 - sc.a] = false
         return PersonMention(
