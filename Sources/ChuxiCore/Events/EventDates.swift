@@ -27,7 +27,7 @@ extension EventExtractor {
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
-        if let last = governing,
+        if let last = governing, !isPlanned(last, s, in: t),
             !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
                 || !t.triggers.isEmpty || sentenceEvent != nil
         {
@@ -42,6 +42,19 @@ extension EventExtractor {
         if let d = t.dates.first, st.firstDate == nil {
             st.firstDate = isVague(d) ? "" : render(d, issueDate: st.issueDate, state: &st)
         }
+    }
+
+    /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)
+    /// opens, in the same clause, dates what is to come, not the story told since.
+    func isPlanned(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
+        var k = d.range.lowerBound
+        while k > t.sentence.range.lowerBound, d.range.lowerBound - k < 4, !Self.clausePunct.contains(s[k - 1]) {
+            k -= 1
+            if rules.roleWords.plannedMarkers.match(s, at: k, limit: d.range.lowerBound) == d.range.lowerBound - k {
+                return true
+            }
+        }
+        return false
     }
 
     /// What a relative day counts from: the dateline, else the page's date line, else the issue date.

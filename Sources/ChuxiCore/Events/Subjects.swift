@@ -244,7 +244,7 @@ extension EventExtractor {
     static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }
     static let madeTitled = ["作了《", "作《"].map { Array($0.unicodeScalars) }
     static let topicLeads = ["对", "就", "围绕"].map { Array($0.unicodeScalars) }
-    static let madeVerbs = ["作了", "做了", "作出", "发表了", "进行了"].map { Array($0.unicodeScalars) }
+    static let madeVerbs = ["作了", "做了", "作出", "发表了", "进行了", "进行"].map { Array($0.unicodeScalars) }
 
     /// Where `word` first occurs in `text` (indices of the underlying array).
     static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {

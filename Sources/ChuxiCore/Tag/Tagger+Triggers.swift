@@ -35,12 +35,15 @@ extension Tagger {
             && rules.roleWords.guestLists.match(sc.s, at: e, limit: sc.b) == 0
     }
 
+    /// (A trigger inside a title in 《》 names a work, not an act: `《视察南方发表重要谈话》`;
+    /// one that ends the title is the speech it names: `作了《关于…的报告》`.)
     func tagTriggers(_ sc: Scan) -> [TriggerMention] {
         var out: [TriggerMention] = []
-        var i = sc.a
+        var i = sc.a, inTitle = false
         while i < sc.b {
+            if sc.s[i] == "《" { inTitle = true } else if sc.s[i] == "》" { inTitle = false }
             let l = rules.triggerWords.mayStart(with: sc.s[i]) ? triggerLength(sc, at: i) : 0
-            if l > 0, !sc.consumed[i - sc.a] {
+            if l > 0, !sc.consumed[i - sc.a], !inTitle || i + l < sc.b && sc.s[i + l] == "》" {
                 let w = String(scalars: sc.s[i..<(i + l)])
                 out.append(TriggerMention(range: i..<(i + l), trigger: rules.triggers[w]!))
                 i += l
