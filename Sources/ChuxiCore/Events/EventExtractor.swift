@@ -24,7 +24,8 @@ public struct EventExtractor: Sendable {
 
     /// The steps that find a trigger's subjects, in the order they run on each trigger (each
     /// only on the trigger kinds it names). Why this order:
-    /// - `SubjectsBeforeTrigger` first: the names before the trigger are the usual subjects;
+    /// - `PlannedByAnother` first: a plan (`拟由A主持`) drops the trigger before anyone finds subjects.
+    /// - `SubjectsBeforeTrigger` next: the names before the trigger are the usual subjects;
     ///   every later step either fills in when it found none or replaces it for a shape it knows.
     /// - `SameSubjectsAfterAnd` and `AccompaniedSubject` before `Companions`: a trigger takes the
     ///   subject an earlier `在B陪同下` left waiting before its own `陪同下` leaves a new one.
@@ -34,6 +35,7 @@ public struct EventExtractor: Sendable {
     /// - `AbsentFilter` last: it removes, from whatever the steps found, the persons who sent or
     ///   received a message and were not there.
     static let subjectResolvers: [any SubjectResolver.Type] = [
+        PlannedByAnother.self,
         SubjectsBeforeTrigger.self,
         SameSubjectsAfterAnd.self,
         AccompaniedSubject.self,

@@ -7,6 +7,8 @@ public struct RoleRules: Sendable {
     public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
     public let plannedMarkers: Lexicon
+    /// `roles.rules planned-by`: `由`, `邀请` after a plan word, before the person (`拟由A主持`).
+    public let plannedBy: Lexicon
     /// `roles.rules past`: `曾` between a person and a trigger (`曾两次接见`): the act is no news.
     public let pastMarkers: Lexicon
     /// Words that open a sentence listing the guests of the meeting just told (`包括：`).
@@ -33,6 +35,7 @@ public struct RoleRules: Sendable {
         addressees = r.scalars(file, "addressee")
         distributives = r.lexicon(file, "distributive")
         plannedMarkers = r.lexicon(file, "planned")
+        plannedBy = r.lexicon(file, "planned-by")
         pastMarkers = r.lexicon(file, "past")
     }
 }

@@ -164,6 +164,9 @@ public enum RuleSchema {
                 "roles.rules", "noun-phrase", .word,
                 "phrases that begin with a trigger and make it a noun, no role (`讲话精神`)"),
             .init(
+                "roles.rules", "planned-by", .word,
+                "words after a plan word that name who is to act (`拟由A主持`, `拟邀请A出席`): a plan, no attendance"),
+            .init(
                 "roles.rules", "cited", .word,
                 "texts whose words are cited (`在十五大报告中指出`), said at no event, under a headline naming none"),
             .init(
