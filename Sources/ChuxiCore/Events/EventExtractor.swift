@@ -75,8 +75,9 @@ public struct EventExtractor: Sendable {
             t.sentence.mayHoldPersons
             ? holdEvent(t, s).flatMap { eventNoun($0, t, s) }.map { fullName(of: $0, state: st, headline: nil) } : nil
         if let e = sentEvent { st.event = e; st.gathering = e }
-        let meetBefore = st.lastMeet, toCome = st.guestsToCome
-        st.lastMeet = nil; st.guestsToCome = nil
+        let meetBefore = st.lastMeet, toCome = st.guestsToCome, toSpeak = st.speakersToCome
+        st.lastMeet = nil; st.guestsToCome = nil; st.speakersToCome = nil
+        SpeakersAfterTurns.resolve(toSpeak, t, s, self, &st)
         GuestsAfterMeeting.resolve(after: meetBefore, t, s, self, &st)
         GuestsAfterMeeting.resolve(named: toCome, t, s, self, &st)
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
@@ -97,6 +98,7 @@ public struct EventExtractor: Sendable {
         }
         if c.picks.isEmpty {
             GuestsAfterMeeting.awaitGuests(c, own, &sc, self, &st)
+            SpeakersAfterTurns.awaitSpeakers(c, own, &sc, self, &st)
             return
         }
         record(c, ownDate: own, &sc, &st)

@@ -23,6 +23,7 @@ public enum EventStep: String, Sendable, CaseIterable {
     case personsAfterTrigger = "persons-after-trigger"
     case speechSubjects = "speech-subjects"
     case saidSubjects = "said-subjects"
+    case speakersAfterTurns = "speakers-after-turns"
 }
 
 extension EventExtractor {
@@ -60,6 +61,8 @@ extension EventExtractor {
         /// An attendance the sentence before told with no one named (`参加该比赛的是…选手。`), for a
         /// next sentence that names them (`她们是A、B、C`): its trigger, event and date.
         var guestsToCome: Draft? = nil
+        /// A speech given in turn by no one named (`SpeakersAfterTurns`): the next sentence names them.
+        var speakersToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).
         var eventDates: [String: String] = [:]
 
