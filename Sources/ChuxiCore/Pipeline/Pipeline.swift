@@ -336,9 +336,13 @@ public final class Pipeline {
     }
 
     static let reporterWords = ["记者", "通讯员", "摄影", "特派员", "撰稿"].map { Array($0.unicodeScalars) }
-    /// Names right after `记者`/`通讯员` (or in a list begun by one): the persons who report, not attend.
+    /// Names right after `记者`/`通讯员` (or in a list begun by one), and every name in a bracket
+    /// that opens with one (`（记者 李某 通讯员 王某 许某）`): the persons who report, not attend.
     func reporters(_ tagged: [TaggedSentence], _ text: NormalizedText) -> Set<String> {
         let s = text.scalars
+        func endsWithReporterWord(_ j: Int) -> Bool {
+            Self.reporterWords.contains { w in j >= w.count && s[(j - w.count)..<j].elementsEqual(w) }
+        }
         var out = Set<String>()
         for t in tagged {
             var inList = false
@@ -346,13 +350,20 @@ public final class Pipeline {
                 let i = p.name.lowerBound
                 var j = i
                 while j > t.sentence.range.lowerBound, s[j - 1] == " " { j -= 1 }
-                let after = Self.reporterWords.contains { w in j >= w.count && s[(j - w.count)..<j].elementsEqual(w) }
                 let listed = inList && j > 0 && s[j - 1] == "、"
-                inList = after || listed
+                inList = endsWithReporterWord(j) || listed || inBylineBracket(i, t, s)
                 if inList { out.insert(text.text(p.name)) }
             }
         }
         return out
+    }
+
+    /// Is `i` inside a bracket that opens with a reporter word (`（记者 …`, `（通讯员…`)?
+    func inBylineBracket(_ i: Int, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> Bool {
+        guard let open = (t.sentence.range.lowerBound..<i).last(where: { s[$0] == "（" || s[$0] == "）" }),
+            s[open] == "（"
+        else { return false }
+        return Self.reporterWords.contains { w in s[(open + 1)...].starts(with: w) }
     }
 
     /// Titles the article gives each person, in text order.
