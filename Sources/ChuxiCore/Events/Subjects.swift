@@ -4,7 +4,6 @@ extension EventExtractor {
     static let speechLead: [(String, [Unicode.Scalar])] = ["并作", "并发表", "并", "作", "发表", "进行"].map {
         ($0, Array($0.unicodeScalars))
     }
-    static let saidGap = ScalarSet(["也", "还", "再", "又", "进一步", "同时", "首先", "随后", "最后", "接着"].flatMap(\.unicodeScalars))
 
     /// The persons and attending organizations whose names start in `r`, in text order.
     func subjects(_ t: TaggedSentence, _ text: [Unicode.Scalar], in r: Range<Int>) -> [Subject] {
@@ -120,12 +119,12 @@ extension EventExtractor {
         guard j > i, j - i <= 24 else { return false }
         let gap = s[i..<j]
         if gap.contains(where: { Self.clausePunct.contains($0) || $0 == "、" }) { return false }
-        if gap.allSatisfy({ Self.saidGap.contains($0) }) { return true }
+        if gap.allSatisfy({ rules.roleWords.saidGap.contains($0) }) { return true }
         guard j - i <= 14 || gap.first == "在" else { return false }
         // `李家林代表全体学员发言`: speaking on behalf of a group.
         if gap.starts(with: Self.onBehalf), j - i <= 12 { return true }
         // `在会上`, `也在开通仪式上`: the place of the words, after 也/还.
-        let place = gap.drop { $0 != "在" && Self.saidGap.contains($0) }
+        let place = gap.drop { $0 != "在" && rules.roleWords.saidGap.contains($0) }
         guard place.first == "在" else { return false }
         let g = String(scalars: place)
         return g.hasSuffix("上") || g.hasSuffix("中") || g.hasSuffix("时")
@@ -199,8 +198,9 @@ extension EventExtractor {
         }
         let listed = gap.contains("、")
         // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
-        let made = gap.drop { Self.saidGap.contains($0) }
-        if gap.count <= 30, !listed, Self.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) })
+        let made = gap.drop { rules.roleWords.saidGap.contains($0) }
+        if gap.count <= 30, !listed,
+            rules.roleWords.speechVerbs.contains(where: { gap.starts(with: $0) || made.starts(with: $0) })
         {
             return true
         }
@@ -211,8 +211,10 @@ extension EventExtractor {
             return true
         }
         // `对/就 … 作了 …`: a topic, then the speech.
-        guard trig.lowerBound - i <= 30, Self.topicLeads.contains(where: { gap.starts(with: $0) }) else { return false }
-        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else {
+        guard trig.lowerBound - i <= 30, rules.roleWords.speechTopics.contains(where: { gap.starts(with: $0) }) else {
+            return false
+        }
+        guard let verb = rules.roleWords.speechMade.lazy.compactMap({ Self.firstRange(of: $0, in: gap) }).first else {
             return false
         }
         return gap.endIndex - verb.upperBound <= 8
@@ -222,7 +224,7 @@ extension EventExtractor {
     /// 就/对/围绕 that may hold commas, then the made-verb right before the trigger.
     func madeSpeechOnTopic(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
         var g = gap
-        func opensTopic(_ k: Int) -> Bool { Self.topicLeads.contains { g[k...].starts(with: $0) } }
+        func opensTopic(_ k: Int) -> Bool { rules.roleWords.speechTopics.contains { g[k...].starts(with: $0) } }
         if g.starts(with: Self.onBehalf), let k = g.indices.prefix(16).first(where: opensTopic),
             !g[..<k].contains(where: { Self.clausePunct.contains($0) || $0 == "、" })
         {
@@ -233,7 +235,8 @@ extension EventExtractor {
         }
         // The made-verb belongs to the trigger: in the topic's last clause, a few characters before it.
         let lastClause = g[(g.lastIndex(of: "，") ?? g.startIndex)...].suffix(11)
-        guard let verb = Self.madeVerbs.lazy.compactMap({ Self.firstRange(of: $0, in: lastClause) }).first else {
+        guard let verb = rules.roleWords.speechMade.lazy.compactMap({ Self.firstRange(of: $0, in: lastClause) }).first
+        else {
             return false
         }
         return g.endIndex - verb.upperBound <= 8
@@ -241,10 +244,7 @@ extension EventExtractor {
     /// `代表`: on behalf of (`代表全体学员发言`), and a delegate (`会见某会代表`).
     static let onBehalf = Array("代表".unicodeScalars)
 
-    static let speechVerbs = ["作", "做", "发表", "进行", "讲了"].map { Array($0.unicodeScalars) }
     static let madeTitled = ["作了《", "作《"].map { Array($0.unicodeScalars) }
-    static let topicLeads = ["对", "就", "围绕"].map { Array($0.unicodeScalars) }
-    static let madeVerbs = ["作了", "做了", "作出", "发表了", "进行了", "进行"].map { Array($0.unicodeScalars) }
 
     /// Where `word` first occurs in `text` (indices of the underlying array).
     static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {

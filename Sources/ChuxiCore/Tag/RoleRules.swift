@@ -21,6 +21,14 @@ public struct RoleRules: Sendable {
     public let narrators: Lexicon
     /// `roles.rules addressee`: `向` before the person spoken to (`A向B通报`).
     public let addressees: ScalarSet
+    /// `roles.rules speech-verb`: `作`, `发表` between a speaker and the speech (`A作报告`).
+    public let speechVerbs: [[Unicode.Scalar]]
+    /// `roles.rules speech-topic`: `就`, `对` opening a speech's topic.
+    public let speechTopics: [[Unicode.Scalar]]
+    /// `roles.rules speech-made`: `作了`, `进行了` after the topic, in the order looked for.
+    public let speechMade: [[Unicode.Scalar]]
+    /// `roles.rules said-gap`: the characters of `也`, `还`, `进一步` … between a speaker and the words.
+    public let saidGap: ScalarSet
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
     public let guestLists: Lexicon
 
@@ -37,5 +45,9 @@ public struct RoleRules: Sendable {
         plannedMarkers = r.lexicon(file, "planned")
         plannedBy = r.lexicon(file, "planned-by")
         pastMarkers = r.lexicon(file, "past")
+        speechVerbs = r.words(file, "speech-verb").map { Array($0.unicodeScalars) }
+        speechTopics = r.words(file, "speech-topic").map { Array($0.unicodeScalars) }
+        speechMade = r.words(file, "speech-made").map { Array($0.unicodeScalars) }
+        saidGap = r.scalars(file, "said-gap")
     }
 }

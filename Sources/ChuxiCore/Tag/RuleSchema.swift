@@ -179,6 +179,17 @@ public enum RuleSchema {
                 "roles.rules", "relative", .characters(1...1),
                 "characters after a `meet` trigger that make it qualify a noun, no role (`陪同的干部`)"),
             .init(
+                "roles.rules", "speech-verb", .word,
+                "verbs that make a speech, between the speaker and the speech (`A作报告`, `A发表讲话`)"),
+            .init(
+                "roles.rules", "speech-topic", .word, "words opening a speech's topic (`A就X作了部署`)"),
+            .init(
+                "roles.rules", "speech-made", .word,
+                "verbs that make a speech after its topic, looked for in this order (`就X作了部署`)"),
+            .init(
+                "roles.rules", "said-gap", .word,
+                "adverbs between a speaker and the words (`A也在会上指出`), read as characters"),
+            .init(
                 "roles.rules", "distributive", .word,
                 "words between a list of persons and a speech that give each a speech of their own (`分别`, `相继`)"),
             .init(
