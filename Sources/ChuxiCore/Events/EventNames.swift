@@ -186,16 +186,16 @@ extension EventExtractor {
     /// `为团长的某国代表团`, `率领的代表团` right after a leader's name: where the delegation's
     /// noun ends, or nil.
     func ledDelegationEnd(_ s: [Unicode.Scalar], after i: Int, limit: Int) -> Int? {
-        guard let lead = Self.leaderLinks.first(where: { s[i..<limit].starts(with: $0) }) else { return nil }
-        var k = i + lead.count
+        let lead = rules.events.leaderLinks.match(s, at: i, limit: limit)
+        guard lead > 0 else { return nil }
+        var k = i + lead
         while k < limit, k - i <= 24, !Self.clausePunct.contains(s[k]) {
-            if let g = Self.delegationNouns.first(where: { s[k..<limit].starts(with: $0) }) { return k + g.count }
+            let g = rules.events.delegations.match(s, at: k, limit: limit)
+            if g > 0 { return k + g }
             k += 1
         }
         return nil
     }
-    static let leaderLinks = ["为团长的", "为首的", "率领的", "带领的"].map { Array($0.unicodeScalars) }
-    static let delegationNouns = ["代表团", "访问团", "考察团", "友好团", "一行"].map { Array($0.unicodeScalars) }
 
     /// `会见时`, `会谈中`, `会谈后`, `会见的有`: the trigger points back at the meeting told before.
     func pointsBack(_ trig: TriggerMention, _ s: [Unicode.Scalar], clause c: Range<Int>) -> Bool {

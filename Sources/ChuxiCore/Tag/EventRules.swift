@@ -25,6 +25,10 @@ public struct EventRules: Sendable {
     public let genericMeetings: Lexicon
     /// `events.rules document`: a meeting's document (`公报`): a headline `Y公报` names the meeting Y.
     public let documents: Lexicon
+    /// `events.rules leader-link`, `delegation`: `为团长的`, `率领的` after a leader's name, and
+    /// the delegation's noun after it (`代表团`, `一行`): the guests of a meeting.
+    public let leaderLinks: Lexicon
+    public let delegations: Lexicon
     /// `events.rules present`: `在场`, `与会` after a visit verb: those it visits are at the gathering told.
     public let present: Lexicon
 
@@ -48,6 +52,8 @@ public struct EventRules: Sendable {
         }
         documents = r.lexicon(file, "document")
         present = r.lexicon(file, "present")
+        leaderLinks = r.lexicon(file, "leader-link")
+        delegations = r.lexicon(file, "delegation")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })
     }
 }

@@ -236,6 +236,12 @@ public enum RuleSchema {
                 "events.rules", "together", .word,
                 "words after a 和-list that make its members fellow subjects, no counterpart (`和B等一同会见`)"),
             .init(
+                "events.rules", "leader-link", .word,
+                "words after a leader's name that open the delegation led (`以A为团长的某国代表团`)"),
+            .init(
+                "events.rules", "delegation", .word,
+                "nouns that end a delegation led (`代表团`, `一行`): a meeting with it is named by it"),
+            .init(
                 "events.rules", "present", .word,
                 "words for those present after a visit verb (`看望了在场的大学生`): the visit is at the gathering told"),
             .init(
