@@ -343,7 +343,8 @@ extension Tagger {
                 for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
                 return true
             }
-            guard rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
+            // (A name in Latin letters is no Chinese name the model could read: `总监John Smith`.)
+            guard !s[i].isASCII, rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
                 rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,
                 !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
                 // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)

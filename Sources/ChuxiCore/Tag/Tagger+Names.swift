@@ -54,6 +54,26 @@ extension Tagger {
         return name
     }
 
+    /// A name in Latin letters right after a post (`首席执行官John Smith`, `编剧CoreyMay`): words
+    /// of letters, the later ones capitalized after a space, with a lowercase letter somewhere
+    /// (`CEO`, `WCG2009` are none) and no digit or letter glued after it.
+    func latinNameAt(_ sc: Scan, _ i: Int) -> Range<Int>? {
+        let s = sc.s, b = sc.b
+        func letter(_ k: Int) -> Bool { k < b && s[k].isASCII && s[k].properties.isAlphabetic }
+        guard letter(i), s[i].properties.isUppercase else { return nil }
+        var j = i
+        while letter(j) { j += 1 }
+        // `John Smith`: a space and a capitalized word go on with the name.
+        while j + 1 < b, s[j] == " ", letter(j + 1), s[j + 1].properties.isUppercase {
+            j += 1
+            while letter(j) { j += 1 }
+        }
+        guard j - i >= 2, j - i <= 30, s[i..<j].contains(where: { $0.properties.isLowercase }),
+            j == b || !(s[j].isASCII && (s[j].properties.isAlphabetic || s[j].properties.numericType != nil))
+        else { return nil }
+        return i..<j
+    }
+
     /// Does a `·` follow a short run of Han characters from `i` (a dotted foreign name)?
     func dottedNameAt(_ sc: Scan, _ i: Int, _ ctx: NameContext) -> Bool {
         let s = sc.s, b = sc.b

@@ -94,7 +94,8 @@ extension Tagger {
             }
             // A post that begins a longer post is none (`主席` in `主席团成员`).
             guard pl > 0, !sc.consumed[e - 1 - sc.a], rules.posts.match(sc.s, at: e - pl, limit: sc.b) <= pl,
-                !postIsVerb(sc, postStart: e - pl), let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e)
+                !postIsVerb(sc, postStart: e - pl),
+                let name = nameAt(sc, e, .afterTitle) ?? modelName(sc, at: e) ?? latinNameAt(sc, e)
             else { e += 1; continue }
             var ts = titleStart(sc, postStart: e - pl)
             var titles = splitConcurrent(sc, ts..<e)
