@@ -30,16 +30,26 @@ enum GuestsAfterMeeting {
         take(m, t, s, x, &st)
     }
 
-    /// Remembers an attend trigger that a copula follows with no one named (`参加该比赛的是…`).
+    /// Remembers an attend trigger that a copula follows with no one named (`参加该比赛的是…`),
+    /// and a visit or attendance by a group no name stands for (`老同志来到某所，慰问干警`:
+    /// `他们当中有A、B` may follow; only a sentence opening with a list lead takes it).
     static func awaitGuests(
         _ c: EventExtractor.TriggerContext, _ ownDate: String?, _ sc: inout EventExtractor.SentenceContext,
         _ x: EventExtractor, _ st: inout EventExtractor.State
     ) {
         let s = sc.text, r = c.range
-        guard c.kind == .verb, c.roles == [.attend], r.upperBound + 1 < s.count, s[r.upperBound] != "了" else { return }
+        guard c.kind == .verb, c.roles == [.attend] || c.roles == [.inspect], r.upperBound + 1 < s.count else { return }
         let end = x.clauseOrSentenceEnd(sc.tagged, s, from: r.upperBound, meet: false)
-        guard let de = (r.upperBound..<max(r.upperBound, end - 1)).first(where: { s[$0] == "的" }),
-            s[de + 1] == "是" || s[de + 1] == "有"
+        let copula = (r.upperBound..<max(r.upperBound, end - 1)).first(where: { s[$0] == "的" }).map {
+            s[$0 + 1] == "是" || s[$0 + 1] == "有"
+        }
+        // (Not the writer's own visit: `记者前往某地，看望了…`, roles.rules `narrator`.)
+        let byWriter = (sc.segmentStart..<r.lowerBound).contains {
+            x.rules.roleWords.narrators.match(s, at: $0, limit: r.lowerBound) > 0
+        }
+        guard
+            c.roles == [.attend] && s[r.upperBound] != "了" && copula == true
+                || c.before.isEmpty && copula != true && !byWriter
         else { return }
         // (On a copy: naming it must not change what the article's later triggers name.)
         var probe = st
@@ -48,6 +58,7 @@ enum GuestsAfterMeeting {
         st.guestsToCome = EventExtractor.Draft(
             attendee: r, kind: AttendeeKind.person.rawValue, role: .attend, trigger: r, event: event,
             date: ownDate ?? st.eventDates[event] ?? st.date, step: step)
+        st.guestsToCome?.role = c.roles[0]
     }
 
     static func take(
@@ -58,7 +69,7 @@ enum GuestsAfterMeeting {
         for p in x.subjects(t, s, in: t.sentence.range.lowerBound..<end) {
             st.drafts.append(
                 EventExtractor.Draft(
-                    attendee: p.range, kind: p.kind.rawValue, role: .attend, trigger: m.trigger,
+                    attendee: p.range, kind: p.kind.rawValue, role: m.role, trigger: m.trigger,
                     event: m.event, date: m.date, step: step))
         }
     }

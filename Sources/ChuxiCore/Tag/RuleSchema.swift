@@ -173,7 +173,7 @@ public enum RuleSchema {
                 "roles.rules", "absent", .word,
                 "words between a name and a speech that mark a message from someone not there (`贺信`)"),
             .init(
-                "roles.rules", "list-lead", .word,
+                "roles.rules", "list-lead", .word, candidate: true,
                 "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
             .init(
                 "roles.rules", "relative", .characters(1...1),
