@@ -50,10 +50,12 @@ public struct EventExtractor: Sendable {
 
     /// The passes over the article's drafts after its last sentence, in order.
     /// `QuoteOnlyArticle` before `DatesAboveDateline`: a quote is told by its records having no
-    /// date of their own; the date the second pass gives would hide it.
+    /// date of their own; the date the second pass gives would hide it. `AfterWireDateline` last:
+    /// it reads the dates the others gave.
     static let articlePasses: [any ArticlePass.Type] = [
         QuoteOnlyArticle.self,
-        DatesAboveDateline.self
+        DatesAboveDateline.self,
+        AfterWireDateline.self
     ]
 
     public func extract(
