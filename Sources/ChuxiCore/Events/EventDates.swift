@@ -23,7 +23,7 @@ extension EventExtractor {
         // the sentence tells an event (`据悉，李军此前曾任…` does not).
         // With triggers, the date of the last one (`1月12日…主持召开…传达1月6日…会议精神`:
         // the later date is that of what was studied); else the sentence's last date.
-        let telling = datesTelling(t)
+        let telling = datesTelling(t, s)
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
@@ -84,7 +84,9 @@ extension EventExtractor {
     /// gives none (the event then takes its own told date or the article's current date).
     func ownDate(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ st: inout State) -> String? {
         if let d = dateOfObject(trig, t, s, &st) { return d }
-        guard let d = datesTelling(t).last(where: { $0.range.upperBound <= trig.range.lowerBound }) else { return nil }
+        guard let d = datesTelling(t, s).last(where: { $0.range.upperBound <= trig.range.lowerBound }) else {
+            return nil
+        }
         return render(d, issueDate: st.issueDate, state: &st)
     }
 
@@ -104,10 +106,15 @@ extension EventExtractor {
     func isVague(_ d: DateMention) -> Bool { if case .vague = d.value { return true } else { return false } }
 
     /// The sentence's dates without a vague word after a precise date (`10月23日，…传达…近期重要讲话`:
-    /// `近期` qualifies the speech, not the meeting).
-    func datesTelling(_ t: TaggedSentence) -> [DateMention] {
-        guard let firstPrecise = t.dates.firstIndex(where: { !isVague($0) }) else { return t.dates }
-        return t.dates.enumerated().filter { k, d in !isVague(d) || k < firstPrecise }.map(\.element)
+    /// `近期` qualifies the speech, not the meeting) or right after 了 or 的 (`介绍了近期…的情况`:
+    /// inside what is told).
+    func datesTelling(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> [DateMention] {
+        let dates = t.dates.filter { d in
+            !(isVague(d) && d.range.lowerBound > t.sentence.range.lowerBound
+                && (s[d.range.lowerBound - 1] == "了" || s[d.range.lowerBound - 1] == "的"))
+        }
+        guard let firstPrecise = dates.firstIndex(where: { !isVague($0) }) else { return dates }
+        return dates.enumerated().filter { k, d in !isVague(d) || k < firstPrecise }.map(\.element)
     }
 
     /// `为期三天的X今天闭幕`: an event of N days that closes on the sentence's date. Returns N.
