@@ -27,7 +27,7 @@ extension EventExtractor {
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
-        if let last = governing, !isPlanned(last, s, in: t),
+        if let last = governing, !isPlanned(last, s, in: t), !isBackground(last, t, sentenceEvent: sentenceEvent, st),
             !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
                 || !t.triggers.isEmpty || sentenceEvent != nil
         {
@@ -42,6 +42,18 @@ extension EventExtractor {
         if let d = t.dates.first, st.firstDate == nil {
             st.firstDate = isVague(d) ? "" : render(d, issueDate: st.issueDate, state: &st)
         }
+    }
+
+    /// `2017年6月7日，两院纳入国家高端智库培育单位`: a date with its year in a sentence that tells
+    /// no event (no trigger, no held event), once the story has its date, is background: it
+    /// does not date the story told since.
+    func isBackground(_ d: DateMention, _ t: TaggedSentence, sentenceEvent: String?, _ st: State) -> Bool {
+        guard t.triggers.isEmpty, sentenceEvent == nil, !st.date.isEmpty, case .absolute(let v) = d.value else {
+            return false
+        }
+        // (A date years before the issue stays: it dates a history, whose records are stale.)
+        guard let year = v.year else { return false }
+        return st.issueDate.map { year >= $0.year - 5 } ?? true
     }
 
     /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)

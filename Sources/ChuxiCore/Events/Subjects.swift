@@ -137,8 +137,9 @@ extension EventExtractor {
         let j = trig.lowerBound
         guard j > i, j - i <= 16, !s[i..<j].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // `A、B分别致辞`, `A、B等也在会上先后发言`, `A、B等在会上发言`: a list closed by 等, or a
-        // distributive word, makes the whole list the speakers.
-        var k = i
+        // distributive word, makes the whole list the speakers (past a post written after the
+        // last name: `A、B教授分别汇报了`).
+        var k = afterPost(s, i, j)
         func skip(_ words: [String]) -> Bool {
             for w in words where s[k..<j].starts(with: w.unicodeScalars) { k += w.unicodeScalars.count; return true }
             return false
