@@ -61,6 +61,9 @@ extension EventExtractor {
         /// An attendance the sentence before told with no one named (`参加该比赛的是…选手。`), for a
         /// next sentence that names them (`她们是A、B、C`): its trigger, event and date.
         var guestsToCome: Draft? = nil
+        /// `PlannedItems`: a plan with a colon was told; the sentence sits in one of its items.
+        var plannedItems = false
+        var inPlannedItem = false
         /// A speech given in turn by no one named (`SpeakersAfterTurns`): the next sentence names them.
         var speakersToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).
