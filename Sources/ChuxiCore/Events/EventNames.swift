@@ -214,6 +214,15 @@ extension EventExtractor {
         return s[from] == "时" || s[from] == "后" || s[from] == "中" && (before == "在" || before == "的")
     }
 
+    /// The noun phrase of the trigger's object, unless the trigger points back (`会见时`) or
+    /// reports on a topic (`汇报了X活动开展情况`).
+    func objectPhrase(
+        _ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], from: Int, clause c: Range<Int>
+    ) -> String? {
+        if pointsIn(trig, s, from: from, clause: c) || reportsOnTopic(trig, s, from: from, t, clause: c) { return nil }
+        return nounPhrase(s, from: from, to: c.upperBound, t)
+    }
+
     /// `汇报了X活动开展情况`, `介绍了Y会议的经验`: words that report on an event named inside
     /// what they report (the event noun goes on into more words) speak on a topic; the event
     /// they were said at is the one told, not the topic's.
@@ -576,9 +585,7 @@ extension EventExtractor {
             return e
         }
         let from = afterHoldVerbs(s, from: trig.range.upperBound, clause: c)
-        let object =
-            pointsIn(trig, s, from: from, clause: c) || reportsOnTopic(trig, s, from: from, t, clause: c)
-            ? nil : nounPhrase(s, from: from, to: c.upperBound, t)
+        let object = objectPhrase(trig, t, s, from: from, clause: c)
         // `参加了会见`, `会见时在座`: the meeting told before, by its name.
         if trig.trigger.kind != .meet,
             let meet = t.triggers.first(where: { $0.trigger.kind == .meet && c.contains($0.range.lowerBound) }),

@@ -51,14 +51,22 @@ enum GuestsAfterMeeting {
             c.roles == [.attend] && s[r.upperBound] != "了" && copula == true
                 || c.before.isEmpty && copula != true && !byWriter
         else { return }
-        // (On a copy: naming it must not change what the article's later triggers name.)
+        st.guestsToCome = draftToCome(c, role: c.roles[0], ownDate, sc, x, st, step: step)
+    }
+
+    /// The draft a later sentence's persons take (`GuestsAfterMeeting`, `SpeakersAfterTurns`):
+    /// the trigger's event, role and date. (Named on a copy of the state: naming it must not
+    /// change what the article's later triggers name.)
+    static func draftToCome(
+        _ c: EventExtractor.TriggerContext, role: Role, _ ownDate: String?, _ sc: EventExtractor.SentenceContext,
+        _ x: EventExtractor, _ st: EventExtractor.State, step: EventStep
+    ) -> EventExtractor.Draft {
         var probe = st
         let event = x.eventName(
-            for: c.mention, sc.tagged, s, sentenceEvent: sc.event, state: &probe, headline: st.headline)
-        st.guestsToCome = EventExtractor.Draft(
-            attendee: r, kind: AttendeeKind.person.rawValue, role: .attend, trigger: r, event: event,
+            for: c.mention, sc.tagged, sc.text, sentenceEvent: sc.event, state: &probe, headline: st.headline)
+        return EventExtractor.Draft(
+            attendee: c.range, kind: AttendeeKind.person.rawValue, role: role, trigger: c.range, event: event,
             date: ownDate ?? st.eventDates[event] ?? st.date, step: step)
-        st.guestsToCome?.role = c.roles[0]
     }
 
     static func take(

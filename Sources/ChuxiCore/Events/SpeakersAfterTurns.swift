@@ -20,12 +20,7 @@ enum SpeakersAfterTurns {
                 x.rules.roleWords.distributives.match(s, at: $0, limit: r.lowerBound) > 0
             })
         else { return }
-        var probe = st
-        let event = x.eventName(
-            for: c.mention, sc.tagged, s, sentenceEvent: sc.event, state: &probe, headline: st.headline)
-        st.speakersToCome = EventExtractor.Draft(
-            attendee: r, kind: AttendeeKind.person.rawValue, role: .speak, trigger: r, event: event,
-            date: ownDate ?? st.eventDates[event] ?? st.date, step: step)
+        st.speakersToCome = GuestsAfterMeeting.draftToCome(c, role: .speak, ownDate, sc, x, st, step: step)
     }
 
     static func resolve(
