@@ -40,7 +40,6 @@ enum AfterWireDateline: ArticlePass {
         return (m, d)
     }
 
-    /// A day on a year of twelve 31-day months: enough to tell ahead from behind.
     /// A day on a year of twelve 31-day months (372 days): enough to tell ahead from behind.
     static func dayOfYear(_ m: Int, _ d: Int) -> Int { (m - 1) * 31 + d }
 }

@@ -59,14 +59,7 @@ extension EventExtractor {
     /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)
     /// opens, in the same clause, dates what is to come, not the story told since.
     func isPlanned(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
-        var k = d.range.lowerBound
-        while k > t.sentence.range.lowerBound, d.range.lowerBound - k < 4, !Self.clausePunct.contains(s[k - 1]) {
-            k -= 1
-            if rules.roleWords.plannedMarkers.match(s, at: k, limit: d.range.lowerBound) == d.range.lowerBound - k {
-                return true
-            }
-        }
-        return false
+        rules.roleWords.plannedMarkers.matchEnding(s, at: d.range.lowerBound, floor: t.sentence.range.lowerBound) > 0
     }
 
     /// What a relative day counts from: the dateline, else the page's date line, else the issue date.

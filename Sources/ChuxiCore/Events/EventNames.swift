@@ -666,9 +666,7 @@ extension EventExtractor {
     /// (`出席揭牌仪式`).
     func afterHoldVerbs(_ s: [Unicode.Scalar], from start: Int, clause c: Range<Int>) -> Int {
         var from = start
-        for skip in Self.skippedBeforeObject where from + skip.count <= c.upperBound {
-            if Array(s[from..<(from + skip.count)]) == skip { from += skip.count }
-        }
+        for skip in Self.skippedBeforeObject where s[from..<c.upperBound].starts(with: skip) { from += skip.count }
         return from
     }
     static let skippedBeforeObject = ["召开", "了", "举行"].map { Array($0.unicodeScalars) }

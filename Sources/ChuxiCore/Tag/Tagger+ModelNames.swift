@@ -223,11 +223,10 @@ extension Tagger {
     func predicateAfterName(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, e = p.name.upperBound
         guard p.name.count == 3 else { return p }
-        let longTrigger = rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 3
+        let trigger = rules.triggerWords.match(s, at: e - 1, limit: sc.b)
         guard
-            longTrigger
-                || (rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2
-                    || rules.triggerWords.match(s, at: e - 1, limit: sc.b) >= 2
+            trigger >= 3
+                || (rules.predicates.match(s, at: e - 1, limit: sc.b) >= 2 || trigger >= 2
                     || rules.roleWords.distributives.match(s, at: e - 1, limit: sc.b) >= 2)
                     && sc.modelNames.contains(where: { $0.kind == .person && $0.range == p.name.lowerBound..<(e - 1) })
         else { return p }
