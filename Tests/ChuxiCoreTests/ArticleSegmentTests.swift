@@ -22,6 +22,14 @@ final class ArticleSegmentTests: XCTestCase {
         }
     }
 
+    /// A photo credit in a byline parenthesis names the photographer, not `…摄`.
+    func testPhotoCreditNamesThePhotographer() {
+        let n = Normalizer.normalize(SourceText("钱家村迎来新春\n（本报记者钱立明摄）\n区委书记王建国出席活动。"))
+        let journalists = ArticleSplitter.split(n, surnames: sharedRules.surnames).flatMap(\.journalists)
+        XCTAssertEqual(journalists.map(\.name), ["钱立明"])
+        XCTAssertEqual(journalists.map { n.text($0.range) }, ["钱立明"])
+    }
+
     /// `■ 建设平安城区 强化法治保障` is a section heading, not a byline.
     func testSectionHeadingIsNoByline() {
         let p = Array("■ 建设平安城区 强化法治保障".unicodeScalars)

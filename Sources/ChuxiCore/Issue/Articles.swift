@@ -139,8 +139,11 @@ public enum ArticleSplitter {
                 for role in bylineRoles where word.hasPrefix(role) {
                     word.removeFirst(role.count); start += role.unicodeScalars.count; break
                 }
+                // `（本报记者某某摄）`: the photographer's credit is no part of the name.
+                var end = j
+                if word.count >= 3, word.hasSuffix("摄") { word.removeLast(); end -= 1 }
                 if (2...4).contains(word.count), surnames.surnameLength(p[...], at: start) > 0 {
-                    out.append((word, (r.lowerBound + start)..<(r.lowerBound + j)))
+                    out.append((word, (r.lowerBound + start)..<(r.lowerBound + end)))
                 }
                 i = j
             }

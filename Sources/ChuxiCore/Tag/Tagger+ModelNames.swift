@@ -170,6 +170,7 @@ extension Tagger {
     /// described where it is defined.
     static let ruleNameRepairs: [(id: String, apply: (Tagger, inout Scan, PersonMention) -> PersonMention)] = [
         ("title-in-dotted-name", { t, sc, p in t.titleInDottedName(sc, p) }),
+        ("dotted-tail-the-model-cuts", { t, sc, p in t.dottedTailTheModelCuts(&sc, p) }),
         ("rank-after-name", { t, sc, p in t.rankAfterName(&sc, p) }),
         ("predicate-after-name", { t, sc, p in t.predicateAfterName(&sc, p) }),
         ("stop-the-model-keeps", { t, sc, p in t.stopTheModelKeeps(&sc, p) }),
@@ -201,6 +202,22 @@ extension Tagger {
             name: start..<p.name.upperBound,
             titles: p.titles + (title.isEmpty || s[start - 1] == "的" ? [] : [title]),
             rule: p.rule + "+title-in-dotted-name")
+    }
+
+    /// `卡洛斯·某某|结束`: a dotted name whose end the rules read past a verb (no trigger, no
+    /// predicate) is the shorter name the model reads, when what it leaves out holds a
+    /// character no transliteration uses.
+    func dottedTailTheModelCuts(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s
+        guard let lastDot = p.name.last(where: { s[$0] == "·" }),
+            let m = sc.modelNames.first(where: {
+                $0.kind == .person && $0.range.lowerBound == p.name.lowerBound
+                    && $0.range.upperBound >= lastDot + 3 && $0.range.upperBound < p.name.upperBound
+            }),
+            (m.range.upperBound..<p.name.upperBound).contains(where: { !rules.transliteration.contains(s[$0]) })
+        else { return p }
+        for k in m.range.upperBound..<p.name.upperBound { sc.consumed[k - sc.a] = false }
+        return PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+dotted-tail-the-model-cuts")
     }
 
     /// `曹某川上将`: the character before a rank belongs to the name when the model reads it so,
@@ -311,6 +328,9 @@ extension Tagger {
 
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
     static let rareNameLean = -600
+    /// Below this lean the model contradicts a two-character rule name with no known surname
+    /// that is no transliteration either (`领导|驱车`): such a pair is more often a word ICU split.
+    static let rareWordLean = -300
     /// Below this lean the model contradicts a two-character rule name that has a surname.
     static let wordNotNameLean = -1000
 
@@ -348,7 +368,9 @@ extension Tagger {
                 !names.contains(where: { $0.kind == .person && $0.range.overlaps(p.name) }),
                 // (A run of transliteration characters is a foreign name whatever the model reads: `内塔尼亚胡`.)
                 !(p.name.count >= 3 && p.name.allSatisfy { rules.transliteration.contains(s[$0]) }),
-                lean < Self.rareNameLean
+                lean
+                    < (p.name.count == 2 && !p.name.allSatisfy { rules.transliteration.contains(s[$0]) }
+                        ? Self.rareWordLean : Self.rareNameLean)
             else { return false }
             for k in p.name where !p.titles.contains(where: { $0.contains(k) }) { sc.consumed[k - sc.a] = false }
             return true

@@ -134,8 +134,10 @@ extension Tagger {
         // The part after the last dot ends before a trigger, predicate or stop (`…古特雷斯致辞`).
         // (`不`, `都`, `来` are stops in Chinese but common in transliterations: `阿不都热西提`.)
         // A predicate overlapping a trigger just after it is the name's end (`…热西提|出席`, not `提出`).
+        // A date or time word ends it too (`…福诺斯|今天`, `…哈马迪|日前`).
         var k = lastDot + 2
         while k < j, rules.triggerWords.match(s, at: k, limit: b) == 0,
+            rules.dates.dateWords.match(s, at: k, limit: b) == 0, rules.dates.timeWords.match(s, at: k, limit: b) < 2,
             rules.predicates.match(s, at: k, limit: b) == 0 || rules.triggerWords.match(s, at: k + 1, limit: b) > 0,
             !rules.nameStops.contains(s[k]) || "不都来".unicodeScalars.contains(s[k])
         { k += 1 }
