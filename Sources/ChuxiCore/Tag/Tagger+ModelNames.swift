@@ -176,7 +176,8 @@ extension Tagger {
         ("stop-the-model-keeps", { t, sc, p in t.stopTheModelKeeps(&sc, p) }),
         ("one-more-the-model-reads", { t, sc, p in t.oneMoreTheModelReads(&sc, p) }),
         ("surname-inside-unknown-run", { t, sc, p in t.surnameInsideUnknownRun(&sc, p) }),
-        ("transliteration-the-model-reads", { t, sc, p in t.transliterationTheModelReads(&sc, p) })
+        ("transliteration-the-model-reads", { t, sc, p in t.transliterationTheModelReads(&sc, p) }),
+        ("longer-name-the-model-closes", { t, sc, p in t.longerNameTheModelCloses(&sc, p) })
     ]
 
     func repairRuleNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
@@ -322,6 +323,24 @@ extension Tagger {
             accepted(sc, m.range, ignoring: "taken") == m.range
         else { return p }
         let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+transliteration-the-model-reads")
+        mark(&sc, q.name)
+        return q
+    }
+
+    /// `部长谢尔久|科夫此前…`: a rule name that nothing a name may end at follows is the longer
+    /// name the model reads (one to three more characters, no stop among them), when
+    /// something a name may end at follows that one.
+    func longerNameTheModelCloses(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
+        let s = sc.s, e = p.name.upperBound
+        guard e < sc.b, isHan(s[e]), !followsName(sc, e),
+            let m = sc.modelNames.first(where: {
+                $0.kind == .person && $0.range.lowerBound == p.name.lowerBound && $0.range.upperBound > e
+                    && $0.range.upperBound - e <= 3
+            }),
+            !(e..<m.range.upperBound).contains(where: { sc.consumed[$0 - sc.a] || rules.nameStops.contains(s[$0]) }),
+            followsName(sc, m.range.upperBound), accepted(sc, m.range, ignoring: "taken") == m.range
+        else { return p }
+        let q = PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+longer-name-the-model-closes")
         mark(&sc, q.name)
         return q
     }
