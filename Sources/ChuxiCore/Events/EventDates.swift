@@ -23,7 +23,9 @@ extension EventExtractor {
         // the sentence tells an event (`据悉，李军此前曾任…` does not).
         // With triggers, the date of the last one (`1月12日…主持召开…传达1月6日…会议精神`:
         // the later date is that of what was studied); else the sentence's last date.
-        let telling = datesTelling(t, s)
+        // A vague date after a trigger qualifies what is told (`传达…总书记近期重要讲话`), not the story.
+        let firstTrigger = t.triggers.first?.range.lowerBound ?? Int.max
+        let telling = datesTelling(t, s).filter { !isVague($0) || $0.range.lowerBound < firstTrigger }
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
