@@ -221,6 +221,17 @@ extension EventExtractor {
         return gap.endIndex - verb.upperBound <= 8
     }
 
+    /// `就X、Y等发言`: a topic (roles.rules `speech-topic`) right after the speaker that runs,
+    /// commas and 、 aside, up to the speech trigger at `at`.
+    func topicThenSpeech(_ s: [Unicode.Scalar], _ i: Int, _ at: Int) -> Bool {
+        guard at > i, at - i <= 80, rules.roleWords.speechTopics.contains(where: { s[i..<at].starts(with: $0) }) else {
+            return false
+        }
+        // (`就X发表电视讲话`: a speech verb of two or more in the gap makes it `madeSpeech`'s, with its checks.)
+        return !s[i..<at].contains { Self.clausePunct.contains($0) && $0 != "，" }
+            && !rules.roleWords.speechVerbs.contains { $0.count >= 2 && Self.firstRange(of: $0, in: s[i..<at]) != nil }
+    }
+
     /// `代表某工委就贯彻…精神，做好…工作作出部署`: on behalf of a body (optional), a topic led by
     /// 就/对/围绕 that may hold commas, then the made-verb right before the trigger.
     func madeSpeechOnTopic(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
