@@ -34,7 +34,8 @@ enum SpeechSubjects: SubjectResolver {
         // `A，B分别讲话`: one speech each.
         if let p = before.last, x.respectively(s, p.range.upperBound, c.range) { return before }
         // `A、B和C就X、Y等发言`: a list whose topic runs up to the speech speaks as a whole.
-        if let p = before.last, x.nameEnds(s, p.range.upperBound, at).contains(where: { x.topicThenSpeech(s, $0, at) }) {
+        if let p = before.last, x.nameEnds(s, p.range.upperBound, at).contains(where: { x.topicThenSpeech(s, $0, at) })
+        {
             return x.titledList(sc.tagged, s, endingWith: p, in: before)
         }
         // `X到会致辞`: a speech right after the trigger that brought X there.

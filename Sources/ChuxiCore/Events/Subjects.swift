@@ -151,6 +151,7 @@ extension EventExtractor {
         k += d
         guard closed || distributive else { return false }
         return k == j || adjacent(s, k, j) || inSpeech(s, k, trig) || madeSpeech(s, k, j..<j)
+            || topicThenSpeech(s, k, j)
     }
 
     /// The persons of `before` that form one list ending with `last`: only their titles and
@@ -221,10 +222,12 @@ extension EventExtractor {
         return gap.endIndex - verb.upperBound <= 8
     }
 
-    /// `就X、Y等发言`: a topic (roles.rules `speech-topic`) right after the speaker that runs,
-    /// commas and 、 aside, up to the speech trigger at `at`.
+    /// `就X、Y等发言`: a topic (roles.rules `speech-topic`, but 对, which is as often "to": `对记者说`)
+    /// right after the speaker that runs, commas and 、 aside, up to the speech trigger at `at`.
     func topicThenSpeech(_ s: [Unicode.Scalar], _ i: Int, _ at: Int) -> Bool {
-        guard at > i, at - i <= 80, rules.roleWords.speechTopics.contains(where: { s[i..<at].starts(with: $0) }) else {
+        guard at > i, at - i <= 80, s[i] != "对",
+            rules.roleWords.speechTopics.contains(where: { s[i..<at].starts(with: $0) })
+        else {
             return false
         }
         // (`就X发表电视讲话`: a speech verb of two or more in the gap makes it `madeSpeech`'s, with its checks.)
