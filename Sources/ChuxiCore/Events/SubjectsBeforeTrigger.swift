@@ -11,7 +11,17 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         let s = sc.text, at = c.range.lowerBound
         // A plan (`A将于…访问，赴某地主持…，同B举行会谈`): this trigger and the rest of the
         // sentence tell what is to come, not attendance.
-        if c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, persons: sc.tagged.persons) }) {
+        // So does a plan word in the trigger's own clause when every subject stands before it
+        // (`A…的，他还将出席…`).
+        let clause = (sc.segmentStart..<at).last(where: { EventExtractor.clausePunct.contains(s[$0]) }).map { $0 + 1 }
+        let plannedInClause =
+            clause.map { cs in
+                !c.before.isEmpty && c.before.allSatisfy { $0.range.upperBound < cs }
+                    && x.planned(s, from: cs, to: at, persons: sc.tagged.persons)
+            } ?? false
+        if plannedInClause
+            || c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, persons: sc.tagged.persons) })
+        {
             sc.planned = true
             return .dropTrigger
         }
