@@ -30,6 +30,14 @@ final class ArticleSegmentTests: XCTestCase {
         XCTAssertEqual(journalists.map { n.text($0.range) }, ["钱立明"])
     }
 
+    /// A story copied without its dateline closes with its source and date: 今天 counts from it.
+    func testClosingCreditDatesTodayOfAStoryWithoutDateline() throws {
+        let res = try extract("区长钱文今天出席了新春音乐会。\n副区长孙立也出席了音乐会。\n（某某网9月3日）\n© 本网转载内容版权归原作者所有。")
+        XCTAssertEqual(res.records.map(\.date), ["--09-03", "--09-03"])
+        let bare = try extract("区长钱文今天出席了新春音乐会。\n副区长孙立也出席了音乐会。")
+        XCTAssertEqual(bare.records.map(\.date), ["", ""])
+    }
+
     /// `■ 建设平安城区 强化法治保障` is a section heading, not a byline.
     func testSectionHeadingIsNoByline() {
         let p = Array("■ 建设平安城区 强化法治保障".unicodeScalars)

@@ -81,10 +81,11 @@ public final class Pipeline {
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
             clock.measure(.stage(.events)) {
                 // A full date (with its year) above the body, such as a web page's date line.
-                let pageDate = zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap {
-                    d -> DateValue? in
-                    if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
-                }.first
+                let pageDate =
+                    zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap {
+                        d -> DateValue? in
+                        if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
+                    }.first ?? closingCreditDate(tagged, text)?.resolved(issueDate: input.issueDate)
                 var drafts = extractor.extract(
                     body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 drafts += headlineOnly(
@@ -356,6 +357,24 @@ public final class Pipeline {
             }
         }
         return out
+    }
+
+    /// `（某某网4月28日）` closing a copied story that has no dateline: the date its 今天 counts
+    /// from. A short bracketed paragraph holding a date, among the article's last sentences.
+    func closingCreditDate(_ sentences: [TaggedSentence], _ text: NormalizedText) -> DateValue? {
+        let s = text.scalars
+        for t in sentences.suffix(12).reversed() {
+            var r = t.sentence.range
+            while r.lowerBound < r.upperBound, s[r.lowerBound].properties.isWhitespace {
+                r = (r.lowerBound + 1)..<r.upperBound
+            }
+            while r.lowerBound < r.upperBound, s[r.upperBound - 1].properties.isWhitespace {
+                r = r.lowerBound..<(r.upperBound - 1)
+            }
+            guard r.count >= 6, r.count <= 30, s[r.lowerBound] == "（", s[r.upperBound - 1] == "）" else { continue }
+            for d in t.dates { if case .absolute(let v) = d.value { return v } }
+        }
+        return nil
     }
 
     /// Is `i` inside a bracket that opens with a reporter word (`（记者 …`, `（通讯员…`)?
