@@ -83,7 +83,7 @@ public struct EventExtractor: Sendable {
         GuestsAfterMeeting.resolve(after: meetBefore, t, s, self, &st)
         GuestsAfterMeeting.resolve(named: toCome, t, s, self, &st)
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
-        sc.planned = PlannedItems.note(t, s, self, &st)
+        sc.planned = PlannedItems.note(t, s, self, &st) || QuotedMessage.note(t, s, self, &st)
         for trig in t.triggers { resolveTrigger(trig, &sc, &st) }
         advanceDate(after: t, s, sentenceEvent: sentEvent, &st)
     }

@@ -64,6 +64,8 @@ extension EventExtractor {
         /// `PlannedItems`: a plan with a colon was told; the sentence sits in one of its items.
         var plannedItems = false
         var inPlannedItem = false
+        /// `QuotedMessage`: a message's text was announced (`唁电全文如下`); what follows is it.
+        var inQuotedMessage = false
         /// A speech given in turn by no one named (`SpeakersAfterTurns`): the next sentence names them.
         var speakersToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).

@@ -3,6 +3,8 @@
 public struct RoleRules: Sendable {
     /// Words between a name and a speech that mark a message from someone not there (`贺信`, `批示`).
     public let absentMarkers: Lexicon
+    /// `roles.rules message-text`: `全文如下` after a message noun: its text follows (`QuotedMessage`).
+    public let messageTexts: Lexicon
     /// `roles.rules cited`: `在…报告中指出`: words cited from a text (`QuoteOnlyArticle`).
     public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
@@ -35,6 +37,7 @@ public struct RoleRules: Sendable {
     init(_ r: RuleSchema.Reader) {
         let file = "roles.rules"
         absentMarkers = r.lexicon(file, "absent")
+        messageTexts = r.lexicon(file, "message-text")
         citedTexts = r.lexicon(file, "cited")
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")

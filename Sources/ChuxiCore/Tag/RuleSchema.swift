@@ -173,6 +173,10 @@ public enum RuleSchema {
                 "roles.rules", "absent", .word,
                 "words between a name and a speech that mark a message from someone not there (`贺信`)"),
             .init(
+                "roles.rules", "message-text", .word,
+                "words after a message noun (`absent`) that announce its text (`唁电全文如下`): what follows gives no records"
+            ),
+            .init(
                 "roles.rules", "list-lead", .word, candidate: true,
                 "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
             .init(
