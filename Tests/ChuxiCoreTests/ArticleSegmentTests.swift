@@ -38,6 +38,12 @@ final class ArticleSegmentTests: XCTestCase {
         XCTAssertEqual(bare.records.map(\.date), ["", ""])
     }
 
+    /// A dateline on a line of its own (short, so read as a headline) still dates the body's `16日`.
+    func testDatelineOnItsOwnLineDatesTheBody() throws {
+        let res = try extract("某某网北京3月16日电\n国务院总理钱正华16日主持召开国务院常务会议，研究有关工作。")
+        XCTAssertEqual(res.records.map(\.date), ["--03-16"])
+    }
+
     /// `■ 建设平安城区 强化法治保障` is a section heading, not a byline.
     func testSectionHeadingIsNoByline() {
         let p = Array("■ 建设平安城区 强化法治保障".unicodeScalars)

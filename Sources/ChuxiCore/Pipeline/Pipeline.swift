@@ -81,11 +81,14 @@ public final class Pipeline {
                 .flatMap { $0.unicodeScalars.count <= 40 && !Normalizer.endsSentence($0.unicodeScalars) ? $0 : nil }
             clock.measure(.stage(.events)) {
                 // A full date (with its year) above the body, such as a web page's date line.
+                // Else a dateline on a line of its own, else a closing credit.
+                let headlines = zip(tagged, inHeadline).filter(\.1).map(\.0)
                 let pageDate =
-                    zip(tagged, inHeadline).lazy.filter(\.1).flatMap(\.0.dates).compactMap {
-                        d -> DateValue? in
+                    headlines.lazy.flatMap(\.dates).compactMap { d -> DateValue? in
                         if case .absolute(let v) = d.value, v.year != nil { return v } else { return nil }
-                    }.first ?? closingCreditDate(tagged, text)?.resolved(issueDate: input.issueDate)
+                    }.first
+                    ?? (datelineLine(headlines, text) ?? closingCreditDate(tagged, text))?.resolved(
+                        issueDate: input.issueDate)
                 var drafts = extractor.extract(
                     body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 drafts += headlineOnly(
@@ -357,6 +360,19 @@ public final class Pipeline {
             }
         }
         return out
+    }
+
+    /// `新华网北京3月16日电` on a line of its own above the body (short, so read as a headline):
+    /// the dateline the body's `16日` and 今天 count from.
+    func datelineLine(_ headlines: [TaggedSentence], _ text: NormalizedText) -> DateValue? {
+        let s = text.scalars
+        for t in headlines {
+            var e = t.sentence.range.upperBound
+            while e > t.sentence.range.lowerBound, s[e - 1].properties.isWhitespace { e -= 1 }
+            guard e > t.sentence.range.lowerBound, s[e - 1] == "电" || s[e - 1] == "讯" else { continue }
+            for d in t.dates where d.range.upperBound == e - 1 { if case .absolute(let v) = d.value { return v } }
+        }
+        return nil
     }
 
     /// `（某某网4月28日）` closing a copied story that has no dateline: the date its 今天 counts
