@@ -222,6 +222,12 @@ extension EventExtractor {
         return gap.endIndex - verb.upperBound <= 8
     }
 
+    /// `任命A为`, `免去A同志的…职务`: a name right after an appointment word (roles.rules
+    /// `appointed`) is its object, no subject of an act told after it.
+    func appointed(_ s: [Unicode.Scalar], _ name: Range<Int>, floor: Int) -> Bool {
+        rules.roleWords.appointments.matchEnding(s, at: name.lowerBound, floor: floor) > 0
+    }
+
     /// `就X、Y等发言`: a topic (roles.rules `speech-topic`, but 对, which is as often "to": `对记者说`)
     /// right after the speaker that runs, commas and 、 aside, up to the speech trigger at `at`.
     func topicThenSpeech(_ s: [Unicode.Scalar], _ i: Int, _ at: Int) -> Bool {

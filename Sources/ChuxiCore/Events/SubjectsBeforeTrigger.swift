@@ -1,6 +1,7 @@
 /// The persons and organizations before a verb or meeting trigger in its segment, except those
 /// who only say it (`X表示，…要共同营造…`: a trigger inside what X says is not X's act), asked
-/// someone else to act (`受A委托`), plan it (`将于2月3日`) or did it before (`曾两次接见`).
+/// someone else to act (`受A委托`), plan it (`将于2月3日`), did it before (`曾两次接见`) or are
+/// the object of an appointment told before it (`免去A同志…职务，…颁发任命书`).
 enum SubjectsBeforeTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
@@ -28,6 +29,7 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         c.take(
             c.before.filter {
                 !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
+                    && !x.appointed(s, $0.range, floor: sc.segmentStart)
             }, by: .subjectsBeforeTrigger)
         return .next
     }

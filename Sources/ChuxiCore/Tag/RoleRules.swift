@@ -5,6 +5,8 @@ public struct RoleRules: Sendable {
     public let absentMarkers: Lexicon
     /// `roles.rules message-text`: `全文如下` after a message noun: its text follows (`QuotedMessage`).
     public let messageTexts: Lexicon
+    /// `roles.rules appointed`: `任命`, `免去` right before a name: its object, no subject.
+    public let appointments: Lexicon
     /// `roles.rules cited`: `在…报告中指出`: words cited from a text (`QuoteOnlyArticle`).
     public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
@@ -38,6 +40,7 @@ public struct RoleRules: Sendable {
         let file = "roles.rules"
         absentMarkers = r.lexicon(file, "absent")
         messageTexts = r.lexicon(file, "message-text")
+        appointments = r.lexicon(file, "appointed")
         citedTexts = r.lexicon(file, "cited")
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")

@@ -177,6 +177,10 @@ public enum RuleSchema {
                 "words after a message noun (`absent`) that announce its text (`唁电全文如下`): what follows gives no records"
             ),
             .init(
+                "roles.rules", "appointed", .word,
+                "words right before a name that make it an appointment's object (`任命A为`, `免去A`): no subject of an act after"
+            ),
+            .init(
                 "roles.rules", "list-lead", .word, candidate: true,
                 "words opening a sentence that lists the guests of the meeting just told (`包括`)"),
             .init(

@@ -211,6 +211,7 @@ extension Tagger {
         guard !known.isEmpty else { return tagged }
         let firsts = known.map { $0[0] }  // a few: an array, not an 8 KB bitmap per article
         return tagged.map { t in
+            let t = withKnownLonger(t, s, known)
             guard !t.triggers.isEmpty else { return t }
             let r = t.sentence.range
             var added: [PersonMention] = []
@@ -235,6 +236,32 @@ extension Tagger {
                 sentence: t.sentence, persons: (t.persons + added).sorted { $0.name.lowerBound < $1.name.lowerBound },
                 orgs: t.orgs, dates: t.dates, triggers: t.triggers, times: t.times)
         }
+    }
+
+    /// `江某所为两名同志颁发…` after `主任江某所`: a name that begins a longer name the article gave
+    /// with a title, with nothing else tagged over the rest, is that name (the rules cut it at a
+    /// stop: `所`).
+    func withKnownLonger(_ t: TaggedSentence, _ s: [Unicode.Scalar], _ known: [[Unicode.Scalar]]) -> TaggedSentence {
+        var changed = false
+        let persons = t.persons.map { p -> PersonMention in
+            let i = p.name.lowerBound, r = t.sentence.range
+            guard
+                let n = known.first(where: {
+                    $0.count > p.name.count && i + $0.count <= r.upperBound && s[i..<(i + $0.count)].elementsEqual($0)
+                })
+            else { return p }
+            let rest = p.name.upperBound..<(i + n.count)
+            guard !t.persons.contains(where: { $0.name.overlaps(rest) || $0.titles.contains { $0.overlaps(rest) } }),
+                !t.orgs.contains(where: { $0.range.overlaps(rest) }),
+                !t.triggers.contains(where: { $0.range.overlaps(rest) }),
+                !t.dates.contains(where: { $0.range.overlaps(rest) })
+            else { return p }
+            changed = true
+            return PersonMention(name: i..<(i + n.count), titles: p.titles, rule: p.rule + "+known-longer")
+        }
+        guard changed else { return t }
+        return TaggedSentence(
+            sentence: t.sentence, persons: persons, orgs: t.orgs, dates: t.dates, triggers: t.triggers, times: t.times)
     }
 
     /// A known name standing alone: nothing Han glued before it but a stop or 同, and after it
