@@ -46,6 +46,9 @@ extension Tagger {
     /// (`given`: how many given characters). The two-character ends come first (a name of three
     /// is read before one of two); the later ones need strong context and a closer the
     /// first one refuses (a joiner, list punctuation, a verb).
+    /// Punctuation that opens a quotation, a title or a bracket.
+    static let opening: ScalarSet = ["“", "‘", "《", "（", "(", "「", "『", "【"]
+
     static let ruleNameEnds: [(id: String, given: Int, applies: (Tagger, Scan, NameTrial) -> Bool)] = [
         // Two given characters when the third scalar ends a word and is not a stop, a post or
         // part of a verb (`宋宗德等`, `沈金|龙`, `龙|婉丽`); else one (`翟磊主持`).
@@ -81,6 +84,7 @@ extension Tagger {
                 let s = sc.s, b = sc.b, g = n.g, r = t.rules
                 return n.strong && g + 2 < b && t.isHan(s[g + 1])
                     && (Self.delimiters.contains(s[g + 2]) || Self.clausePunct.contains(s[g + 2]))
+                    && !Self.opening.contains(s[g + 2])  // (`刘某以“…”为主题`: a quotation opens, no list closes)
                     && !"等们".unicodeScalars.contains(s[g + 1])
                     && (s[g + 2] == "、" || s[g + 2] == "，" || !"和与及".unicodeScalars.contains(s[g + 1]))
                     && r.posts.match(s, at: g + 1, limit: b) == 0 && r.predicates.match(s, at: g + 1, limit: g + 2) == 0
