@@ -358,7 +358,8 @@ extension EventExtractor {
 
     /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
     func isFragment(_ e: String) -> Bool {
-        ["他", "她", "我", "你", "向他", "向她"].contains(where: { e.hasPrefix($0) }) || e.contains("表示")
+        let u = Array(e.unicodeScalars)
+        return rules.events.fragmentStarts.match(u, at: 0, limit: u.count) > 0 || e.contains("表示")
     }
 
     /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).

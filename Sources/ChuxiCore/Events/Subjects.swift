@@ -56,10 +56,7 @@ extension EventExtractor {
         guard trig.range.lowerBound == start || (trig.range.lowerBound == start + 1 && s[start] == "在") else {
             return nil
         }
-        var j = trig.range.upperBound
-        for w in ["期间", "中", "时", "过程中"] where s[j...].starts(with: w.unicodeScalars) {
-            j += w.unicodeScalars.count; break
-        }
+        let j = trig.range.upperBound + rules.roleWords.during.match(s, at: trig.range.upperBound, limit: s.count)
         guard j > trig.range.upperBound, j < t.sentence.range.upperBound, Self.clausePunct.contains(s[j]) else {
             return nil
         }
@@ -146,7 +143,7 @@ extension EventExtractor {
         }
         let closed = skip(["等人", "等"])
         _ = skip(["也", "还", "都", "又"])
-        _ = skip(["在会上", "在会议上", "在座谈会上"])
+        k += rules.roleWords.speechPlaces.match(s, at: k, limit: j)
         let d = rules.roleWords.distributives.match(s, at: k, limit: j), distributive = d > 0
         k += d
         guard closed || distributive else { return false }

@@ -31,6 +31,8 @@ public struct EventRules: Sendable {
     public let delegations: Lexicon
     /// `events.rules present`: `在场`, `与会` after a visit verb: those it visits are at the gathering told.
     public let present: Lexicon
+    /// `events.rules fragment`: `他`, `向他`: what an event's name never begins with (a clause fragment).
+    public let fragmentStarts: Lexicon
 
     init(_ r: RuleSchema.Reader) {
         let file = "events.rules"
@@ -52,6 +54,7 @@ public struct EventRules: Sendable {
         }
         documents = r.lexicon(file, "document")
         present = r.lexicon(file, "present")
+        fragmentStarts = r.lexicon(file, "fragment")
         leaderLinks = r.lexicon(file, "leader-link")
         delegations = r.lexicon(file, "delegation")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })

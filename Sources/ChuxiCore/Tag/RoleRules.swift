@@ -7,6 +7,10 @@ public struct RoleRules: Sendable {
     public let messageTexts: Lexicon
     /// `roles.rules appointed`: `任命`, `免去` right before a name: its object, no subject.
     public let appointments: Lexicon
+    /// `roles.rules during`: `期间`, `中` after a trigger opening its sentence: the time of what follows.
+    public let during: Lexicon
+    /// `roles.rules speech-place`: `在会上` between a list and its distributive speech.
+    public let speechPlaces: Lexicon
     /// `roles.rules cited`: `在…报告中指出`: words cited from a text (`QuoteOnlyArticle`).
     public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
@@ -41,6 +45,8 @@ public struct RoleRules: Sendable {
         absentMarkers = r.lexicon(file, "absent")
         messageTexts = r.lexicon(file, "message-text")
         appointments = r.lexicon(file, "appointed")
+        during = r.lexicon(file, "during")
+        speechPlaces = r.lexicon(file, "speech-place")
         citedTexts = r.lexicon(file, "cited")
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")

@@ -177,6 +177,12 @@ public enum RuleSchema {
                 "words after a message noun (`absent`) that announce its text (`唁电全文如下`): what follows gives no records"
             ),
             .init(
+                "roles.rules", "during", .word,
+                "words after a trigger opening its sentence that make it the time of what follows (`考察中，`)"),
+            .init(
+                "roles.rules", "speech-place", .word,
+                "the place of a speech between a list and its distributive word (`A、B等在会上先后发言`)"),
+            .init(
                 "roles.rules", "appointed", .word,
                 "words right before a name that make it an appointment's object (`任命A为`, `免去A`): no subject of an act after"
             ),
@@ -225,6 +231,9 @@ public enum RuleSchema {
             .init(
                 "events.rules", "document", .word,
                 "documents of a meeting (`公报`, `纪要`): a headline `Y公报` names the meeting Y"),
+            .init(
+                "events.rules", "fragment", .word,
+                "words an event's name never begins with: a clause fragment (`他表示了亲切慰问`, `向他们拜年`)"),
             .init(
                 "events.rules", "deictic", .word,
                 "words opening an event name that point back at the event told before (`该比赛`)"),
