@@ -219,6 +219,21 @@ extension EventExtractor {
         return gap.endIndex - verb.upperBound <= 8
     }
 
+    /// `职工A怎么也没想到，书记B…`: a clause of A's own (a stop word of a predicate: `也`, `没`,
+    /// `的`, not a post, a rank, `一行` or a list's `等`, `和`) stands between A and a comma that
+    /// comes before the next subject at `next`: A is not the next one's co-subject.
+    func hasOwnClause(_ s: [Unicode.Scalar], _ name: Range<Int>, before next: Int) -> Bool {
+        var e = afterPost(s, name.upperBound, next)
+        e += rules.ranks.match(s, at: e, limit: next)
+        e += rules.notGiven.match(s, at: e, limit: next)
+        // (`A上将以及…负责人，`: the list goes on.)
+        guard e < next, let comma = (e..<next).first(where: { Self.clausePunct.contains(s[$0]) }),
+            !Punctuation.listJoiners.contains(where: { s[e..<comma].starts(with: $0) })
+        else { return false }
+        return (e..<comma).contains { rules.nameStops.contains(s[$0]) && !Self.listJoinerScalars.contains(s[$0]) }
+    }
+    static let listJoinerScalars: ScalarSet = ["和", "及", "与", "同", "等", "、"]
+
     /// `任命A为`, `免去A同志的…职务`: a name right after an appointment word (roles.rules
     /// `appointed`) is its object, no subject of an act told after it.
     func appointed(_ s: [Unicode.Scalar], _ name: Range<Int>, floor: Int) -> Bool {

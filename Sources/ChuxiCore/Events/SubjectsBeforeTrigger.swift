@@ -1,7 +1,8 @@
 /// The persons and organizations before a verb or meeting trigger in its segment, except those
 /// who only say it (`X表示，…要共同营造…`: a trigger inside what X says is not X's act), asked
 /// someone else to act (`受A委托`), plan it (`将于2月3日`), did it before (`曾两次接见`) or are
-/// the object of an appointment told before it (`免去A同志…职务，…颁发任命书`).
+/// the object of an appointment told before it (`免去A同志…职务，…颁发任命书`); before a
+/// verb, nor a person whose own clause ends before the next subject (`职工A怎么也没想到，书记B…来到她家`).
 enum SubjectsBeforeTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
@@ -26,11 +27,15 @@ enum SubjectsBeforeTrigger: SubjectResolver {
             sc.planned = true
             return .dropTrigger
         }
+        let before = c.before
         c.take(
-            c.before.filter {
-                !x.says(s, $0.range.upperBound, before: at) && !x.entrusting(s, $0.range)
-                    && !x.appointed(s, $0.range, floor: sc.segmentStart)
-            }, by: .subjectsBeforeTrigger)
+            before.indices.filter { k in
+                let p = before[k]
+                return !x.says(s, p.range.upperBound, before: at) && !x.entrusting(s, p.range)
+                    && !x.appointed(s, p.range, floor: sc.segmentStart)
+                    && !(c.kind == .verb && k + 1 < before.count
+                        && x.hasOwnClause(s, p.range, before: before[k + 1].range.lowerBound))
+            }.map { before[$0] }, by: .subjectsBeforeTrigger)
         return .next
     }
 }

@@ -7,4 +7,6 @@ public enum Punctuation {
     public static let delimiters: ScalarSet = [
         "，", "。", "；", "：", "！", "？", "、", " ", "“", "”", "‘", "’", "《", "》", "\n", "…", "—", "\"", "「", "」", "·", "/"
     ]
+    /// What joins the names of a list (`A、B和C`, `A以及B`): the list comma and the conjunctions.
+    public static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
 }

@@ -17,7 +17,7 @@ public struct Tagger: Sendable {
 
     static let clausePunct = Punctuation.clause
     static let delimiters = Punctuation.delimiters
-    static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
+    static let listJoiners = Punctuation.listJoiners
     /// `钱正华和夫人孙丽芳`: a spouse continues the list without the title.
     static let spouseJoiners = ["和夫人", "及夫人", "偕夫人", "与夫人"].map { Array($0.unicodeScalars) }
 
