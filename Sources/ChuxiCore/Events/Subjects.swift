@@ -234,6 +234,32 @@ extension EventExtractor {
     }
     static let listJoinerScalars: ScalarSet = ["和", "及", "与", "同", "等", "、"]
 
+    /// `A到困难群众B、C家中走访`, `A走进退休干部B家里，看望慰问`: the subjects after a word of going
+    /// (roles.rules `destination`, but not within one of `not-destination`: `受到A的接见`, `到访的A`) that follows an
+    /// earlier subject, and the names listed with them, are where the subjects go, not who goes.
+    func destinationObjects(_ s: [Unicode.Scalar], _ subjects: [Subject]) -> Set<Int> {
+        var out = Set<Int>(), going = false
+        for k in subjects.indices.dropFirst() {
+            var gap =
+                subjects[k - 1].range.upperBound..<max(subjects[k - 1].range.upperBound, subjects[k].range.lowerBound)
+            // (`A，今天到B家中`: the going told after a comma, in the clause that names B.)
+            if let p = gap.last(where: { Self.clausePunct.contains(s[$0]) }) {
+                going = false
+                gap = (p + 1)..<gap.upperBound
+            }
+            if !(going && Punctuation.listJoiners.contains(where: { s[gap].starts(with: $0) })) {
+                going = gap.contains { i in
+                    let n = rules.roleWords.destinations.match(s, at: i, limit: gap.upperBound)
+                    let not = rules.roleWords.notDestinations
+                    return n > 0 && not.matchEnding(s, at: i + n, floor: max(0, i - 1)) <= n
+                        && not.match(s, at: i, limit: gap.upperBound) <= n
+                }
+            }
+            if going { out.insert(k) }
+        }
+        return out
+    }
+
     /// `任命A为`, `免去A同志的…职务`: a name right after an appointment word (roles.rules
     /// `appointed`) is its object, no subject of an act told after it.
     func appointed(_ s: [Unicode.Scalar], _ name: Range<Int>, floor: Int) -> Bool {

@@ -11,6 +11,10 @@ public struct RoleRules: Sendable {
     public let during: Lexicon
     /// `roles.rules speech-place`: `在会上` between a list and its distributive speech.
     public let speechPlaces: Lexicon
+    /// `roles.rules destination`: `到`, `走进` before the persons whose homes the subjects visit.
+    public let destinations: Lexicon
+    /// `roles.rules not-destination`: `受到`, `得到`: no going.
+    public let notDestinations: Lexicon
     /// `roles.rules cited`: `在…报告中指出`: words cited from a text (`QuoteOnlyArticle`).
     public let citedTexts: Lexicon
     /// `roles.rules planned`: words before a trigger that make it a plan (`将于`).
@@ -47,6 +51,8 @@ public struct RoleRules: Sendable {
         appointments = r.lexicon(file, "appointed")
         during = r.lexicon(file, "during")
         speechPlaces = r.lexicon(file, "speech-place")
+        destinations = r.lexicon(file, "destination")
+        notDestinations = r.lexicon(file, "not-destination")
         citedTexts = r.lexicon(file, "cited")
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")

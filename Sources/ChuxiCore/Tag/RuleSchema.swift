@@ -183,6 +183,12 @@ public enum RuleSchema {
                 "roles.rules", "speech-place", .word,
                 "the place of a speech between a list and its distributive word (`A、B等在会上先后发言`)"),
             .init(
+                "roles.rules", "destination", .word,
+                "words of going after a subject: the persons after them are visited (`A到困难群众B家中走访`)"),
+            .init(
+                "roles.rules", "not-destination", .word,
+                "words that end with a `destination` word but tell no going (`受到A的接见`)"),
+            .init(
                 "roles.rules", "appointed", .word,
                 "words right before a name that make it an appointment's object (`任命A为`, `免去A`): no subject of an act after"
             ),
