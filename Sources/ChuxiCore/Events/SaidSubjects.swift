@@ -1,6 +1,6 @@
 /// The speaker of a said trigger (`指出`, `强调`): the person just before it, or the last subject
 /// of the trigger before when adjacent (`刘光明在主持会议时指出`: the chair's words).
-/// `在会上指出`: speaking at the meeting is attending it too. A date between the name and the
+/// `在会上指出`, `在会上表示` (one trigger): speaking at the meeting is attending it too. A date between the name and the
 /// words is no gap (`A今天在会上指出`).
 enum SaidSubjects: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.said]
@@ -39,7 +39,11 @@ enum SaidSubjects: SubjectResolver {
         else { return .next }
         c.take([p], by: .saidSubjects)
         let gap = String(scalars: s[sc.tagged.pastDate(at: p.range.upperBound)..<at])
-        if gap.hasPrefix("在"), gap.hasSuffix("上") { c.roles.append(.attend) }
+        // (The place may open the trigger itself: roles.rules `在会上表示`.)
+        let word = x.str(s, c.range)
+        if gap.hasPrefix("在") && gap.hasSuffix("上") || word.hasPrefix("在") && word.contains("上") {
+            c.roles.append(.attend)
+        }
         return .next
     }
 }

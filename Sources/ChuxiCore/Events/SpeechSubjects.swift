@@ -33,6 +33,10 @@ enum SpeechSubjects: SubjectResolver {
         if lead == "并" || lead == "并作" || lead == "并发表" { return previous.isEmpty ? before : previous }
         // `A，B分别讲话`: one speech each.
         if let p = before.last, x.respectively(s, p.range.upperBound, c.range) { return before }
+        // `A、B等代表各界，先后在座谈会上发言`: a list closed by 等, then, past a clause, its turns.
+        if let p = before.last, x.closedListTakesTurns(s, p.range.upperBound, c.range) {
+            return x.titledList(sc.tagged, s, endingWith: p, in: before)
+        }
         // `A、B和C就X、Y等发言`: a list whose topic runs up to the speech speaks as a whole.
         if let p = before.last, x.nameEnds(s, p.range.upperBound, at).contains(where: { x.topicThenSpeech(s, $0, at) })
         {

@@ -151,6 +151,25 @@ extension EventExtractor {
             || topicThenSpeech(s, k, j)
     }
 
+    /// `A、B等代表各界…，先后在座谈会上发言`: right after the name a closing 等, then within the
+    /// sentence (a comma or two, no `。`, `；`) a distributive word (roles.rules `distributive`)
+    /// that, past a place (`在座谈会上`) and a speech verb (`发表`), reaches the trigger.
+    func closedListTakesTurns(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
+        let j = trig.lowerBound
+        guard j > i + 1, j - i <= 60, s[i] == "等", !s[i..<j].contains(where: { $0 == "。" || $0 == "；" }) else {
+            return false
+        }
+        return ((i + 1)..<j).contains { k in
+            let d = rules.roleWords.distributives.match(s, at: k, limit: j)
+            guard d > 0 else { return false }
+            var m = k + d
+            m += rules.roleWords.speechPlaces.match(s, at: m, limit: j)
+            if m < j, s[m] == "在", let on = (m..<min(j, m + 12)).first(where: { s[$0] == "上" }) { m = on + 1 }
+            m += rules.roleWords.speechVerbs.lazy.filter { s[m..<j].starts(with: $0) }.map(\.count).max() ?? 0
+            return m == j
+        }
+    }
+
     /// The persons of `before` that form one list ending with `last`: only their titles and
     /// list punctuation stand between them (`云南省老科协副会长A，市委副书记、市长B致辞`).
     func titledList(_ t: TaggedSentence, _ s: [Unicode.Scalar], endingWith last: Subject, in before: [Subject])

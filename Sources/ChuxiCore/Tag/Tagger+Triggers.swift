@@ -17,6 +17,13 @@ extension Tagger {
         if l > 0, beginsNoun(sc, trigger: i..<(i + l)) { return 0 }
         // `座谈|会` however ICU breaks it: a trigger that begins an event noun is that noun's.
         if l > 0, rules.events.nouns.match(sc.s, at: i, limit: sc.b) > l { return 0 }
+        // `在座|谈会` (`在|座谈|会`): an event noun begins inside the trigger and runs past it, and
+        // ICU joins the trigger's end to what follows: the noun's, no trigger.
+        if l > 1, !sc.isB(i + l),
+            (i + 1..<(i + l)).contains(where: { rules.events.nouns.match(sc.s, at: $0, limit: sc.b) > i + l - $0 })
+        {
+            return 0
+        }
         return l
     }
 
