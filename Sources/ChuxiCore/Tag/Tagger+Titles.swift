@@ -39,9 +39,11 @@ extension Tagger {
                 // organization suffix lies between it and the post, and no person ends right
                 // before it (`钱某和国务院总理李某`: the title begins after 和).
                 let w = String(scalars: s[(k - stop)..<k]), before = k - stop
+                // (Nor after a distributive: `某某先后与|某公司总经理`.)
                 let inOrg =
                     (w == "和" || w == "与")
                     && !sc.modelNames.contains { $0.kind == .person && $0.range.upperBound == before }
+                    && rules.roleWords.distributives.matchEnding(s, at: before, floor: sc.a) == 0
                     && (k..<p).contains { rules.orgSuffixes.matchEnding(s, at: $0 + 1, floor: k) > 0 }
                 if !inOrg { break }
             }
