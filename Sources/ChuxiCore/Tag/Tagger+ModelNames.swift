@@ -345,6 +345,21 @@ extension Tagger {
         return q
     }
 
+    /// `，焦|占锋，`: a two-character model name right after a known one-character surname that
+    /// opens the list item (a delimiter or the sentence's start before it) is the three-character
+    /// name (the model took the surname for the item's edge).
+    func surnameBeforeModelName(_ sc: Scan, _ r: Range<Int>) -> Range<Int> {
+        let i = r.lowerBound - 1, s = sc.s
+        // (Not `》和|金某《`: the conjunction, though 和 is a surname too.)
+        guard r.count == 2, i >= sc.a, !sc.consumed[i - sc.a], !Self.listJoiners.contains([s[i]]),
+            rules.surnames.surnameLength(s[..<r.upperBound], at: i) == 1,
+            i == sc.a || Self.delimiters.contains(s[i - 1]) || Self.clausePunct.contains(s[i - 1]),
+            r.upperBound >= sc.b || Self.delimiters.contains(s[r.upperBound])
+                || Self.clausePunct.contains(s[r.upperBound])
+        else { return r }
+        return i..<r.upperBound
+    }
+
     /// Below this lean (hundredths) the model contradicts a rule name with no known surname.
     static let rareNameLean = -600
     /// Below this lean the model contradicts a two-character rule name with no known surname
@@ -398,7 +413,7 @@ extension Tagger {
 
     func tagModelNames(_ sc: inout Scan, _ persons: inout [PersonMention]) {
         for n in sc.modelNames where n.kind == .person {
-            guard let r = accepted(sc, n.range) else { continue }
+            guard let r = accepted(sc, surnameBeforeModelName(sc, n.range)) ?? accepted(sc, n.range) else { continue }
             persons.append(PersonMention(name: r, titles: [], rule: "names.model"))
             mark(&sc, r)
         }
