@@ -218,10 +218,13 @@ extension Tagger {
         var added: [PersonMention] = []
         for k in persons.indices {
             let p = persons[k]
-            guard let jl = joiner(at: p.name.upperBound) else { continue }
+            // (`A、B，C，老领导D`: a comma goes on with a 、-list, to an item that ends at list punctuation.)
+            let comma = p.name.upperBound < sc.b && s[p.name.upperBound] == "，"
+            guard let jl = joiner(at: p.name.upperBound) ?? (comma ? 1 : nil) else { continue }
             let j = p.name.upperBound + jl
             guard j < sc.b, !persons.contains(where: { $0.name.lowerBound == j }), !sc.consumed[j - sc.a],
-                let next = nameAt(sc, j, .list), followsName(sc, next.upperBound)
+                let next = nameAt(sc, j, .list), followsName(sc, next.upperBound),
+                !comma || next.upperBound < sc.b && (s[next.upperBound] == "，" || s[next.upperBound] == "、")
             else { continue }
             let nameAfter =
                 joiner(at: next.upperBound).map { l in persons.contains { $0.name.lowerBound == next.upperBound + l } }
@@ -231,7 +234,9 @@ extension Tagger {
                 && joiner(at: persons[k - 1].name.upperBound).map {
                     persons[k - 1].name.upperBound + $0 == p.name.lowerBound
                 } == true
-            guard nameAfter || nameBefore else { continue }
+            guard comma ? nameBefore && s[persons[k - 1].name.upperBound] == "、" : nameAfter || nameBefore else {
+                continue
+            }
             mark(&sc, next)
             added.append(PersonMention(name: next, titles: [], rule: "names.rules:list-gap"))
         }
