@@ -24,6 +24,7 @@ public enum EventStep: String, Sendable, CaseIterable {
     case speechSubjects = "speech-subjects"
     case saidSubjects = "said-subjects"
     case speakersAfterTurns = "speakers-after-turns"
+    case presentAtGathering = "present-at-gathering"
 }
 
 extension EventExtractor {
