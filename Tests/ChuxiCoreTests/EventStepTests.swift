@@ -14,6 +14,16 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(res.records("钟立群").first?.event, res.records("汪明远").first?.event)
     }
 
+    /// `PresentAtGathering`: a person put 在 the gathering told before attends it; a sentence that
+    /// ends right after 在 is no gathering (and no crash).
+    func testPresentAtTheGatheringToldBefore() throws {
+        let res = try extract("本报讯 9月3日，区委召开表彰座谈会。副区长钱明在座谈会上向先进个人表示祝贺。")
+        XCTAssertEqual(res.records("钱明").map(\.step), [EventStep.presentAtGathering.rawValue])
+        XCTAssertEqual(res.records("钱明").map(\.event), ["表彰座谈会"])
+        XCTAssertEqual(try extract("本报讯 9月3日，区委召开表彰座谈会。副区长钱明在").records.count, 0)
+        XCTAssertEqual(try extract("本报讯 9月3日，区委召开表彰座谈会。副区长钱明在上").records.count, 0)
+    }
+
     func testChairThenSpeechAreTwoSteps() throws {
         let res = try extract("本报讯 5月6日，区长杜文涛主持召开区政府常务会议并讲话。")
         let steps = Dictionary(res.records("杜文涛").map { ($0.role, $0.step) }, uniquingKeysWith: { a, _ in a })

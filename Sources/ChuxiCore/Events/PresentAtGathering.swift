@@ -51,7 +51,7 @@ enum PresentAtGathering {
         -> (Range<Int>, String)?
     {
         let zai = x.afterPost(s, name.upperBound, r.upperBound)
-        guard zai < r.upperBound, s[zai] == "在" else { return nil }
+        guard zai + 2 < r.upperBound, s[zai] == "在" else { return nil }
         for on in (zai + 2)..<min(r.upperBound, zai + 18) {
             if EventExtractor.clausePunct.contains(s[on]) || s[on] == "、" { return nil }
             guard s[on] == "上", x.rules.events.nouns.matchEnding(s, at: on, floor: zai + 1) > 0 else { continue }
