@@ -30,6 +30,7 @@ extension EventExtractor {
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
         if let last = governing, !isPlanned(last, s, in: t), !isBackground(last, t, sentenceEvent: sentenceEvent, st),
+            !isRecalled(last, st),
             !isVague(last) || last.range.lowerBound == t.sentence.range.lowerBound
                 || !t.triggers.isEmpty || sentenceEvent != nil
         {
@@ -56,6 +57,18 @@ extension EventExtractor {
         // (A date years before the issue stays: it dates a history, whose records are stale.)
         guard let year = v.year else { return false }
         return st.issueDate.map { year >= $0.year - 5 } ?? true
+    }
+
+    /// `新华社北京1月20日电 …听取汇报…。1月7日起，慰问组…察看灾情。…张某作了汇报`: once the story
+    /// stands at its dateline's day, a day a week or more before it is recalled (the sentence's
+    /// own records take it), not where the story goes on.
+    func isRecalled(_ d: DateMention, _ st: State) -> Bool {
+        guard let dl = st.dateline, st.date == dl.iso, case .absolute(let v) = d.value else { return false }
+        let r = v.resolved(issueDate: st.issueDate)
+        // (Without years, a day later in the year than the dateline's is of the year before.)
+        let y = dl.year ?? 2001
+        let ry = r.year ?? ((r.month, r.day) > (dl.month, dl.day) ? y - 1 : y)
+        return DateValue.dayNumber(y, dl.month, dl.day) - DateValue.dayNumber(ry, r.month, r.day) >= 7
     }
 
     /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)
