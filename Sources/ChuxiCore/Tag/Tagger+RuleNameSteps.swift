@@ -104,6 +104,22 @@ extension Tagger {
                 return tr.role != .inspect && (tr.kind == .verb || tr.kind == .meet)
             }
         ),
+        // `魏某和参加`: a 和 right before an act (a verb or meeting trigger whose clause holds no
+        // 的 after it: not `李某和参加会议的代表合影`) joins nothing: it ends the name.
+        (
+            "joiner-before-act", 2,
+            { t, sc, n in
+                let s = sc.s, b = sc.b, g = n.g, r = t.rules
+                guard n.strong, g + 2 < b, s[g + 1] == "和", t.isHan(s[g]) else { return false }
+                let tl = r.triggerWords.match(s, at: g + 2, limit: b)
+                guard tl > 0, let tr = r.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])],
+                    tr.kind == .verb || tr.kind == .meet
+                else { return false }
+                let rest = (g + 2 + tl)..<b
+                let end = rest.first(where: { Self.clausePunct.contains(s[$0]) }) ?? b
+                return !s[(g + 2 + tl)..<end].contains("的")
+            }
+        ),
         // One given character that ends a word.
         ("one-given", 1, { _, sc, n in sc.isB(n.g + 1) })
     ]
