@@ -85,8 +85,11 @@ extension Tagger {
     /// A name with a known surname: the first of `ruleNameEnds` that applies says where it
     /// ends, then `ruleNameEndVetoes`.
     func knownSurnameName(_ sc: Scan, _ t: NameTrial, _ steps: inout NameSteps) -> Range<Int>? {
-        // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`).
-        guard sc.isB(t.i) || t.ctx == .afterTitle else { steps.veto = "surname-inside-word"; return nil }
+        // After a title the surname may share an ICU word with the post's end (`主任|何` -> `任何`),
+        // not with the whole post (`主席|台` -> `主席台`: the noun, no name).
+        guard sc.isB(t.i) || t.ctx == .afterTitle && (sc.isB(t.i - 1) || t.i - 1 <= sc.a) else {
+            steps.veto = "surname-inside-word"; return nil
+        }
         guard t.g < sc.b, isHan(sc.s[t.g]) else { steps.veto = "no-given-name"; return nil }
         guard let end = Self.ruleNameEnds.first(where: { $0.applies(self, sc, t) }) else {
             steps.veto = "no-end"; return nil

@@ -160,6 +160,9 @@ extension Tagger {
         // A two-character dictionary word (`分别`, `受邀`) is no name of an unknown surname.
         ("two-character-word", { _, sc, r in r.count == 2 && !sc.isB(r.lowerBound + 1) && sc.isB(r.upperBound) }),
         ("stop-last", { t, sc, r in t.rules.nameStops.contains(sc.s[r.upperBound - 1]) }),
+        // One that begins inside an ICU word (`主席台|执行` after the post `主席`) is that word's
+        // end (read only in clauses the fast path word-breaks).
+        ("inside-word", { t, sc, r in !sc.isB(r.lowerBound) && t.clauseWasBroken(sc, r) }),
         // A title and a word closing a quotation is a brand (`打造“院士智汇”品牌`).
         ("before-quote", { _, sc, r in r.upperBound < sc.b && sc.s[r.upperBound] == "”" }),
         // An organization or a place is no name (`区人大` in `赵锋及区人大、政府各领导`, `佳木斯市`).
