@@ -24,6 +24,14 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(try extract("本报讯 9月3日，区委召开表彰座谈会。副区长钱明在上").records.count, 0)
     }
 
+    /// A notice of a meeting to come (`关于召开…的通知` on a line of its own, read as a headline)
+    /// gives no records; the same body without it does.
+    func testANoticeOfAMeetingGivesNoRecords() throws {
+        let body = "区直有关单位：\n区政府定于6月7日召开常务会议，区长钱明主持会议，副区长孙立出席。\n"
+        XCTAssertEqual(try extract("关于召开区政府第8次常务会议的通知\n\n" + body).records.count, 0)
+        XCTAssertEqual(Set(try extract("区政府常务会议\n\n" + body).records.map(\.attendee)), ["钱明", "孙立"])
+    }
+
     func testChairThenSpeechAreTwoSteps() throws {
         let res = try extract("本报讯 5月6日，区长杜文涛主持召开区政府常务会议并讲话。")
         let steps = Dictionary(res.records("杜文涛").map { ($0.role, $0.step) }, uniquingKeysWith: { a, _ in a })

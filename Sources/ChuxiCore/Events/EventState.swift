@@ -67,6 +67,8 @@ extension EventExtractor {
         var inPlannedItem = false
         /// `QuotedMessage`: a message's text was announced (`唁电全文如下`); what follows is it.
         var inQuotedMessage = false
+        /// `PlannedItems`: a notice of a meeting to come opened (`关于召开…会议的通知`); what follows is it.
+        var inNotice = false
         /// A speech given in turn by no one named (`SpeakersAfterTurns`): the next sentence names them.
         var speakersToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).

@@ -10,6 +10,13 @@ enum PlannedItems {
     {
         let r = t.sentence.range
         let opensParagraph = r.lowerBound == 0 || s[r.lowerBound - 1] == "\n"
+        if st.inNotice { return true }
+        // `关于召开全市某某会议的通知`: a notice of a meeting to come (roles.rules `notice` ends it,
+        // a hold verb in it); what follows is the notice, a plan.
+        if opensParagraph, announcesMeeting(s, r, x) {
+            st.inNotice = true
+            return true
+        }
         if opensParagraph { st.inPlannedItem = st.plannedItems && opensWithItemNumber(s, r) }
         // (The items may follow the colon in the same paragraph: `…发布会：一、…`.)
         if let colon = r.first(where: { s[$0] == "：" || s[$0] == ":" }), announcesPlan(s, r.lowerBound..<colon, x) {
@@ -18,6 +25,21 @@ enum PlannedItems {
             return true
         }
         return st.inPlannedItem
+    }
+
+    /// A line that a notice's opening and ending frame (`关于` … `的通知`) and that holds a hold verb.
+    static func announcesMeeting(_ s: [Unicode.Scalar], _ r: Range<Int>, _ x: EventExtractor) -> Bool {
+        var e = r.upperBound
+        while e > r.lowerBound, s[e - 1].properties.isWhitespace || EventExtractor.clausePunct.contains(s[e - 1]) {
+            e -= 1
+        }
+        let line = s[r.lowerBound..<e]
+        guard line.count <= 60,
+            x.rules.roleWords.notices.contains(where: {
+                line.starts(with: $0.opening) && line.reversed().starts(with: $0.ending.reversed())
+            })
+        else { return false }
+        return (r.lowerBound..<e).contains { x.rules.events.holdVerbs.match(s, at: $0, limit: e) > 0 }
     }
 
     /// A plan word, then a hold verb within a dozen characters (`将在…召开`, `定于…举行`).

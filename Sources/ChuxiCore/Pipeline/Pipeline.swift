@@ -94,6 +94,12 @@ public final class Pipeline {
                 drafts += headlineOnly(
                     drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
                     issueDate: input.issueDate, pageDate: pageDate)
+                // A notice's title line (`关于召开…会议的通知`, short, so read as a headline): what follows it is the notice.
+                if let notice = headlines.first(where: {
+                    PlannedItems.announcesMeeting(text.scalars, $0.sentence.range, extractor)
+                }) {
+                    drafts.removeAll { $0.trigger.lowerBound >= notice.sentence.range.upperBound }
+                }
                 // A record dated after its issue tells a plan, not who attended; one dated more than
                 // 90 days before it, a past event (a profile, a history), not the issue's news.
                 if let d = input.issueDate {

@@ -189,6 +189,9 @@ public enum RuleSchema {
                 "roles.rules", "not-destination", .word,
                 "words that end with a `destination` word but tell no going (`受到A的接见`)"),
             .init(
+                "roles.rules", "notice", .word,
+                "OPENING#ENDING of a line holding a hold verb (`关于#的通知`: `关于召开…会议的通知`): the article after it is a plan"),
+            .init(
                 "roles.rules", "appointed", .word,
                 "words right before a name that make it an appointment's object (`任命A为`, `免去A`): no subject of an act after"
             ),
