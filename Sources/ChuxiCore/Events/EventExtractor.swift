@@ -84,7 +84,7 @@ public struct EventExtractor: Sendable {
         GuestsAfterMeeting.resolve(named: toCome, t, s, self, &st)
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
         sc.planned = PlannedItems.note(t, s, self, &st) || QuotedMessage.note(t, s, self, &st)
-        let draftsBefore = st.drafts.count, toldBefore = PresentAtGathering.told(st, self)
+        let draftsBefore = st.drafts.count, toldBefore = PresentAtGathering.told(st)
         for trig in t.triggers { resolveTrigger(trig, &sc, &st) }
         PresentAtGathering.resolve(t, s, self, sc, told: toldBefore, draftsBefore: draftsBefore, &st)
         advanceDate(after: t, s, sentenceEvent: sentEvent, &st)

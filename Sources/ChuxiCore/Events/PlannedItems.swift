@@ -36,7 +36,7 @@ enum PlannedItems {
         let line = s[r.lowerBound..<e]
         guard line.count <= 60,
             x.rules.roleWords.notices.contains(where: {
-                line.starts(with: $0.opening) && line.reversed().starts(with: $0.ending.reversed())
+                line.starts(with: $0.before) && line.reversed().starts(with: $0.after.reversed())
             })
         else { return false }
         return (r.lowerBound..<e).contains { x.rules.events.holdVerbs.match(s, at: $0, limit: e) > 0 }

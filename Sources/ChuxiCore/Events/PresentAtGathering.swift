@@ -7,24 +7,26 @@
 enum PresentAtGathering {
     static let step = EventStep.presentAtGathering
 
-    /// The gatherings told before the sentence (its own triggers may name others).
-    static func told(_ st: EventExtractor.State, _ x: EventExtractor) -> [String] {
-        [st.gathering, st.event, st.headline.map(x.headlineEvent)].compactMap { $0 }
-    }
+    /// The gatherings told before the sentence (its own triggers may name others); the
+    /// headline's is read only when a person stands 在 a gathering (every sentence comes here).
+    static func told(_ st: EventExtractor.State) -> [String] { [st.gathering, st.event].compactMap { $0 } }
 
     static func resolve(
         _ t: TaggedSentence, _ s: [Unicode.Scalar], _ x: EventExtractor, _ sc: EventExtractor.SentenceContext,
         told: [String], draftsBefore: Int, _ st: inout EventExtractor.State
     ) {
-        guard !sc.planned, !told.isEmpty else { return }
-        // (Nor in a sentence that names a year before the issue's: `1978年，A在…闭幕会上`, a history.)
-        if let issue = st.issueDate, yearsNamed(t.sentence.range, s).contains(where: { $0 < issue.year }) { return }
+        guard !sc.planned, !t.persons.isEmpty else { return }
         let r = t.sentence.range
+        var headline: [String]? = nil
         for p in t.persons where !st.drafts[draftsBefore...].contains(where: { $0.attendee == p.name }) {
-            guard let (at, event) = gathering(after: p.name, s, r, x), told.contains(where: { $0.hasSuffix(event) }),
-                !x.planned(s, from: p.name.upperBound, to: at.lowerBound, persons: t.persons)
+            guard let (at, event) = gathering(after: p.name, s, r, x) else { continue }
+            if headline == nil { headline = st.headline.map { [x.headlineEvent($0)] } ?? [] }
+            let named = told + headline!
+            guard let name = named.first(where: { $0.hasSuffix(event) }),
+                !x.planned(s, from: p.name.upperBound, to: at.lowerBound, persons: t.persons),
+                // (Nor in a sentence that names a year before the issue's: `1978年，A在…闭幕会上`, a history.)
+                !(st.issueDate.map { issue in yearsNamed(t, s).contains { $0 < issue.year } } ?? false)
             else { continue }
-            let name = told.first { $0.hasSuffix(event) } ?? event
             st.drafts.append(
                 EventExtractor.Draft(
                     attendee: p.name, kind: AttendeeKind.person.rawValue, role: .attend, trigger: at, event: name,
@@ -32,18 +34,10 @@ enum PresentAtGathering {
         }
     }
 
-    /// The years written as four digits and 年 in `r`.
-    static func yearsNamed(_ r: Range<Int>, _ s: [Unicode.Scalar]) -> [Int] {
-        var out: [Int] = [], k = r.lowerBound
-        while k + 4 < r.upperBound {
-            if s[k + 4] == "年", (k..<(k + 4)).allSatisfy({ s[$0].isASCII && s[$0].properties.numericType != nil }),
-                k == r.lowerBound || !(s[k - 1].isASCII && s[k - 1].properties.numericType != nil)
-            {
-                out.append(Int(String(scalars: s[k..<(k + 4)])) ?? 0)
-            }
-            k += 1
-        }
-        return out
+    /// The years the tagger read in the sentence: a year alone (`1978年`, its `times`) or a date's.
+    static func yearsNamed(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> [Int] {
+        t.times.compactMap { r in r.count == 5 ? Int(String(scalars: s[r.lowerBound..<(r.upperBound - 1)])) : nil }
+            + t.dates.compactMap { d in if case .absolute(let v) = d.value { return v.year } else { return nil } }
     }
 
     /// `在…座谈会上` right after the name (past a post or 同志): its range and the event named.

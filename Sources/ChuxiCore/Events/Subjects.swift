@@ -26,25 +26,36 @@ extension EventExtractor {
 
     /// Is the act between the subject's end and the trigger a plan (`将于2月3日`) or a past
     /// one (`曾两次接见`)? A marker inside a person's name is none (`赵某、曾某出席`).
-    func planned(_ s: [Unicode.Scalar], from i: Int, to trigger: Int, persons: [PersonMention]) -> Bool {
+    /// (`oneCharacterPast: false`: not the past marker `曾` alone, which also opens names the
+    /// tagger may have missed: `…大校曾某某等出席`.)
+    func planned(
+        _ s: [Unicode.Scalar], from i: Int, to trigger: Int, persons: [PersonMention], oneCharacterPast: Bool = true
+    ) -> Bool {
         guard trigger > i else { return false }
         // `A将于3月2日对某国进行访问，赴某地主持…`: a plan told right after the name covers the
         // acts that follow in its sentence (the caller's range ends within the sentence).
         var k = i
         while k < trigger, k - i <= 12, !Self.clausePunct.contains(s[k]) {
-            if planMarker(s, at: k, after: i, limit: trigger, persons: persons) { return true }
+            if planMarker(s, at: k, after: i, limit: trigger, persons: persons, oneCharacterPast: oneCharacterPast) {
+                return true
+            }
             k += 1
         }
         guard trigger - i <= 20, !s[i..<trigger].contains(where: { Self.clausePunct.contains($0) }) else {
             return false
         }
-        return (i..<trigger).contains { planMarker(s, at: $0, after: i, limit: trigger, persons: persons) }
+        return (i..<trigger).contains {
+            planMarker(s, at: $0, after: i, limit: trigger, persons: persons, oneCharacterPast: oneCharacterPast)
+        }
     }
 
     /// A plan or past word at `k` (`将`, `拟于`, `曾`…); `将` ending a rank is none (`王某上将今天会见…`).
-    func planMarker(_ s: [Unicode.Scalar], at k: Int, after i: Int, limit: Int, persons: [PersonMention]) -> Bool {
-        (rules.roleWords.plannedMarkers.match(s, at: k, limit: limit) > 0
-            || rules.roleWords.pastMarkers.match(s, at: k, limit: limit) > 0)
+    func planMarker(
+        _ s: [Unicode.Scalar], at k: Int, after i: Int, limit: Int, persons: [PersonMention],
+        oneCharacterPast: Bool = true
+    ) -> Bool {
+        let past = rules.roleWords.pastMarkers.match(s, at: k, limit: limit)
+        return (rules.roleWords.plannedMarkers.match(s, at: k, limit: limit) > 0 || past > (oneCharacterPast ? 0 : 1))
             && !(k > i && s[k] == "将" && "上中少大".unicodeScalars.contains(s[k - 1]))
             && !persons.contains(where: { $0.name.contains(k) })
     }

@@ -17,15 +17,10 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         // So does a plan word in the trigger's own clause when every subject stands before it
         // (`A…的，他还将出席…`).
         let clause = (sc.segmentStart..<at).last(where: { EventExtractor.clausePunct.contains(s[$0]) }).map { $0 + 1 }
-        // (Near the clause's start, as `planned` reads it; not the one-character `曾`, which opens
-        // names the tagger may have missed: `…大校曾某某等出席`.)
         let plannedInClause =
             clause.map { cs in
                 !c.before.isEmpty && c.before.allSatisfy { $0.range.upperBound < cs }
-                    && (cs..<(at - cs <= 20 ? at : min(at, cs + 13))).contains { k in
-                        x.planMarker(s, at: k, after: cs, limit: at, persons: sc.tagged.persons)
-                            && !(s[k] == "曾" && x.rules.roleWords.pastMarkers.match(s, at: k, limit: at) == 1)
-                    }
+                    && x.planned(s, from: cs, to: at, persons: sc.tagged.persons, oneCharacterPast: false)
             } ?? false
         if plannedInClause
             || c.before.contains(where: { x.planned(s, from: $0.range.upperBound, to: at, persons: sc.tagged.persons) })

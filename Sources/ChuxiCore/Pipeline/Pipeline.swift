@@ -373,12 +373,23 @@ public final class Pipeline {
     func datelineLine(_ headlines: [TaggedSentence], _ text: NormalizedText) -> DateValue? {
         let s = text.scalars
         for t in headlines {
-            var e = t.sentence.range.upperBound
-            while e > t.sentence.range.lowerBound, s[e - 1].properties.isWhitespace { e -= 1 }
+            let e = Self.trimmed(t.sentence.range, s).upperBound
             guard e > t.sentence.range.lowerBound, s[e - 1] == "电" || s[e - 1] == "讯" else { continue }
             for d in t.dates where d.range.upperBound == e - 1 { if case .absolute(let v) = d.value { return v } }
         }
         return nil
+    }
+
+    /// `r` without the whitespace at its ends.
+    static func trimmed(_ r: Range<Int>, _ s: [Unicode.Scalar]) -> Range<Int> {
+        var r = r
+        while r.lowerBound < r.upperBound, s[r.lowerBound].properties.isWhitespace {
+            r = (r.lowerBound + 1)..<r.upperBound
+        }
+        while r.lowerBound < r.upperBound, s[r.upperBound - 1].properties.isWhitespace {
+            r = r.lowerBound..<(r.upperBound - 1)
+        }
+        return r
     }
 
     /// `（某某网4月28日）` closing a copied story that has no dateline: the date its 今天 counts
@@ -386,13 +397,7 @@ public final class Pipeline {
     func closingCreditDate(_ sentences: [TaggedSentence], _ text: NormalizedText) -> DateValue? {
         let s = text.scalars
         for t in sentences.suffix(12).reversed() {
-            var r = t.sentence.range
-            while r.lowerBound < r.upperBound, s[r.lowerBound].properties.isWhitespace {
-                r = (r.lowerBound + 1)..<r.upperBound
-            }
-            while r.lowerBound < r.upperBound, s[r.upperBound - 1].properties.isWhitespace {
-                r = r.lowerBound..<(r.upperBound - 1)
-            }
+            let r = Self.trimmed(t.sentence.range, s)
             guard r.count >= 6, r.count <= 30, s[r.lowerBound] == "（", s[r.upperBound - 1] == "）" else { continue }
             for d in t.dates { if case .absolute(let v) = d.value { return v } }
         }

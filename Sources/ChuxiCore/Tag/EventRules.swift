@@ -48,10 +48,7 @@ public struct EventRules: Sendable {
         topicMarkers = r.scalars(file, "topic")
         together = r.lexicon(file, "together")
         works = r.lexicon(file, "work")
-        counts = r.words(file, "count").map { w in
-            let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
-        }
+        counts = r.framed(file, "count")
         documents = r.lexicon(file, "document")
         present = r.lexicon(file, "present")
         fragmentStarts = r.lexicon(file, "fragment")

@@ -9,7 +9,7 @@ public struct RoleRules: Sendable {
     public let appointments: Lexicon
     /// `roles.rules notice`: `关于#的通知`, what opens and ends a line with a hold verb: a notice
     /// of a meeting to come.
-    public let notices: [(opening: [Unicode.Scalar], ending: [Unicode.Scalar])]
+    public let notices: [(before: [Unicode.Scalar], after: [Unicode.Scalar])]
     /// `roles.rules during`: `期间`, `中` after a trigger opening its sentence: the time of what follows.
     public let during: Lexicon
     /// `roles.rules speech-place`: `在会上` between a list and its distributive speech.
@@ -52,10 +52,7 @@ public struct RoleRules: Sendable {
         absentMarkers = r.lexicon(file, "absent")
         messageTexts = r.lexicon(file, "message-text")
         appointments = r.lexicon(file, "appointed")
-        notices = r.words(file, "notice").map { w in
-            let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
-        }
+        notices = r.framed(file, "notice")
         during = r.lexicon(file, "during")
         speechPlaces = r.lexicon(file, "speech-place")
         destinations = r.lexicon(file, "destination")

@@ -316,6 +316,13 @@ public enum RuleSchema {
             return entries(file, keyword).flatMap { k!.words($0.values) }
         }
         func lexicon(_ file: String, _ keyword: String) -> Lexicon { Lexicon(words(file, keyword)) }
+        /// Words written `BEFORE#AFTER` (`第#次`, `关于#的通知`): what stands before and after a gap.
+        func framed(_ file: String, _ keyword: String) -> [(before: [Unicode.Scalar], after: [Unicode.Scalar])] {
+            words(file, keyword).map { w in
+                let parts = w.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                return (Array(parts[0].unicodeScalars), parts.count > 1 ? Array(parts[1].unicodeScalars) : [])
+            }
+        }
         func scalars(_ file: String, _ keyword: String) -> ScalarSet {
             ScalarSet(words(file, keyword).flatMap(\.unicodeScalars))
         }
