@@ -30,6 +30,22 @@ final class ArticleSegmentTests: XCTestCase {
         XCTAssertEqual(journalists.map { n.text($0.range) }, ["钱立明"])
     }
 
+    /// A web page runs its headline into the dateline on one line: the dateline starts the body, and
+    /// the headline names no record of its own (its undated 看望 would be a second event).
+    func testHeadlineRunIntoTheDatelineOnOneLine() throws {
+        let page =
+            "钱文、孙立等出席追悼会 赵明同志病重期间和逝世后，钱文、孙立等同志前往医院看望或通过各种形式表示深切慰问 "
+            + "据新华社北京8月23日电 赵明同志追悼会23日在北京举行。钱文、孙立等出席了追悼会。"
+        let n = Normalizer.normalize(SourceText(page))
+        XCTAssertEqual(n.paragraphs.count, 2)
+        XCTAssertTrue(n.text(n.paragraphs[1]).hasPrefix("据新华社北京8月23日电"))
+        let arts = ArticleSplitter.split(n, surnames: sharedRules.surnames)
+        XCTAssertEqual(arts.map(\.headlines), [[0]])
+        let res = try extract(page)
+        XCTAssertEqual(
+            res.records.map { "\($0.attendee) \($0.role) \($0.date)" }, ["钱文 attend --08-23", "孙立 attend --08-23"])
+    }
+
     /// A story copied without its dateline closes with its source and date: 今天 counts from it.
     func testClosingCreditDatesTodayOfAStoryWithoutDateline() throws {
         let res = try extract("区长钱文今天出席了新春音乐会。\n副区长孙立也出席了音乐会。\n（某某网9月3日）\n© 本网转载内容版权归原作者所有。")

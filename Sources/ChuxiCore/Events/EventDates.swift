@@ -25,7 +25,9 @@ extension EventExtractor {
         // the later date is that of what was studied); else the sentence's last date.
         // A vague date after a trigger qualifies what is told (`传达…总书记近期重要讲话`), not the story.
         let firstTrigger = t.triggers.first?.range.lowerBound ?? Int.max
-        let telling = datesTelling(t, s).filter { !isVague($0) || $0.range.lowerBound < firstTrigger }
+        let telling = datesTelling(t, s).filter {
+            (!isVague($0) || $0.range.lowerBound < firstTrigger) && !isReported($0, s, in: t)
+        }
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
             ?? telling.last
@@ -69,6 +71,18 @@ extension EventExtractor {
         let y = dl.year ?? 2001
         let ry = r.year ?? ((r.month, r.day) > (dl.month, dl.day) ? y - 1 : y)
         return DateValue.dayNumber(y, dl.month, dl.day) - DateValue.dayNumber(ry, r.month, r.day) >= 7
+    }
+
+    /// `叶某说，昨天下午，某某会见了…`: a date after a verb of saying and its comma (dates.rules
+    /// `reported`, but not `据介绍，`: the writer's source) dates what the speaker tells, not the
+    /// story told since.
+    func isReported(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
+        let lo = t.sentence.range.lowerBound
+        for k in lo..<d.range.lowerBound where s[k] == "，" || s[k] == "：" {
+            let n = rules.dates.reportingWords.matchEnding(s, at: k, floor: lo)
+            if n > 0, k - n == lo || s[k - n - 1] != "据" { return true }
+        }
+        return false
     }
 
     /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)

@@ -10,10 +10,13 @@ enum PersonsAfterTrigger: SubjectResolver {
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
         let t = sc.tagged, s = sc.text, meet = c.kind == .meet
-        guard c.picks.isEmpty || meet else { return .next }
-        let after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet)
+        // `同A一起到灾区慰问的有B、C，以及D`: a guest list (roles.rules `guest-list`) right after
+        // the trigger names its attendees beside the subject before it, up to the sentence's end.
+        let listed = x.rules.roleWords.guestLists.match(s, at: c.range.upperBound, limit: s.count) > 0
+        guard c.picks.isEmpty || meet || listed else { return .next }
+        let after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet && !listed)
         let found = x.subjects(t, s, in: after)
-        if let first = found.first, meet || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
+        if let first = found.first, meet || listed || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
             c.add(found, by: .personsAfterTrigger)
         }
         return .next

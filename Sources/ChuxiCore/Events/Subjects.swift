@@ -299,7 +299,7 @@ extension EventExtractor {
     /// `就X、Y等发言`: a topic (roles.rules `speech-topic`, but 对, which is as often "to": `对记者说`)
     /// right after the speaker that runs, commas and 、 aside, up to the speech trigger at `at`.
     func topicThenSpeech(_ s: [Unicode.Scalar], _ i: Int, _ at: Int) -> Bool {
-        guard at > i, at - i <= 80, s[i] != "对",
+        guard at > i, at - i <= 120, s[i] != "对",
             rules.roleWords.speechTopics.contains(where: { s[i..<at].starts(with: $0) })
         else {
             return false

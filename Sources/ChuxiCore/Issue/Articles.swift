@@ -23,6 +23,13 @@ public enum ArticleSplitter {
     public static func split(_ text: NormalizedText, surnames: SurnameTable) -> [Article] {
         let paras = text.paragraphs.map { text.scalars[$0] }
         var kinds = paras.map { classify($0, surnames: surnames) }
+        // A paragraph right before a dateline that ends no sentence or clause is its headline, however
+        // long (a web page's title and subtitle run together: `…前往医院看望…表示深切慰问`).
+        for i in kinds.indices.dropLast() where kinds[i] == .body && kinds[i + 1] == .dateline {
+            if !Normalizer.endsSentence(paras[i]), !(paras[i].last.map { Self.clauseEnds.contains($0) } ?? false) {
+                kinds[i] = .headline
+            }
+        }
         // A byline directly followed by body text or a dateline leads the next article.
         for i in kinds.indices where kinds[i] == .byline {
             if i + 1 < kinds.count, kinds[i + 1] == .dateline || kinds[i + 1] == .body { kinds[i] = .leadingByline }
@@ -67,7 +74,7 @@ public enum ArticleSplitter {
     static let summaryLeads = ["摘要", "内容摘要", "内容提要", "导读"].map { Array($0.unicodeScalars) }
 
     static func classify(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Kind {
-        if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" {
+        if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" || f == "据" {
             let s = String(scalars: p.prefix(32))  // markers are at the start
             if s.hasPrefix("（上接") { return .pageJump }
             if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
@@ -86,6 +93,8 @@ public enum ArticleSplitter {
 
     /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph.
     static func isDateline(_ s: String) -> Bool {
+        // (`据新华社北京3月3日电`: a paper's reprint of the wire.)
+        let s = s.hasPrefix("据") ? String(s.dropFirst()) : s
         guard s.hasPrefix("新华社") || s.hasPrefix("本报") || s.hasPrefix("中新社") else { return false }
         let head = s.prefix(24)
         return head.contains("电") && head.contains("日")

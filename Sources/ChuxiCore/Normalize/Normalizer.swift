@@ -104,7 +104,7 @@ public enum Normalizer {
                     for (li, lineStart) in source.lineStarts.enumerated() {
                         var end = li + 1 < source.lineStarts.count ? source.lineStarts[li + 1] : n
                         while end > lineStart && (s[end - 1] == "\n" || s[end - 1] == "\r") { end -= 1 }
-                        let begin = k
+                        var begin = k
                         var i = lineStart
                         while i < end {
                             // Most scalars are Han, which no folding changes and which end no space run.
@@ -120,6 +120,12 @@ public enum Normalizer {
                                 while j < end, case let h = WidthFolding.toHalfWidth(s[j]),
                                     isSpace(h) || h.value < 0x20 || isZeroWidth(h)
                                 { j += 1 }
+                                // `…作工作报告 据新华社北京3月3日电…`: a headline run into the dateline on one
+                                // line (web pages) ends where the dateline begins.
+                                if k > begin, j < end, startsDateline(s, j, end) {
+                                    f.lines.append(Line(range: begin..<k, blankBefore: sawBlank))
+                                    sawBlank = false; begin = k; i = j; continue
+                                }
                                 if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) {
                                     put(" ", i)
                                 }
@@ -145,12 +151,25 @@ public enum Normalizer {
         return f
     }
 
+    /// `新华社北京3月3日电`, `据新华社…电`, `本报讯` at `i` of a source line (before folding).
+    static func startsDateline(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int) -> Bool {
+        var k = i
+        if s[k] == "据" { k += 1 }
+        guard k + 3 <= end, s[k] == "新" || s[k] == "本" || s[k] == "中" else { return false }
+        let head = String(String.UnicodeScalarView(s[k..<min(end, k + 24)]))
+        if head.hasPrefix("本报讯") { return true }
+        guard head.hasPrefix("新华社") || head.hasPrefix("中新社") || head.hasPrefix("本报") else { return false }
+        return head.contains("电") && head.contains("日")
+    }
+
     /// Lines that start a new unit whatever came before: bylines, datelines, page jumps.
     static func startsNewUnit(_ l: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let f = l.first else { return true }
         if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
         // Only lines starting with one of these scalars can start a unit: skip the string work.
-        guard f == "本" || f == "记" || f == "（" || f == "新" else { return false }
+        guard f == "本" || f == "记" || f == "（" || f == "新" || f == "据" else { return false }
+        // (`据新华社北京3月3日电`: a paper's reprint of the wire; `据记者了解` goes on a paragraph.)
+        if f == "据" { return startsNewUnit(l.dropFirst()) && l.dropFirst().first != "记" }
         let head = String(scalars: l.prefix(6))
         return head.hasPrefix("本报讯") || head.hasPrefix("记者") || head.hasPrefix("（上接") || head.hasPrefix("（下转")
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")

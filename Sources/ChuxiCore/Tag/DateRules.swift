@@ -6,6 +6,10 @@ public struct DateRules: Sendable {
     public let vagueDates: Lexicon
     /// `dates.rules time`: `目前`, `去年`: mentions.csv dates that date no record.
     public let timeWords: Lexicon
+    /// `dates.rules after-day`: `在`, `上午`, `会见` right after a bare day (`11日在…`) make it a date.
+    public let afterDay: Lexicon
+    /// `dates.rules reported`: `说`, `表示` before a comma: what a speaker tells, dated on its own.
+    public let reportingWords: Lexicon
     /// The relative and vague words together (what the date pass looks for).
     public let dateWords: Lexicon
 
@@ -15,6 +19,8 @@ public struct DateRules: Sendable {
         let vague = r.words("dates.rules", "vague")
         vagueDates = Lexicon(vague)
         timeWords = r.lexicon("dates.rules", "time")
+        reportingWords = r.lexicon("dates.rules", "reported")
+        afterDay = r.lexicon("dates.rules", "after-day")
         dateWords = Lexicon(Array(relativeDays.keys) + vague)
     }
 }

@@ -278,6 +278,13 @@ public enum RuleSchema {
                 "a day relative to the dateline or the issue date (`昨天 -1`)"),
             .init("dates.rules", "vague", .word, "words that say \"recently\": the record's date stays empty"),
             .init(
+                "dates.rules", "after-day", .word,
+                "words right after a bare day that make it a date (`11日在…`, `9日上午`; else a later role trigger in its clause)"
+            ),
+            .init(
+                "dates.rules", "reported", .word,
+                "verbs of saying before a comma (`他说，昨天…`): a date after them dates what is told, not the story"),
+            .init(
                 "dates.rules", "time", .word,
                 "words naming a time that dates no event (`目前`, `去年`, `春节`): date mentions, never a record's date")
         ]

@@ -61,11 +61,6 @@ extension Tagger {
         return i..<(i + 5)
     }
 
-    static let afterDay = [
-        "上午", "下午", "中午", "晚", "早", "凌晨", "在", "至", "，", "召开", "举行", "出席", "会见", "会谈", "开幕", "闭幕", "到", "赴", "前往", "来到",
-        "同", "与", "分别", "主持", "率", "带队", "深入", "考察", "调研", "视察", "看望", "晚间", "起"
-    ].map { Array($0.unicodeScalars) }
-
     /// A day without a month (`钱正华11日在…`, `十七日，`): Arabic digits or Chinese numerals +
     /// 日, not after a month or a number (`本月19日` is this month's), and followed by a time of day, a comma or a verb, so that
     /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
@@ -88,7 +83,7 @@ extension Tagger {
             v = n.value; j = n.end
         }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
-        if Self.afterDay.contains(where: { s[(j + 1)...].starts(with: $0) })
+        if rules.dates.afterDay.match(s, at: j + 1, limit: b) > 0
             || rules.triggerWords.match(s, at: j + 1, limit: b) > 0
         {
             return (v, j + 1)
