@@ -32,6 +32,16 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(Set(try extract("区政府常务会议\n\n" + body).records.map(\.attendee)), ["钱明", "孙立"])
     }
 
+    /// A meeting a speaker tells of (`他说，昨天…会见了…`) has its own record, but neither its date nor
+    /// its name is where the story goes on: a speech after it is at the tea party.
+    func testAnEventASpeakerTellsOfIsNotWhereTheStoryGoesOn() throws {
+        let res = try extract(
+            "新华社北京1月23日电 某局今天在京举办迎春茶话会。局长钱明说，昨天下午，副市长孙立会见了各界代表。副局长赵刚代表与会人员发言。")
+        XCTAssertEqual(res.records("孙立").map { "\($0.event) \($0.date)" }, ["会见各界代表 --01-22"])
+        XCTAssertEqual(
+            res.records("赵刚").filter { $0.role == .speak }.map { "\($0.event) \($0.date)" }, ["迎春茶话会 --01-23"])
+    }
+
     func testChairThenSpeechAreTwoSteps() throws {
         let res = try extract("本报讯 5月6日，区长杜文涛主持召开区政府常务会议并讲话。")
         let steps = Dictionary(res.records("杜文涛").map { ($0.role, $0.step) }, uniquingKeysWith: { a, _ in a })

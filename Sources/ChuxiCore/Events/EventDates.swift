@@ -77,8 +77,13 @@ extension EventExtractor {
     /// `reported`, but not `据介绍，`: the writer's source) dates what the speaker tells, not the
     /// story told since.
     func isReported(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
+        inReport(at: d.range.lowerBound, s, in: t)
+    }
+
+    /// Does `i` stand after a verb of saying and its comma in its sentence (dates.rules `reported`)?
+    func inReport(at i: Int, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
         let lo = t.sentence.range.lowerBound
-        for k in lo..<d.range.lowerBound where s[k] == "，" || s[k] == "：" {
+        for k in lo..<i where s[k] == "，" || s[k] == "：" {
             let n = rules.dates.reportingWords.matchEnding(s, at: k, floor: lo)
             if n > 0, k - n == lo || s[k - n - 1] != "据" { return true }
         }

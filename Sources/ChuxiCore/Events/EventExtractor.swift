@@ -112,7 +112,10 @@ public struct EventExtractor: Sendable {
     /// The drafts of a resolved trigger: its event, its date, one draft per subject and role.
     func record(_ c: TriggerContext, ownDate: String?, _ sc: inout SentenceContext, _ st: inout State) {
         let trig = c.mention, t = sc.tagged
+        // `叶某说，昨天下午，A会见了…`: an event a speaker tells of is not where the story goes on.
+        let told = (st.event, st.gathering)
         let event = eventName(for: trig, t, sc.text, sentenceEvent: sc.event, state: &st, headline: st.headline)
+        if inReport(at: trig.range.lowerBound, sc.text, in: t) { (st.event, st.gathering) = told }
         // A sentence with no date of its own dates its record by the event's own date when
         // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days), else by
         // the article's current date. Likewise a meeting told before (`参加会见的有`: the 会见's

@@ -120,9 +120,22 @@ extension Tagger {
                 return !s[(g + 2 + tl)..<end].contains("的")
             }
         ),
+        // A trigger ICU fused with the name's last character (`孙立会见` read `立会|见了`): the
+        // name ends before it, after a title or in a list.
+        ("trigger-fused", 2, { t, sc, n in t.fusedTrigger(sc, n, given: 2) }),
+        ("trigger-fused", 1, { t, sc, n in t.fusedTrigger(sc, n, given: 1) }),
         // One given character that ends a word.
         ("one-given", 1, { _, sc, n in sc.isB(n.g + 1) })
     ]
+
+    func fusedTrigger(_ sc: Scan, _ n: NameTrial, given: Int) -> Bool {
+        let s = sc.s, at = n.g + given
+        guard n.strong, at < sc.b, !sc.isB(at),
+            (n.g..<at).allSatisfy({ isHan(s[$0]) && !rules.nameStops.contains(s[$0]) })
+        else { return false }
+        let tl = rules.triggerWords.match(s, at: at, limit: sc.b)
+        return tl >= 2 && rules.triggers[String(scalars: s[at..<(at + tl)])].map { $0.kind != .said } ?? false
+    }
 
     /// Vetoes of the end a known surname's name found, in order; the first that applies wins.
     static let ruleNameEndVetoes: [(id: String, applies: (Tagger, Scan, NameTrial, Range<Int>) -> Bool)] = [
