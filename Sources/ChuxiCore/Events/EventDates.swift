@@ -92,8 +92,11 @@ extension EventExtractor {
 
     /// `活动将于8月20日在我县举行`, `定于3月2日召开`: a date a plan word (roles.rules `planned`)
     /// opens, in the same clause, dates what is to come, not the story told since.
+    /// (`梁某上将今天`: the 将 of a rank after a name is no plan word.)
     func isPlanned(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
-        rules.roleWords.plannedMarkers.matchEnding(s, at: d.range.lowerBound, floor: t.sentence.range.lowerBound) > 0
+        let lo = t.sentence.range.lowerBound, at = d.range.lowerBound
+        return rules.roleWords.plannedMarkers.matchEnding(s, at: at, floor: lo) > 0
+            && rules.ranks.matchEnding(s, at: at, floor: lo) == 0
     }
 
     /// What a relative day counts from: the dateline, else the page's date line, else the issue date.
