@@ -42,6 +42,17 @@ final class NormalizeTests: XCTestCase {
         XCTAssertTrue(all.contains("区委常委、统战部部长顾定鋆出席活动"))
     }
 
+    /// A page of short chrome lines reads as narrow columns, but its time stamp stays a line of its
+    /// own: joined, `08:50` ran into the body's `1月26日` and the story took the page's date.
+    func testTimeStampLineIsNoPartOfAParagraph() throws {
+        let page =
+            "首页 > 新闻动态\n某使馆举办春节招待会\n2014-01-28 08:50\n\n  1月26日，某使馆举办春节招待会，150余人欢聚一堂。钱立大使出席招待会并致辞。\n"
+            + "分享\n打印\n关闭\n返回顶部\n相关链接\n"
+        let n = Normalizer.normalize(SourceText(page))
+        XCTAssertTrue(n.paragraphs.map { n.text($0) }.contains { $0.hasPrefix("2014-01-28") && $0.hasSuffix("08:50") })
+        XCTAssertEqual(Set(try extract(page).records("钱立").map(\.date)), ["--01-26"])
+    }
+
     /// Every normalized scalar maps back to the original scalar it came from.
     func testOffsetMapPointsIntoTheOriginal() throws {
         let raw = try seedText("003")

@@ -175,6 +175,13 @@ public enum Normalizer {
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")
     }
 
+    /// `2014-01-28 08:50`, `2010年9月28日`: a web page's time stamp on a line of its own is no
+    /// part of a paragraph (joined, its digits would run into the next line's date).
+    static func isDateStamp(_ l: ArraySlice<Unicode.Scalar>) -> Bool {
+        l.count <= 24 && l.contains(where: isDigit) && l.allSatisfy { isDigit($0) || dateStampMarks.contains($0) }
+    }
+    static let dateStampMarks: ScalarSet = ["-", ":", "/", ".", " ", "年", "月", "日", "时", "分", "秒", "：", "－"]
+
     /// A byline or marked line (`■记者 彭旭卉`, `● 宗河`) never continues into the next line.
     static func isBylineLike(_ l: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let f = l.first else { return true }
@@ -213,6 +220,7 @@ public enum Normalizer {
         // A byline is one line: a paragraph of several lines never is one.
         let bylineLike = first == last && isBylineLike(f[f.lines[first]])
         if endsSentence(f[prevLine]) || startsNewUnit(f[next]) || bylineLike { return false }
+        if isDateStamp(f[prevLine]) || isDateStamp(f[next]) { return false }
         if narrowColumns { return !next.blankBefore || !prevLine.blankBefore }
         // (A short next line that ends no sentence either is a headline line, not the tail of a
         // cut paragraph: a long deck `…●关键是…收购政策` stays apart from `某某等会见代表`.)
