@@ -18,8 +18,30 @@ enum PersonsAfterTrigger: SubjectResolver {
         let found = x.subjects(t, s, in: after)
         if let first = found.first, meet || listed || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
             c.add(found, by: .personsAfterTrigger)
+        } else if c.picks.isEmpty, let first = found.first, relativeHead(s, t, c.range.upperBound, first),
+            heldObject(s, x, c.range.upperBound, first.range.lowerBound)
+        {
+            c.add([first], by: .personsAfterTrigger)
         }
         return .next
+    }
+
+    /// `与会的A`, `出席庆典的A`: nothing, or an event noun, between the trigger and its 的 (not
+    /// `参加这项研究的A`, `参与查证的A`: what they took part in is no event).
+    static func heldObject(_ s: [Unicode.Scalar], _ x: EventExtractor, _ from: Int, _ to: Int) -> Bool {
+        guard let de = (from..<to).last(where: { s[$0] == "的" }) else { return false }
+        return de == from || (from..<de).contains { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 }
+    }
+
+    /// `正在港区慰问职工的局长A对记者说`, `陪同考察的副市长A`: the trigger's clause qualifies the
+    /// person after its 的 (their titles aside): that person is who acts.
+    static func relativeHead(_ s: [Unicode.Scalar], _ t: TaggedSentence, _ from: Int, _ head: Subject) -> Bool {
+        guard head.kind == .person, head.range.lowerBound - from <= 20,
+            let de = (from..<head.range.lowerBound).last(where: { s[$0] == "的" }),
+            !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" })
+        else { return false }
+        let titles = t.persons.first { $0.name == head.range }?.titles ?? []
+        return ((de + 1)..<head.range.lowerBound).allSatisfy { k in titles.contains { $0.contains(k) } }
     }
 
     /// A copula in the clause of the trigger (`…的代表分别为A`), not the 为 of a verb

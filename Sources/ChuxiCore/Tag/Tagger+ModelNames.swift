@@ -296,18 +296,22 @@ extension Tagger {
     /// reads as a name with a known surname is that name; what comes before it is no name.
     func surnameInsideUnknownRun(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, i = p.name.lowerBound
-        guard p.name.count >= 3, rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
+        // (`领导和谢某、滕某`: a conjunction that is also a rare surname, before the name the model reads.)
+        let conjunction = Self.conjunctions.contains(s[i])
+        guard p.name.count >= 3, conjunction || rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
             rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,  // `后藤田某某`
             !p.name.contains(where: { s[$0] == "·" }),
             let m = sc.modelNames.first(where: {
                 $0.kind == .person && $0.range.upperBound == p.name.upperBound && $0.range.lowerBound > i
-                    && $0.range.count >= 2
+                    && (!conjunction || $0.range.lowerBound == i + 1) && $0.range.count >= 2
                     && rules.surnames.surnameLength(s[..<p.name.upperBound], at: $0.range.lowerBound) > 0
             })
         else { return p }
         for k in i..<m.range.lowerBound { sc.consumed[k - sc.a] = false }
         return PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+surname-inside-unknown-run")
     }
+
+    static let conjunctions: ScalarSet = ["和", "与", "及", "同"]
 
     /// `穆巴拉|克`: a foreign name the rules cut after three characters that the model reads
     /// whole, all transliteration characters.
