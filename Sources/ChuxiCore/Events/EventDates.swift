@@ -169,8 +169,8 @@ extension EventExtractor {
         else { return nil }
         guard let (n, k) = Numerals.read(s, w + 2, r.upperBound), (2...31).contains(n), k < r.upperBound, s[k] == "天"
         else { return nil }
-        let closes = ["闭幕", "结束", "落下帷幕", "圆满结束"].contains { c in
-            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c.unicodeScalars) }
+        let closes = rules.events.closingVerbs.contains { c in
+            (dateEnd..<r.upperBound).contains { s[$0...].starts(with: c) }
         }
         return closes ? n : nil
     }

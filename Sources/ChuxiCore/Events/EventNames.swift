@@ -484,9 +484,9 @@ extension EventExtractor {
     func visitName(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String?
     {
         var b = trig.range.lowerBound
-        while b > c.lowerBound, !["就", "对", "到", "赴", "在", "来"].contains(s[b - 1]) { b -= 1 }
+        while b > c.lowerBound, !rules.events.visitLeads.contains(s[b - 1]) { b -= 1 }
         if b > c.lowerBound {
-            var e = String(scalars: Self.dropping(["开展", "进行"], from: s[b..<trig.range.upperBound]))
+            var e = String(scalars: Self.dropping(rules.events.lightVerbs, from: s[b..<trig.range.upperBound]))
             // `到某地督导防汛工作`: what the visit looks at, when the clause ends with it.
             var end = c.upperBound
             while end > trig.range.upperBound, Punctuation.delimiters.contains(s[end - 1]) { end -= 1 }

@@ -8,6 +8,10 @@ public struct DateRules: Sendable {
     public let timeWords: Lexicon
     /// `dates.rules after-day`: `在`, `上午`, `会见` right after a bare day (`11日在…`) make it a date.
     public let afterDay: Lexicon
+    /// `dates.rules day-span`: `内`, `前` after a bare day (`3日内`): a span, no date.
+    public let daySpans: ScalarSet
+    /// `dates.rules verb-before-now`: `表`, `出` before `现在` (`表现在`): a verb, no time.
+    public let verbsBeforeNow: ScalarSet
     /// `dates.rules reported`: `说`, `表示` before a comma: what a speaker tells, dated on its own.
     public let reportingWords: Lexicon
     /// The relative and vague words together (what the date pass looks for).
@@ -21,6 +25,8 @@ public struct DateRules: Sendable {
         timeWords = r.lexicon("dates.rules", "time")
         reportingWords = r.lexicon("dates.rules", "reported")
         afterDay = r.lexicon("dates.rules", "after-day")
+        daySpans = r.scalars("dates.rules", "day-span")
+        verbsBeforeNow = r.scalars("dates.rules", "verb-before-now")
         dateWords = Lexicon(Array(relativeDays.keys) + vague)
     }
 }

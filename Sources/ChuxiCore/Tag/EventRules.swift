@@ -31,6 +31,11 @@ public struct EventRules: Sendable {
     public let delegations: Lexicon
     /// `events.rules present`: `在场`, `与会` after a visit verb: those it visits are at the gathering told.
     public let present: Lexicon
+    /// `events.rules closing`: `闭幕`, `落下帷幕`: `为期N天的X今天闭幕` spans N days.
+    public let closingVerbs: [[Unicode.Scalar]]
+    /// `events.rules visit-lead`, `light-verb`: `到`, `赴` where a visit's name begins; `开展` dropped from it.
+    public let visitLeads: ScalarSet
+    public let lightVerbs: [String]
     /// `events.rules fragment`: `他`, `向他`: what an event's name never begins with (a clause fragment).
     public let fragmentStarts: Lexicon
 
@@ -52,6 +57,9 @@ public struct EventRules: Sendable {
         documents = r.lexicon(file, "document")
         present = r.lexicon(file, "present")
         fragmentStarts = r.lexicon(file, "fragment")
+        closingVerbs = r.words(file, "closing").map { Array($0.unicodeScalars) }
+        visitLeads = r.scalars(file, "visit-lead")
+        lightVerbs = r.words(file, "light-verb")
         leaderLinks = r.lexicon(file, "leader-link")
         delegations = r.lexicon(file, "delegation")
         genericMeetings = Lexicon(generic.filter { $0.count >= 2 && $0.contains("会") })

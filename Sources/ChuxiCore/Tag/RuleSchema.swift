@@ -268,6 +268,14 @@ public enum RuleSchema {
                 "events.rules", "delegation", .word,
                 "nouns that end a delegation led (`代表团`, `一行`): a meeting with it is named by it"),
             .init(
+                "events.rules", "closing", .word,
+                "verbs that close an event of days (`为期三天的X今天闭幕`): the event spans the days before"),
+            .init(
+                "events.rules", "visit-lead", .characters(1...1),
+                "characters before a visit trigger where its name begins (`到某地调研`, `赴某地考察`)"),
+            .init(
+                "events.rules", "light-verb", .word, "verbs dropped from a visit's name (`开展调研` -> `调研`)"),
+            .init(
                 "events.rules", "present", .word,
                 "words for those present after a visit verb (`看望了在场的大学生`): the visit is at the gathering told"),
             .init(
@@ -281,6 +289,12 @@ public enum RuleSchema {
                 "dates.rules", "after-day", .word,
                 "words right after a bare day that make it a date (`11日在…`, `9日上午`; else a later role trigger in its clause)"
             ),
+            .init(
+                "dates.rules", "day-span", .characters(1...1),
+                "characters after a bare day that make it a span, no date (`3日内`, `30日前`)"),
+            .init(
+                "dates.rules", "verb-before-now", .characters(1...1),
+                "characters that make `现在` after them a verb and 在 (`表现在`, `出现在`), no time"),
             .init(
                 "dates.rules", "reported", .word,
                 "verbs of saying before a comma (`他说，昨天…`): a date after them dates what is told, not the story"),

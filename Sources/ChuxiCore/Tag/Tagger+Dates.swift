@@ -1,8 +1,5 @@
 /// Dates: `6月11日`, `12月25日至26日`, `2020年12月29日`, `11日` against the dateline, `近日`.
 extension Tagger {
-    /// `现在` after one of these is a verb and a preposition (`表现在`, `出现在`), no time.
-    static let verbsBeforeZai = ScalarSet("出表体实发展呈再重涌".unicodeScalars)
-
     /// Is `i` right after `本月` (`本月19日`: a day of this month)?
     func afterThisMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int) -> Bool {
         i - 2 >= a && s[i - 2] == "本" && s[i - 1] == "月"
@@ -27,7 +24,9 @@ extension Tagger {
             }
             let tl = rules.dates.timeWords.match(s, at: i, limit: b)
             if tl > 0 {
-                if !(s[i] == "现" && i > sc.a && Self.verbsBeforeZai.contains(s[i - 1])) { times.append(i..<(i + tl)) }
+                if !(s[i] == "现" && i > sc.a && rules.dates.verbsBeforeNow.contains(s[i - 1])) {
+                    times.append(i..<(i + tl))
+                }
                 i += tl; continue
             }
             // (the test first: no call per scalar)
@@ -90,7 +89,7 @@ extension Tagger {
         }
         // `8日也在汉城会见了…`: a role trigger later in the same clause, unless the day is a
         // span (`3日内`, `30日前`, `5日以后`).
-        guard !"内前后以之起期左间里".unicodeScalars.contains(s[j + 1]) else { return nil }
+        guard !rules.dates.daySpans.contains(s[j + 1]) else { return nil }
         var k = j + 1
         while k < b, k - j <= 16, !Self.clausePunct.contains(s[k]) {
             if rules.triggerWords.match(s, at: k, limit: b) > 0 { return (v, j + 1) }
