@@ -46,6 +46,17 @@ final class ArticleSegmentTests: XCTestCase {
             res.records.map { "\($0.attendee) \($0.role) \($0.date)" }, ["钱文 attend --08-23", "孙立 attend --08-23"])
     }
 
+    /// A web page's labels between the headline and the dateline (`来源：… 日期：…`, `分享：`) keep
+    /// the headline with its article: its meeting is the body's, dated by the dateline.
+    func testPageLabelsBetweenHeadlineAndDateline() throws {
+        let page =
+            "当前位置：首页 >> 新闻\n\n钱明主持座谈会听取意见建议\n\n来源：某某网 日期：2026-01-27 09:40:18 点击：751\n分享：\n"
+            + "新华社北京1月26日电 国务院总理钱明1月26日下午主持召开座谈会，听取意见建议。\n"
+        let n = Normalizer.normalize(SourceText(page))
+        XCTAssertEqual(ArticleSplitter.split(n, surnames: sharedRules.surnames).count, 1)
+        XCTAssertEqual(try extract(page).records("钱明").map { "\($0.role) \($0.date)" }, ["chair --01-26"])
+    }
+
     /// A story copied without its dateline closes with its source and date: 今天 counts from it.
     func testClosingCreditDatesTodayOfAStoryWithoutDateline() throws {
         let res = try extract("区长钱文今天出席了新春音乐会。\n副区长孙立也出席了音乐会。\n（某某网9月3日）\n© 本网转载内容版权归原作者所有。")

@@ -6,8 +6,8 @@ public struct Article: Sendable {
     public var paragraphs: Range<Int>
     /// Journalists named in bylines (`■记者 彭旭卉`, `（记者 樊国庆 通讯员 陈烨雯）`), with their ranges.
     public var journalists: [(name: String, range: Range<Int>)] = []
-    /// Paragraphs that are headlines (short, no final punctuation) or summaries above the
-    /// dateline (`摘要：…`): both retell the body, so they give mentions but no records.
+    /// Paragraphs that are headlines (short, no final punctuation), summaries above the
+    /// dateline (`摘要：…`) or a web page's labels (`来源：…`): they give mentions but no records.
     public var headlines: Set<Int> = []
 }
 
@@ -41,7 +41,9 @@ public enum ArticleSplitter {
                 var s = i
                 // Take the leading byline and headlines just before the start.
                 if kinds[i] != .leadingByline, s > 0, kinds[s - 1] == .leadingByline { s -= 1 }
-                while s > 0, kinds[s - 1] == .headline || kinds[s - 1] == .summary || isDeck(s - 1, paras, kinds),
+                while s > 0,
+                    kinds[s - 1] == .headline || kinds[s - 1] == .summary || kinds[s - 1] == .chrome
+                        || isDeck(s - 1, paras, kinds),
                     !starts.contains(s - 1)
                 { s -= 1 }
                 if starts.last.map({ s > $0 }) ?? true { starts.append(s) }
@@ -54,14 +56,26 @@ public enum ArticleSplitter {
         for (n, s) in starts.enumerated() {
             let e = n + 1 < starts.count ? starts[n + 1] : paras.count
             var a = Article(number: n + 1, paragraphs: s..<e)
-            a.headlines = Set((s..<e).filter { kinds[$0] == .headline || kinds[$0] == .summary })
+            // (A page's labels and time stamps give no records either; their date is the page's.)
+            a.headlines = Set((s..<e).filter { [.headline, .summary, .chrome].contains(kinds[$0]) })
             for p in s..<e { a.journalists += journalists(in: text, paragraph: p, surnames: surnames) }
             articles.append(a)
         }
         return articles
     }
 
-    enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump }
+    enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump, chrome }
+
+    /// `来源：某网 日期：2026-01-27 点击：751`, `分享：`, `2014-01-28 08:50`: a web page's labels
+    /// and time stamps between a headline and its dateline, no text of the article.
+    static func isChrome(_ p: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard p.count <= 60, !Normalizer.endsSentence(p) else { return false }
+        if Normalizer.isDateStamp(p) { return true }
+        guard let colon = p.prefix(6).firstIndex(where: { $0 == "：" || $0 == ":" }), colon > p.startIndex else {
+            return false
+        }
+        return p[..<colon].allSatisfy(Normalizer.isHan)
+    }
 
     /// A long paragraph that ends no sentence right after a headline is the headline's deck
     /// (`某某是…第一个女拖拉机手，她的事迹…` before `本报记者某某`): it goes with the headline.
@@ -83,6 +97,7 @@ public enum ArticleSplitter {
             return .summary
         }
         if isByline(p, surnames: surnames) { return .byline }
+        if isChrome(p) { return .chrome }
         // A paragraph cut after a comma (`…工作方案》，` / `并安排部署…`) is body text, never a headline.
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || Self.clauseEnds.contains(last) || p.count > 60
         {
