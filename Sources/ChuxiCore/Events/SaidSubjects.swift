@@ -35,9 +35,12 @@ enum SaidSubjects: SubjectResolver {
         guard let p = speaker, p.kind == .person,
             x.nameEnds(s, p.range.upperBound, at).map({ sc.tagged.pastDate(at: $0) }).contains(where: { i in
                 x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)
+                    || c.roles.contains(.attend) && x.shortPlace(s, i, at)  // (`在中南海听取`: hearing is attending)
             })
         else { return .next }
-        c.take([p], by: .saidSubjects)
+        // (`A，B在中南海听取了汇报`: those who hear a report are a list; words are one speaker's.)
+        c.take(
+            c.roles.contains(.attend) ? x.titledList(sc.tagged, s, endingWith: p, in: before) : [p], by: .saidSubjects)
         let gap = String(scalars: s[sc.tagged.pastDate(at: p.range.upperBound)..<at])
         // (The place may open the trigger itself: roles.rules `在会上表示`.)
         let word = x.str(s, c.range)

@@ -139,6 +139,13 @@ extension EventExtractor {
             || g.dropLast().hasSuffix("上") || g.dropLast().hasSuffix("中")
     }
 
+    /// `A、B在中南海听取了…汇报`: a short place (`在` and up to six characters, no 的) between a
+    /// name and the trigger.
+    func shortPlace(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+        guard j > i, j - i <= 7, s[i] == "在" else { return false }
+        return !s[i..<j].contains { Self.clausePunct.contains($0) || $0 == "、" || $0 == "的" }
+    }
+
     /// `A，B分别讲话`, `A、B分别作了精彩的报告`, `A、B分别代表双方致辞`: one speech each for
     /// the persons listed before.
     func respectively(_ s: [Unicode.Scalar], _ i: Int, _ trig: Range<Int>) -> Bool {
