@@ -162,7 +162,7 @@ public enum RuleSchema {
                 "characters that make a trigger before them in one ICU word a noun (`座谈会`, `主持人`)"),
             .init(
                 "roles.rules", "noun-phrase", .word,
-                "phrases that begin with a trigger and make it a noun, no role (`讲话精神`)"),
+                "phrases that begin with a trigger and make it a noun or an idiom, no role (`讲话精神`, `参加工作`)"),
             .init(
                 "roles.rules", "planned-by", .word,
                 "words after a plan word that name who is to act (`拟由A主持`, `拟邀请A出席`): a plan, no attendance"),
