@@ -611,7 +611,11 @@ extension EventExtractor {
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true,
             trig.trigger.word != "陪同"
         {
-            return ownMeeting(trig, t, s, clause: c, state: &state, headline: headline)
+            let own = ownMeeting(trig, t, s, clause: c, state: &state, headline: headline)
+            // (`在研讨会上，A向B、C发了奖`: a meeting with no counterpart named is at the gathering told.)
+            guard own == trig.trigger.word, let g = placeEvent(before: trig, t, s, clause: c) ?? gatheringOpening(t, s)
+            else { return own }
+            return g
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
         // that names a meeting generically means the conference, not the 会见 told since.
