@@ -85,7 +85,10 @@ extension EventExtractor {
         let lo = t.sentence.range.lowerBound
         for k in lo..<i where s[k] == "，" || s[k] == "：" {
             let n = rules.dates.reportingWords.matchEnding(s, at: k, floor: lo)
-            if n > 0, k - n == lo || s[k - n - 1] != "据" { return true }
+            guard n > 0 else { continue }
+            // (`据市商务局负责人介绍，`: 据 opening the clause names the writer's source.)
+            let open = (lo..<(k - n)).last(where: { EventExtractor.clausePunct.contains(s[$0]) }).map { $0 + 1 } ?? lo
+            if s[open] != "据" { return true }
         }
         return false
     }
@@ -95,8 +98,9 @@ extension EventExtractor {
     /// (`梁某上将今天`: the 将 of a rank after a name is no plan word.)
     func isPlanned(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
         let lo = t.sentence.range.lowerBound, at = d.range.lowerBound
-        return rules.roleWords.plannedMarkers.matchEnding(s, at: at, floor: lo) > 0
-            && rules.ranks.matchEnding(s, at: at, floor: lo) == 0
+        let n = rules.roleWords.plannedMarkers.matchEnding(s, at: at, floor: lo)
+        // (`上将于3日`: the marker's first character may end the rank.)
+        return n > 0 && rules.ranks.matchEnding(s, at: at - n + 1, floor: lo) == 0
     }
 
     /// What a relative day counts from: the dateline, else the page's date line, else the issue date.

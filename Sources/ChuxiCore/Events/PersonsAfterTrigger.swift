@@ -12,14 +12,21 @@ enum PersonsAfterTrigger: SubjectResolver {
         let t = sc.tagged, s = sc.text, meet = c.kind == .meet
         // `同A一起到灾区慰问的有B、C，以及D`: a guest list (roles.rules `guest-list`) right after
         // the trigger names its attendees beside the subject before it, up to the sentence's end.
-        let listed = x.rules.roleWords.guestLists.match(s, at: c.range.upperBound, limit: s.count) > 0
+        let g = x.rules.roleWords.guestLists.match(s, at: c.range.upperBound, limit: t.sentence.range.upperBound)
+        var after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet)
+        // (Only when the list begins right there, titles aside: not `A此次调研的是全市重点项目，负责人B…`.)
+        let listed =
+            g > 0
+            && x.subjects(t, s, in: after).first.map { covered(t, from: c.range.upperBound + g, to: $0) } ?? false
+        if listed { after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: false) }
         guard c.picks.isEmpty || meet || listed else { return .next }
-        let after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet && !listed)
         let found = x.subjects(t, s, in: after)
         if let first = found.first, meet || listed || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
             c.add(found, by: .personsAfterTrigger)
         } else if c.picks.isEmpty, let first = found.first, relativeHead(s, t, c.range.upperBound, first),
-            heldObject(s, x, c.range.upperBound, first.range.lowerBound)
+            heldObject(s, x, c.range.upperBound, first.range.lowerBound),
+            // (`未能出席会议的A`, `接受慰问的A`: roles.rules `undone`.)
+            x.rules.roleWords.undone.matchEnding(s, at: c.range.lowerBound, floor: t.sentence.range.lowerBound) == 0
         {
             c.add([first], by: .personsAfterTrigger)
         }
@@ -33,15 +40,21 @@ enum PersonsAfterTrigger: SubjectResolver {
         return de == from || (from..<de).contains { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 }
     }
 
-    /// `正在港区慰问职工的局长A对记者说`, `陪同考察的副市长A`: the trigger's clause qualifies the
+    /// `与会的副部长A说`, `出席庆典的大使A`: the trigger's clause qualifies the
     /// person after its 的 (their titles aside): that person is who acts.
     static func relativeHead(_ s: [Unicode.Scalar], _ t: TaggedSentence, _ from: Int, _ head: Subject) -> Bool {
         guard head.kind == .person, head.range.lowerBound - from <= 20,
             let de = (from..<head.range.lowerBound).last(where: { s[$0] == "的" }),
             !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" })
         else { return false }
+        return covered(t, from: de + 1, to: head)
+    }
+
+    /// Does only the person's own titles stand between `from` and the person?
+    static func covered(_ t: TaggedSentence, from: Int, to head: Subject) -> Bool {
+        guard head.range.lowerBound >= from else { return false }
         let titles = t.persons.first { $0.name == head.range }?.titles ?? []
-        return ((de + 1)..<head.range.lowerBound).allSatisfy { k in titles.contains { $0.contains(k) } }
+        return (from..<head.range.lowerBound).allSatisfy { k in titles.contains { $0.contains(k) } }
     }
 
     /// A copula in the clause of the trigger (`…的代表分别为A`), not the 为 of a verb

@@ -25,10 +25,19 @@ public enum ArticleSplitter {
         var kinds = paras.map { classify($0, surnames: surnames) }
         // A paragraph right before a dateline that ends no sentence or clause is its headline, however
         // long (a web page's title and subtitle run together: `…前往医院看望…表示深切慰问`).
+        // (Not a paragraph holding a sentence's end: `…。A、B等参加了` is a body cut by a column break.)
         for i in kinds.indices.dropLast() where kinds[i] == .body && kinds[i + 1] == .dateline {
-            if !Normalizer.endsSentence(paras[i]), !(paras[i].last.map { Self.clauseEnds.contains($0) } ?? false) {
+            if !Normalizer.endsSentence(paras[i]), !(paras[i].last.map { Self.clauseEnds.contains($0) } ?? false),
+                !paras[i].contains(where: { Normalizer.sentenceFinal.contains($0) || $0 == "；" })
+            {
                 kinds[i] = .headline
             }
+        }
+        // A web page's labels and time stamps above the first body paragraph are chrome.
+        for i in kinds.indices {
+            if kinds[i] == .dateline { break }
+            if isChrome(paras[i]) { kinds[i] = .chrome; continue }
+            if kinds[i] == .body { break }
         }
         // A byline directly followed by body text or a dateline leads the next article.
         for i in kinds.indices where kinds[i] == .byline {
@@ -67,7 +76,8 @@ public enum ArticleSplitter {
     enum Kind { case headline, summary, body, byline, leadingByline, dateline, pageJump, chrome }
 
     /// `来源：某网 日期：2026-01-27 点击：751`, `分享：`, `2014-01-28 08:50`: a web page's labels
-    /// and time stamps between a headline and its dateline, no text of the article.
+    /// and time stamps, read as such only above the first body paragraph (below it, `A强调：`
+    /// opens a list of what was said).
     static func isChrome(_ p: ArraySlice<Unicode.Scalar>) -> Bool {
         guard p.count <= 60, !Normalizer.endsSentence(p) else { return false }
         if Normalizer.isDateStamp(p) { return true }
@@ -97,7 +107,6 @@ public enum ArticleSplitter {
             return .summary
         }
         if isByline(p, surnames: surnames) { return .byline }
-        if isChrome(p) { return .chrome }
         // A paragraph cut after a comma (`…工作方案》，` / `并安排部署…`) is body text, never a headline.
         if let last = p.last, Normalizer.sentenceFinal.contains(last) || Self.clauseEnds.contains(last) || p.count > 60
         {
@@ -106,14 +115,8 @@ public enum ArticleSplitter {
         return Normalizer.endsSentence(p) ? .body : .headline
     }
 
-    /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph.
-    static func isDateline(_ s: String) -> Bool {
-        // (`据新华社北京3月3日电`: a paper's reprint of the wire.)
-        let s = s.hasPrefix("据") ? String(s.dropFirst()) : s
-        guard s.hasPrefix("新华社") || s.hasPrefix("本报") || s.hasPrefix("中新社") else { return false }
-        let head = s.prefix(24)
-        return head.contains("电") && head.contains("日")
-    }
+    /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph (`Normalizer.isDateline`).
+    static func isDateline(_ s: String) -> Bool { Normalizer.isDateline(s.unicodeScalars) }
 
     /// A paragraph that is only a byline: optional marker, a role word, and names.
     static func isByline(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Bool {

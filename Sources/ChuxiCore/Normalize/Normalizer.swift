@@ -151,15 +151,21 @@ public enum Normalizer {
         return f
     }
 
-    /// `新华社北京3月3日电`, `据新华社…电`, `本报讯` at `i` of a source line (before folding).
+    /// `新华社北京3月3日电`, `据新华社…电` (a paper's reprint of the wire), `本报北京3月5日电`,
+    /// `本报讯` at the start of `l`: the one test of a dateline for every stage.
+    public static func isDateline<C: Collection>(_ l: C) -> Bool where C.Element == Unicode.Scalar {
+        let head = String(String.UnicodeScalarView(l.prefix(25)))
+        let h = head.hasPrefix("据") ? head.dropFirst() : head[...]
+        if h.hasPrefix("本报讯") { return true }
+        guard h.hasPrefix("新华社") || h.hasPrefix("中新社") || h.hasPrefix("本报") else { return false }
+        let window = h.prefix(24)
+        return window.contains("电") && window.contains("日")
+    }
+
     static func startsDateline(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int) -> Bool {
-        var k = i
-        if s[k] == "据" { k += 1 }
-        guard k + 3 <= end, s[k] == "新" || s[k] == "本" || s[k] == "中" else { return false }
-        let head = String(String.UnicodeScalarView(s[k..<min(end, k + 24)]))
-        if head.hasPrefix("本报讯") { return true }
-        guard head.hasPrefix("新华社") || head.hasPrefix("中新社") || head.hasPrefix("本报") else { return false }
-        return head.contains("电") && head.contains("日")
+        let f = s[i]
+        guard f == "据" || f == "新" || f == "本" || f == "中" else { return false }
+        return isDateline(s[i..<end])
     }
 
     /// Lines that start a new unit whatever came before: bylines, datelines, page jumps.
@@ -167,9 +173,9 @@ public enum Normalizer {
         guard let f = l.first else { return true }
         if f == "■" || f == "●" || f == "▲" || f == "◆" || f == "★" { return true }
         // Only lines starting with one of these scalars can start a unit: skip the string work.
-        guard f == "本" || f == "记" || f == "（" || f == "新" || f == "据" else { return false }
-        // (`据新华社北京3月3日电`: a paper's reprint of the wire; `据记者了解` goes on a paragraph.)
-        if f == "据" { return startsNewUnit(l.dropFirst()) && l.dropFirst().first != "记" }
+        guard f == "本" || f == "记" || f == "（" || f == "新" || f == "据" || f == "中" else { return false }
+        // (`据新华社北京3月3日电`; not `据新华社报道，…` nor `据记者了解`, which go on a paragraph.)
+        if f == "据" || f == "中" { return isDateline(l) }
         let head = String(scalars: l.prefix(6))
         return head.hasPrefix("本报讯") || head.hasPrefix("记者") || head.hasPrefix("（上接") || head.hasPrefix("（下转")
             || head.hasPrefix("新华社") || head.hasPrefix("本报") && l.count > 3 && l.prefix(14).contains("电")

@@ -44,6 +44,8 @@ public struct RoleRules: Sendable {
     public let speechMade: [[Unicode.Scalar]]
     /// `roles.rules said-gap`: the characters of `也`, `还`, `进一步` … between a speaker and the words.
     public let saidGap: ScalarSet
+    /// `roles.rules undone`: `未能`, `接受` right before a trigger: the person its clause qualifies did not act.
+    public let undone: Lexicon
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
     public let guestLists: Lexicon
 
@@ -61,6 +63,7 @@ public struct RoleRules: Sendable {
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")
         guestLists = r.lexicon(file, "guest-list")
+        undone = r.lexicon(file, "undone")
         narrators = r.lexicon(file, "narrator")
         addressees = r.scalars(file, "addressee")
         distributives = r.lexicon(file, "distributive")

@@ -222,6 +222,10 @@ public enum RuleSchema {
                 "roles.rules", "narrator", .word,
                 "words after `在B陪同下` for the writer (`我们`, `记者`): B accompanied the reporting, no one's attendance"),
             .init(
+                "roles.rules", "undone", .word,
+                "words right before a trigger in a relative clause that undo or turn it (`未能出席…的A`, `接受慰问的A`): A did not act"
+            ),
+            .init(
                 "roles.rules", "guest-list", .word,
                 "words after a trigger that list its attendees (`会见的有`): `relative` does not apply"),
             .init(
