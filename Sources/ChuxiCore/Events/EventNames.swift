@@ -611,11 +611,7 @@ extension EventExtractor {
         if trig.trigger.kind == .meet, sentenceEvent.map({ rules.triggers[$0] != nil }) ?? true,
             trig.trigger.word != "陪同"
         {
-            let own = ownMeeting(trig, t, s, clause: c, state: &state, headline: headline)
-            // (`在研讨会上，A向B、C发了奖`: a meeting with no counterpart named is at the gathering told.)
-            guard own == trig.trigger.word, let g = placeEvent(before: trig, t, s, clause: c) ?? gatheringOpening(t, s)
-            else { return own }
-            return g
+            return meetingOrGathering(trig, t, s, clause: c, state: &state, headline: headline)
         }
         // `会见了代表` told after a conference, then `在会议上讲了话`, `出席了这次会议`: a clause
         // that names a meeting generically means the conference, not the 会见 told since.
@@ -638,6 +634,17 @@ extension EventExtractor {
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         if let o = object, !isFragment(o) { return o }
         return lastResort(trig, state: &state, headline: headline)
+    }
+
+    /// `X会见了Y` named by its counterpart (`ownMeeting`); with no counterpart named, the gathering
+    /// the sentence stands in (`在研讨会上，A向B、C发了奖`: 研讨会), else the bare trigger.
+    func meetingOrGathering(
+        _ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>,
+        state: inout State, headline: String?
+    ) -> String {
+        let own = ownMeeting(trig, t, s, clause: c, state: &state, headline: headline)
+        guard own == trig.trigger.word else { return own }
+        return placeEvent(before: trig, t, s, clause: c) ?? gatheringOpening(t, s) ?? own
     }
 
     /// Events a visit or words name before any object does: the gathering a visit opens at
