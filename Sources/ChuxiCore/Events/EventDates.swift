@@ -26,7 +26,7 @@ extension EventExtractor {
         // A vague date after a trigger qualifies what is told (`传达…总书记近期重要讲话`), not the story.
         let firstTrigger = t.triggers.first?.range.lowerBound ?? Int.max
         let telling = datesTelling(t, s).filter {
-            (!isVague($0) || $0.range.lowerBound < firstTrigger) && !isReported($0, s, in: t)
+            (!isVague($0) || $0.range.lowerBound < firstTrigger) && !inReport(at: $0.range.lowerBound, s, in: t)
         }
         let governing =
             t.triggers.last.flatMap { tr in telling.last(where: { $0.range.upperBound <= tr.range.lowerBound }) }
@@ -73,14 +73,9 @@ extension EventExtractor {
         return DateValue.dayNumber(y, dl.month, dl.day) - DateValue.dayNumber(ry, r.month, r.day) >= 7
     }
 
-    /// `叶某说，昨天下午，某某会见了…`: a date after a verb of saying and its comma (dates.rules
-    /// `reported`, but not `据介绍，`: the writer's source) dates what the speaker tells, not the
-    /// story told since.
-    func isReported(_ d: DateMention, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
-        inReport(at: d.range.lowerBound, s, in: t)
-    }
-
-    /// Does `i` stand after a verb of saying and its comma in its sentence (dates.rules `reported`)?
+    /// Does `i` stand after a verb of saying and its comma in its sentence (dates.rules `reported`;
+    /// not `据介绍，`, the writer's source)? `叶某说，昨天下午，某某会见了…`: a date there dates
+    /// what the speaker tells, not the story told since.
     func inReport(at i: Int, _ s: [Unicode.Scalar], in t: TaggedSentence) -> Bool {
         let lo = t.sentence.range.lowerBound
         for k in lo..<i where s[k] == "，" || s[k] == "：" {

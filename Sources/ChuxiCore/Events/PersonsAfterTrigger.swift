@@ -13,18 +13,15 @@ enum PersonsAfterTrigger: SubjectResolver {
         // `同A一起到灾区慰问的有B、C，以及D`: a guest list (roles.rules `guest-list`) right after
         // the trigger names its attendees beside the subject before it, up to the sentence's end.
         let g = x.rules.roleWords.guestLists.match(s, at: c.range.upperBound, limit: t.sentence.range.upperBound)
-        var after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: meet)
+        let from = c.range.upperBound
+        var found = x.subjects(t, s, in: from..<x.clauseOrSentenceEnd(t, s, from: from, meet: meet))
         // (Only when the list begins right there, titles aside: not `A此次调研的是全市重点项目，负责人B…`.)
-        let listed =
-            g > 0
-            && x.subjects(t, s, in: after).first.map { covered(t, from: c.range.upperBound + g, to: $0) } ?? false
-        if listed { after = c.range.upperBound..<x.clauseOrSentenceEnd(t, s, from: c.range.upperBound, meet: false) }
+        let listed = g > 0 && found.first.map { covered(t, from: from + g, to: $0) } ?? false
+        if listed, meet { found = x.subjects(t, s, in: from..<x.clauseOrSentenceEnd(t, s, from: from, meet: false)) }
         guard c.picks.isEmpty || meet || listed else { return .next }
-        let found = x.subjects(t, s, in: after)
-        if let first = found.first, meet || listed || copula(s, in: c.range.upperBound..<first.range.lowerBound) {
+        if let first = found.first, meet || listed || copula(s, in: from..<first.range.lowerBound) {
             c.add(found, by: .personsAfterTrigger)
-        } else if c.picks.isEmpty, let first = found.first, relativeHead(s, t, c.range.upperBound, first),
-            heldObject(s, x, c.range.upperBound, first.range.lowerBound),
+        } else if c.picks.isEmpty, let first = found.first, relativeHead(s, t, x, from, first),
             // (`未能出席会议的A`, `接受慰问的A`: roles.rules `undone`.)
             x.rules.roleWords.undone.matchEnding(s, at: c.range.lowerBound, floor: t.sentence.range.lowerBound) == 0
         {
@@ -33,19 +30,16 @@ enum PersonsAfterTrigger: SubjectResolver {
         return .next
     }
 
-    /// `与会的A`, `出席庆典的A`: nothing, or an event noun, between the trigger and its 的 (not
-    /// `参加这项研究的A`, `参与查证的A`: what they took part in is no event).
-    static func heldObject(_ s: [Unicode.Scalar], _ x: EventExtractor, _ from: Int, _ to: Int) -> Bool {
-        guard let de = (from..<to).last(where: { s[$0] == "的" }) else { return false }
-        return de == from || (from..<de).contains { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 }
-    }
-
-    /// `与会的副部长A说`, `出席庆典的大使A`: the trigger's clause qualifies the
-    /// person after its 的 (their titles aside): that person is who acts.
-    static func relativeHead(_ s: [Unicode.Scalar], _ t: TaggedSentence, _ from: Int, _ head: Subject) -> Bool {
+    /// `与会的副部长A说`, `出席庆典的大使A`: the trigger's clause qualifies the person after its
+    /// 的 (their titles aside): that person is who acts, when nothing or an event noun stands
+    /// before the 的 (not `参加这项研究的A`, `参与查证的A`: what they took part in is no event).
+    static func relativeHead(
+        _ s: [Unicode.Scalar], _ t: TaggedSentence, _ x: EventExtractor, _ from: Int, _ head: Subject
+    ) -> Bool {
         guard head.kind == .person, head.range.lowerBound - from <= 20,
             let de = (from..<head.range.lowerBound).last(where: { s[$0] == "的" }),
-            !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" })
+            !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" }),
+            de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 })
         else { return false }
         return covered(t, from: de + 1, to: head)
     }

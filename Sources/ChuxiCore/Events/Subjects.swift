@@ -269,7 +269,11 @@ extension EventExtractor {
         else { return false }
         return (e..<comma).contains { rules.nameStops.contains(s[$0]) && !Self.listJoinerScalars.contains(s[$0]) }
     }
-    static let listJoinerScalars: ScalarSet = ["和", "及", "与", "同", "等", "、"]
+    static let listJoinerScalars: ScalarSet = {
+        var s = Punctuation.conjunctions
+        s.formUnion(["等", "、"])
+        return s
+    }()
 
     /// `A到困难群众B、C家中走访`, `A走进退休干部B家里，看望慰问`: the subjects after a word of going
     /// (roles.rules `destination`, but not within one of `not-destination`: `受到A的接见`, `到访的A`) that follows an

@@ -101,7 +101,7 @@ public enum ArticleSplitter {
         if let f = p.first, f == "（" || f == "本" || f == "新" || f == "中" || f == "据" {
             let s = String(scalars: p.prefix(32))  // markers are at the start
             if s.hasPrefix("（上接") { return .pageJump }
-            if s.hasPrefix("本报讯") || isDateline(s) { return .dateline }
+            if Normalizer.isDateline(p) { return .dateline }
         }
         if summaryLeads.contains(where: { p.starts(with: $0) && p.dropFirst($0.count).first == "：" }) {
             return .summary
@@ -114,9 +114,6 @@ public enum ArticleSplitter {
         }
         return Normalizer.endsSentence(p) ? .body : .headline
     }
-
-    /// `新华社北京1月9日电`, `本报北京3月5日电` at the start of a paragraph (`Normalizer.isDateline`).
-    static func isDateline(_ s: String) -> Bool { Normalizer.isDateline(s.unicodeScalars) }
 
     /// A paragraph that is only a byline: optional marker, a role word, and names.
     static func isByline(_ p: ArraySlice<Unicode.Scalar>, surnames: SurnameTable) -> Bool {

@@ -182,10 +182,7 @@ public final class PieceReader {
             return nil
         }
         // Before an article: its dateline, and the headline lines just above it.
-        if let k = afterLineBreak(where: { k in
-            let head = String(scalars: s[k..<min(k + 24, s.count)])
-            return head.hasPrefix("本报讯") || ArticleSplitter.isDateline(head)
-        }) {
+        if let k = afterLineBreak(where: { k in Normalizer.isDateline(s[k...]) }) {
             return startOfHeadlines(s, before: k, floor: lo)
         }
         // At a blank line, at any line break.

@@ -92,7 +92,7 @@ public final class Pipeline {
                 var drafts = extractor.extract(
                     body, text: text, headline: headline, issueDate: input.issueDate, pageDate: pageDate)
                 drafts += headlineOnly(
-                    drafts, headlines: zip(tagged, inHeadline).filter(\.1).map(\.0), text: text, headline: headline,
+                    drafts, headlines: headlines, text: text, headline: headline,
                     issueDate: input.issueDate, pageDate: pageDate)
                 // A notice's title line (`关于召开…会议的通知`, short, so read as a headline): what follows it is the notice.
                 if let notice = headlines.first(where: {

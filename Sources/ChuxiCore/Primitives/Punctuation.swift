@@ -9,4 +9,6 @@ public enum Punctuation {
     ]
     /// What joins the names of a list (`A、B和C`, `A以及B`): the list comma and the conjunctions.
     public static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
+    /// The one-character conjunctions of a list, which are also surnames or prepositions (`和`, `同`).
+    public static let conjunctions: ScalarSet = ["和", "及", "与", "同"]
 }

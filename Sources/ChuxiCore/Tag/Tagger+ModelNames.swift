@@ -139,10 +139,7 @@ extension Tagger {
             "stop-before-visit",
             { t, sc, r in
                 guard r.count >= 3, t.rules.nameStops.contains(sc.s[r.upperBound - 1]) else { return r }
-                let next = t.rules.triggerWords.match(sc.s, at: r.upperBound, limit: sc.b)
-                guard next > 0,
-                    let trig = t.rules.triggers[
-                        String(String.UnicodeScalarView(sc.s[r.upperBound..<(r.upperBound + next)]))],
+                guard let trig = t.trigger(sc.s, startingAt: r.upperBound, limit: sc.b),
                     trig.role == .inspect || !t.rules.givenEnds.contains(sc.s[r.upperBound - 1])
                 else { return r }
                 return r.lowerBound..<(r.upperBound - 1)
@@ -297,7 +294,7 @@ extension Tagger {
     func surnameInsideUnknownRun(_ sc: inout Scan, _ p: PersonMention) -> PersonMention {
         let s = sc.s, i = p.name.lowerBound
         // (`领导和谢某、滕某`: a conjunction that is also a rare surname, before the name the model reads.)
-        let conjunction = Self.conjunctions.contains(s[i])
+        let conjunction = Punctuation.conjunctions.contains(s[i])
         guard p.name.count >= 3, conjunction || rules.surnames.surnameLength(s[..<p.name.upperBound], at: i) == 0,
             rules.foreignSurnames.match(s, at: i, limit: p.name.upperBound) == 0,  // `后藤田某某`
             !p.name.contains(where: { s[$0] == "·" }),
@@ -310,8 +307,6 @@ extension Tagger {
         for k in i..<m.range.lowerBound { sc.consumed[k - sc.a] = false }
         return PersonMention(name: m.range, titles: p.titles, rule: p.rule + "+surname-inside-unknown-run")
     }
-
-    static let conjunctions: ScalarSet = ["和", "与", "及", "同"]
 
     /// `穆巴拉|克`: a foreign name the rules cut after three characters that the model reads
     /// whole, all transliteration characters.

@@ -99,8 +99,7 @@ extension Tagger {
                 let s = sc.s, b = sc.b, g = n.g, r = t.rules
                 guard n.strong, g + 2 < b, r.givenEnds.contains(s[g + 1]), r.posts.match(s, at: g + 1, limit: b) == 0
                 else { return false }
-                let tl = r.triggerWords.match(s, at: g + 2, limit: b)
-                guard tl > 0, let tr = r.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])] else { return false }
+                guard let tr = t.trigger(s, startingAt: g + 2, limit: b) else { return false }
                 return tr.role != .inspect && (tr.kind == .verb || tr.kind == .meet)
             }
         ),
@@ -111,13 +110,11 @@ extension Tagger {
             { t, sc, n in
                 let s = sc.s, b = sc.b, g = n.g, r = t.rules
                 guard n.strong, g + 2 < b, s[g + 1] == "和", t.isHan(s[g]) else { return false }
-                let tl = r.triggerWords.match(s, at: g + 2, limit: b)
-                guard tl > 0, let tr = r.triggers[String(scalars: s[(g + 2)..<(g + 2 + tl)])],
-                    tr.kind == .verb || tr.kind == .meet
+                guard let tr = t.trigger(s, startingAt: g + 2, limit: b), tr.kind == .verb || tr.kind == .meet
                 else { return false }
-                let rest = (g + 2 + tl)..<b
+                let rest = (g + 2 + tr.word.unicodeScalars.count)..<b
                 let end = rest.first(where: { Self.clausePunct.contains(s[$0]) }) ?? b
-                return !s[(g + 2 + tl)..<end].contains("的")
+                return !s[rest.lowerBound..<end].contains("的")
             }
         ),
         // A trigger ICU fused with the name's last character (`孙立会见` read `立会|见了`): the
@@ -133,8 +130,8 @@ extension Tagger {
         guard n.strong, at < sc.b, !sc.isB(at),
             (n.g..<at).allSatisfy({ isHan(s[$0]) && !rules.nameStops.contains(s[$0]) })
         else { return false }
-        let tl = rules.triggerWords.match(s, at: at, limit: sc.b)
-        return tl >= 2 && rules.triggers[String(scalars: s[at..<(at + tl)])].map { $0.kind != .said } ?? false
+        return trigger(s, startingAt: at, limit: sc.b).map { $0.word.unicodeScalars.count >= 2 && $0.kind != .said }
+            ?? false
     }
 
     /// Vetoes of the end a known surname's name found, in order; the first that applies wins.

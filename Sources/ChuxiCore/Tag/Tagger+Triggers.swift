@@ -27,6 +27,12 @@ extension Tagger {
         return l
     }
 
+    /// The role trigger whose word starts at `i` (matched up to `limit`), if any.
+    func trigger(_ s: [Unicode.Scalar], startingAt i: Int, limit: Int) -> Trigger? {
+        let l = rules.triggerWords.match(s, at: i, limit: limit)
+        return l > 0 ? rules.triggers[String(scalars: s[i..<(i + l)])] : nil
+    }
+
     /// A trigger that qualifies a noun, no role: one ICU word with the event noun after it
     /// (`颁奖仪式`), or a `meet` trigger opening a relative clause (`陪同的干部`, `会谈的议题`;
     /// roles.rules `relative`) that lists no attendees (`会见的有`: roles.rules `guest-list`).
