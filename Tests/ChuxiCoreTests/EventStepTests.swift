@@ -32,6 +32,24 @@ final class EventStepTests: XCTestCase {
         XCTAssertEqual(Set(try extract("区政府常务会议\n\n" + body).records.map(\.attendee)), ["钱明", "孙立"])
     }
 
+    /// `HistoryYear`: a sentence that tells a year before the issue's, with no month, is history;
+    /// a full date of the year before dates a record, and so does a bare year of the issue's year.
+    func testABareEarlierYearTellsHistory() throws {
+        XCTAssertEqual(try extract("本报讯 1998年1月5日\n1992年，县长钱明来到某镇扶贫。\n").records.count, 0)
+        XCTAssertEqual(try extract("本报讯 1998年1月5日\n早在一九九五年，县长钱明就到某镇调研。\n").records.count, 0)
+        let dated = try extract("本报讯 1998年1月5日\n1997年12月30日，县长钱明到某镇调研。\n")
+        XCTAssertEqual(dated.records("钱明").map(\.date), ["1997-12-30"])
+        XCTAssertEqual(try extract("本报讯 1998年1月5日\n1998年，县长钱明到某镇调研。\n").records("钱明").count, 1)
+        XCTAssertEqual(try extract("1992年，县长钱明来到某镇扶贫。\n", issueDate: (1998, 1, 5)).records.count, 0)
+    }
+
+    /// `ExpressedNotDone`: a trigger word that is expressed (`表示亲切慰问`) is no visit.
+    func testAnExpressedGreetingIsNoVisit() throws {
+        let res = try extract("本报讯 9月3日，副市长赵刚出席座谈会，并向全体教师表示亲切慰问。")
+        XCTAssertEqual(res.records("赵刚").map(\.role), [.attend])
+        XCTAssertEqual(try extract("本报讯 9月3日，副市长赵刚来到学校，慰问全体教师。").records("赵刚").map(\.role), [.inspect])
+    }
+
     /// A meeting a speaker tells of (`他说，昨天…会见了…`) has its own record, but neither its date nor
     /// its name is where the story goes on: a speech after it is at the tea party.
     func testAnEventASpeakerTellsOfIsNotWhereTheStoryGoesOn() throws {

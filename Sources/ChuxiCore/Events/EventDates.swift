@@ -125,10 +125,32 @@ extension EventExtractor {
     /// gives none (the event then takes its own told date or the article's current date).
     func ownDate(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], _ st: inout State) -> String? {
         if let d = dateOfObject(trig, t, s, &st) { return d }
-        guard let d = datesTelling(t, s).last(where: { $0.range.upperBound <= trig.range.lowerBound }) else {
+        guard
+            let d = datesTelling(t, s).last(where: {
+                $0.range.upperBound <= trig.range.lowerBound && !qualifiesSubject($0, before: trig, t, s)
+            })
+        else {
             return nil
         }
         return render(d, issueDate: st.issueDate, state: &st)
+    }
+
+    /// `应邀出席9月3日阅兵观礼的物理学家A等也相继致辞`: a date right after another trigger, in a
+    /// clause that qualifies (`的`) a person before this trigger, dates what that person came
+    /// for, not this trigger's act.
+    func qualifiesSubject(_ d: DateMention, before trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar])
+        -> Bool
+    {
+        let at = d.range.lowerBound
+        guard
+            t.triggers.contains(where: {
+                $0.range.upperBound == at || ($0.range.upperBound == at - 1 && s[at - 1] == "了")
+            }),
+            let de = (d.range.upperBound..<trig.range.lowerBound).first(where: {
+                s[$0] == "的" || EventExtractor.clausePunct.contains(s[$0])
+            }), s[de] == "的"
+        else { return false }
+        return t.persons.contains { $0.name.lowerBound > de && $0.name.upperBound <= trig.range.lowerBound }
     }
 
     /// A date that opens the trigger's object (`参加了今天的会见`, `出席昨天的招待会`): the date of

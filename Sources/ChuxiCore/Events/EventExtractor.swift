@@ -24,7 +24,8 @@ public struct EventExtractor: Sendable {
 
     /// The steps that find a trigger's subjects, in the order they run on each trigger (each
     /// only on the trigger kinds it names). Why this order:
-    /// - `PlannedByAnother` first: a plan (`拟由A主持`) drops the trigger before anyone finds subjects.
+    /// - `ExpressedNotDone` first: an expressed word (`表示亲切慰问`) is no act, whoever stands before it.
+    /// - `PlannedByAnother` next: a plan (`拟由A主持`) drops the trigger before anyone finds subjects.
     /// - `SubjectsBeforeTrigger` next: the names before the trigger are the usual subjects;
     ///   every later step either fills in when it found none or replaces it for a shape it knows.
     /// - `SameSubjectsAfterAnd` and `AccompaniedSubject` before `Companions`: a trigger takes the
@@ -35,6 +36,7 @@ public struct EventExtractor: Sendable {
     /// - `AbsentFilter` last: it removes, from whatever the steps found, the persons who sent or
     ///   received a message and were not there.
     static let subjectResolvers: [any SubjectResolver.Type] = [
+        ExpressedNotDone.self,
         PlannedByAnother.self,
         SubjectsBeforeTrigger.self,
         SameSubjectsAfterAnd.self,
@@ -83,7 +85,8 @@ public struct EventExtractor: Sendable {
         GuestsAfterMeeting.resolve(after: meetBefore, t, s, self, &st)
         GuestsAfterMeeting.resolve(named: toCome, t, s, self, &st)
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
-        sc.planned = PlannedItems.note(t, s, self, &st) || QuotedMessage.note(t, s, self, &st)
+        sc.planned =
+            PlannedItems.note(t, s, self, &st) || QuotedMessage.note(t, s, self, &st) || HistoryYear.tells(t, s, st)
         let draftsBefore = st.drafts.count, toldBefore = PresentAtGathering.told(st)
         for trig in t.triggers { resolveTrigger(trig, &sc, &st) }
         PresentAtGathering.resolve(t, s, self, sc, told: toldBefore, draftsBefore: draftsBefore, &st)
@@ -114,7 +117,8 @@ public struct EventExtractor: Sendable {
         let trig = c.mention, t = sc.tagged
         // `叶某说，昨天下午，A会见了…`: an event a speaker tells of is not where the story goes on.
         let told = (st.event, st.gathering)
-        let event = eventName(for: trig, t, sc.text, sentenceEvent: sc.event, state: &st, headline: st.headline)
+        let event =
+            c.event ?? eventName(for: trig, t, sc.text, sentenceEvent: sc.event, state: &st, headline: st.headline)
         if inReport(at: trig.range.lowerBound, sc.text, in: t) { (st.event, st.gathering) = told }
         // A sentence with no date of its own dates its record by the event's own date when
         // the article gave one (`为期三天的X今天闭幕` … `出席了这次会议`: the three days), else by

@@ -30,6 +30,19 @@ extension EventExtractor {
         return start..<max(start, e)
     }
 
+    /// Does a hold verb at `i` stand in what someone says? After a said trigger (`A指出，…召开`;
+    /// not one that begins an event noun, `…动员部署会召开`, nor a noun after 的, `落实A同志“…”的号召`)
+    /// or after a verb of reporting and its comma (`A在致辞中表示，各地近期举办了…`, dates.rules `reported`).
+    func told(at i: Int, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> Bool {
+        let r = t.sentence.range
+        return inReport(at: i, s, in: t)
+            || t.triggers.contains { trig in
+                trig.trigger.kind == .said && trig.range.upperBound <= i
+                    && rules.events.nouns.match(s, at: trig.range.lowerBound, limit: r.upperBound) <= trig.range.count
+                    && !(trig.range.lowerBound > r.lowerBound && s[trig.range.lowerBound - 1] == "的")
+            }
+    }
+
     /// An event named with a verb that holds it: `召开X`, `X举行`.
     func holdEvent(_ t: TaggedSentence, _ s: [Unicode.Scalar]) -> String? {
         let r = t.sentence.range
@@ -50,13 +63,7 @@ extension EventExtractor {
             }
             guard l > 0 else { i += 1; continue }
             // What someone says (`A指出，…三中全会召开20周年`) and anniversaries hold no event here.
-            // (A said word that begins an event noun says nothing: `…动员部署会召开`.)
-            if t.triggers.contains(where: { trig in
-                trig.trigger.kind == .said && trig.range.upperBound <= i
-                    && rules.events.nouns.match(s, at: trig.range.lowerBound, limit: r.upperBound) <= trig.range.count
-            }) {
-                return nil
-            }
+            if told(at: i, t, s) { return nil }
             if anniversary(s, after: i + l, limit: r.upperBound) { i += l; continue }
             let c = clause(t, s, around: i)
             // `开幕式`, `启动仪式`: a hold verb that begins an event noun holds nothing; the noun is

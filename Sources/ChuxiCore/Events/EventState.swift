@@ -105,7 +105,8 @@ extension EventExtractor {
         var segmentStart: Int
         /// The subjects of the last trigger that made records (`主持会议并讲话`: the same persons).
         var previousSubjects: [Subject] = []
-        /// Was a plan told in the sentence (`A将…`)? The triggers after it give no records.
+        /// Was a plan, a message or a history told in the sentence (`A将…`, `1992年，A…`)? The
+        /// triggers after it give no records.
         var planned = false
         /// `A在B陪同下，到X调研`: A, waiting for the trigger after `陪同`.
         var waiting: [Subject] = []
@@ -138,6 +139,8 @@ extension EventExtractor {
         var roles: [Role]
         /// Did `Companions` read this trigger as `在B陪同下`? (Its drafts then wait for an event.)
         var accompanies = false
+        /// The event a step put the subjects at, instead of the one the trigger names.
+        var event: String? = nil
 
         init(mention: TriggerMention, before: [Subject], roles: [Role]) {
             self.mention = mention

@@ -19,7 +19,9 @@ enum PersonsAfterTrigger: SubjectResolver {
         let listed = g > 0 && found.first.map { covered(t, from: from + g, to: $0) } ?? false
         if listed, meet { found = x.subjects(t, s, in: from..<x.clauseOrSentenceEnd(t, s, from: from, meet: false)) }
         guard c.picks.isEmpty || meet || listed else { return .next }
-        if let first = found.first, meet || listed || copula(s, in: from..<first.range.lowerBound) {
+        if let first = found.first,
+            meet || listed || copula(s, in: from..<first.range.lowerBound) || listAfterRelative(s, t, x, from, first)
+        {
             c.add(found, by: .personsAfterTrigger)
         } else if c.picks.isEmpty, let first = found.first, relativeHead(s, t, x, from, first),
             // (`未能出席会议的A`, `接受慰问的A`: roles.rules `undone`.)
@@ -42,6 +44,25 @@ enum PersonsAfterTrigger: SubjectResolver {
             de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 })
         else { return false }
         return covered(t, from: de + 1, to: head)
+    }
+
+    /// `参加宴会的贵宾，除了A以外，还有B、C`, `出席开幕式的嘉宾，有A、B`: the trigger's clause
+    /// qualifies a short noun (what stands before its 的 as in `relativeHead`), and the next clause
+    /// opens with a word that lists them (roles.rules `guest-list-next`) right before the first
+    /// person (titles aside): the persons up to the sentence's end are its attendees.
+    static func listAfterRelative(
+        _ s: [Unicode.Scalar], _ t: TaggedSentence, _ x: EventExtractor, _ from: Int, _ head: Subject
+    ) -> Bool {
+        guard let comma = (from..<head.range.lowerBound).first(where: { EventExtractor.clausePunct.contains(s[$0]) }),
+            s[comma] == "，", comma - from <= 16,
+            let de = (from..<comma).last(where: { s[$0] == "的" }), (2...5).contains(comma - de),
+            !s[from..<comma].contains("、"),
+            de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 })
+        else { return false }
+        var k = comma + 1 + x.rules.roleWords.guestListsNext.match(s, at: comma + 1, limit: head.range.lowerBound)
+        guard k > comma + 1 else { return false }
+        if k < head.range.lowerBound, s[k] == "：" { k += 1 }
+        return covered(t, from: k, to: head)
     }
 
     /// Does only the person's own titles stand between `from` and the person?

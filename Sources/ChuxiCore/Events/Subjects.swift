@@ -81,8 +81,10 @@ extension EventExtractor {
         var c = k
         while c < j, !Self.clausePunct.contains(s[c]) { c += 1 }
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
-        return rules.predicates.matchEnding(s, at: c, floor: k) > 0
-            || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
+        let n = max(
+            rules.predicates.matchEnding(s, at: c, floor: k), rules.triggerWords.matchEnding(s, at: c, floor: k))
+        // (`A、B等代表，以及C约500人出席`: the noun closing a list is no verb of saying.)
+        return n > 0 && !(c - n > k && s[c - n - 1] == "等")
     }
 
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.

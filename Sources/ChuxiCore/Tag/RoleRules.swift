@@ -48,6 +48,10 @@ public struct RoleRules: Sendable {
     public let undone: Lexicon
     /// Words after a trigger that list its attendees (`会见的有`): it keeps its role.
     public let guestLists: Lexicon
+    /// `roles.rules guest-list-next`: `还有`, `除了` opening the clause after `参加宴会的贵宾，`: they list them.
+    public let guestListsNext: Lexicon
+    /// `roles.rules expressed`: `表示`, `致以` a few characters before a trigger: its word is expressed, not done.
+    public let expressed: Lexicon
 
     init(_ r: RuleSchema.Reader) {
         let file = "roles.rules"
@@ -63,7 +67,9 @@ public struct RoleRules: Sendable {
         listLeads = r.lexicon(file, "list-lead")
         relativeMarkers = r.scalars(file, "relative")
         guestLists = r.lexicon(file, "guest-list")
+        guestListsNext = r.lexicon(file, "guest-list-next")
         undone = r.lexicon(file, "undone")
+        expressed = r.lexicon(file, "expressed")
         narrators = r.lexicon(file, "narrator")
         addressees = r.scalars(file, "addressee")
         distributives = r.lexicon(file, "distributive")

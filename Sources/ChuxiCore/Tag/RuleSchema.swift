@@ -226,8 +226,15 @@ public enum RuleSchema {
                 "words right before a trigger in a relative clause that undo or turn it (`未能出席…的A`, `接受慰问的A`): A did not act"
             ),
             .init(
+                "roles.rules", "expressed", .word,
+                "verbs of expressing a few characters before a trigger (`表示亲切慰问`, `致以诚挚的慰问`): the trigger's word is what is expressed, no act"
+            ),
+            .init(
                 "roles.rules", "guest-list", .word,
                 "words after a trigger that list its attendees (`会见的有`): `relative` does not apply"),
+            .init(
+                "roles.rules", "guest-list-next", .word,
+                "words opening the clause after `参加宴会的贵宾，` that list them (`还有`, `除了A以外，还有B`)"),
             .init(
                 "roles.rules", "planned", .word, "words between a person and a trigger that make the act a plan (`将于`)"),
             .init(
