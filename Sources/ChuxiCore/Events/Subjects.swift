@@ -267,9 +267,21 @@ extension EventExtractor {
         e += rules.notGiven.match(s, at: e, limit: next)
         // (`A上将以及…负责人，`: the list goes on.)
         guard e < next, let comma = (e..<next).first(where: { Self.clausePunct.contains(s[$0]) }),
-            !Punctuation.listJoiners.contains(where: { s[e..<comma].starts(with: $0) })
+            !Punctuation.listJoiners.contains(where: { s[e..<comma].starts(with: $0) }),
+            !sharesOutTheAct(s, e..<comma)
         else { return false }
         return (e..<comma).contains { rules.nameStops.contains(s[$0]) && !Self.listJoinerScalars.contains(s[$0]) }
+    }
+
+    /// `A在广州，B赴中山，C赴江门、阳江，开展了慰问活动`: a short clause of going (roles.rules
+    /// `destination`) or of place (`在`) after each name gives each a share of the act told after.
+    func sharesOutTheAct(_ s: [Unicode.Scalar], _ clause: Range<Int>) -> Bool {
+        guard clause.count <= 12, clause.count >= 2 else { return false }
+        let lead =
+            s[clause.lowerBound] == "在"
+            ? 1 : rules.roleWords.destinations.match(s, at: clause.lowerBound, limit: clause.upperBound)
+        return lead > 0 && lead < clause.count
+            && !clause.contains { rules.triggerWords.match(s, at: $0, limit: clause.upperBound) > 0 }
     }
     static let listJoinerScalars: ScalarSet = {
         var s = Punctuation.conjunctions
@@ -364,10 +376,11 @@ extension EventExtractor {
         return past == e ? [e] : [e, past]
     }
 
-    /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`).
+    /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`) and an
+    /// honorific (names.rules `honorific`: `A同志`, `A老师发言`).
     func afterPost(_ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> Int {
         let j = i + rules.posts.match(s, at: i, limit: limit)
-        return s[j..<limit].starts(with: "同志".unicodeScalars) ? j + 2 : j
+        return j + rules.honorifics.match(s, at: j, limit: limit)
     }
 
     func clauseOrSentenceEnd(_ t: TaggedSentence, _ s: [Unicode.Scalar], from i: Int, meet: Bool) -> Int {

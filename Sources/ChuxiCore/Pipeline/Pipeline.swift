@@ -355,14 +355,16 @@ public final class Pipeline {
         }
         var out = Set<String>()
         for t in tagged {
-            var inList = false
+            var inList = false, previousEnd = -1
             for p in t.persons {
                 let i = p.name.lowerBound
                 var j = i
                 while j > t.sentence.range.lowerBound, s[j - 1] == " " { j -= 1 }
-                let listed = inList && j > 0 && s[j - 1] == "、"
+                // (`记者王某李某某报道`: names run together after a reporter's name are reporters too.)
+                let listed = inList && j > 0 && (s[j - 1] == "、" || j == previousEnd)
                 inList = endsWithReporterWord(j) || listed || inBylineBracket(i, t, s)
                 if inList { out.insert(text.text(p.name)) }
+                previousEnd = p.name.upperBound
             }
         }
         return out

@@ -129,6 +129,10 @@ public enum RuleSchema {
                 "names.rules", "address", .word,
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(
+                "names.rules", "honorific", .word,
+                "words after a full name that honour or address its person, no post (`A同志`, `A同学发言`): the trigger after one is A's"
+            ),
+            .init(
                 "names.rules", "rank", .word,
                 "military ranks right after a name (`某某上将`): the character before one belongs to the name"),
             .init(

@@ -106,6 +106,8 @@ public final class RuleSet: Sendable {
     public let notGiven: Lexicon
     /// `names.rules address`: words after a surname alone that address its person (`王老汉`).
     public let addressWords: Lexicon
+    /// `names.rules honorific`: `同志`, `老师` after a full name (`A同学发言`).
+    public let honorifics: Lexicon
     /// `names.rules kin`: `夫人` after a post (`总理夫人某某`).
     public let kinWords: Lexicon
     /// `names.rules state`: words after which the name before is a state (`某某共和国`).
@@ -231,6 +233,7 @@ public final class RuleSet: Sendable {
         notNames = r.lexicon("names.rules", "not-name")
         notGiven = r.lexicon("names.rules", "not-given")
         addressWords = r.lexicon("names.rules", "address")
+        honorifics = r.lexicon("names.rules", "honorific")
         kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
         placeNouns = r.lexicon("names.rules", "place-noun")
