@@ -103,6 +103,13 @@ extension EventExtractor {
         state.dateline ?? state.pageDate ?? issueDate.map { DateValue(year: $0.year, month: $0.month, day: $0.day) }
     }
 
+    /// A day, or a span of days of its month (`29日至30日`), as ISO.
+    static func span(_ day: DateValue?, through: Int?) -> String {
+        guard var v = day else { return "" }
+        if let e = through { v.end = (v.year, v.month, e) }
+        return v.iso
+    }
+
     func render(_ d: DateMention, issueDate: IssueDate?, state: inout State) -> String {
         switch d.value {
         case .absolute(let v):
@@ -112,10 +119,10 @@ extension EventExtractor {
         case .relative(let n):
             // 今天/昨天: against the dateline, else the issue date.
             return base(state, issueDate)?.adding(days: n).iso ?? ""
-        case .dayOfMonth(let d):
-            return base(state, issueDate)?.latest(day: d).iso ?? ""
-        case .dayOfThisMonth(let d):
-            return base(state, issueDate)?.sameMonth(day: d)?.iso ?? ""
+        case .dayOfMonth(let d, let through):
+            return Self.span(base(state, issueDate)?.latest(day: d), through: through)
+        case .dayOfThisMonth(let d, let through):
+            return Self.span(base(state, issueDate)?.sameMonth(day: d), through: through)
         case .vague: return ""
         }
     }

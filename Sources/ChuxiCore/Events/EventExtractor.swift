@@ -53,8 +53,10 @@ public struct EventExtractor: Sendable {
     /// The passes over the article's drafts after its last sentence, in order.
     /// `QuoteOnlyArticle` before `DatesAboveDateline`: a quote is told by its records having no
     /// date of their own; the date the second pass gives would hide it. `AfterWireDateline` last:
-    /// it reads the dates the others gave.
+    /// it reads the dates the others gave. `MessageSenders` first: the words of a message are no
+    /// records for the passes after it to read.
     static let articlePasses: [any ArticlePass.Type] = [
+        MessageSenders.self,
         QuoteOnlyArticle.self,
         DatesAboveDateline.self,
         AfterWireDateline.self
@@ -87,6 +89,7 @@ public struct EventExtractor: Sendable {
         var sc = SentenceContext(tagged: t, text: s, event: sentEvent, segmentStart: t.sentence.range.lowerBound)
         sc.planned =
             PlannedItems.note(t, s, self, &st) || QuotedMessage.note(t, s, self, &st) || HistoryYear.tells(t, s, st)
+        MessageSenders.note(t, s, self, &st)
         let draftsBefore = st.drafts.count, toldBefore = PresentAtGathering.told(st)
         for trig in t.triggers { resolveTrigger(trig, &sc, &st) }
         PresentAtGathering.resolve(t, s, self, sc, told: toldBefore, draftsBefore: draftsBefore, &st)

@@ -69,6 +69,8 @@ extension EventExtractor {
         var inQuotedMessage = false
         /// `PlannedItems`: a notice of a meeting to come opened (`关于召开…会议的通知`); what follows is it.
         var inNotice = false
+        /// Persons who sent a message (`A发来贺信`): their said records are its words (`MessageSenders`).
+        var messageSenders: Set<String> = []
         /// A speech given in turn by no one named (`SpeakersAfterTurns`): the next sentence names them.
         var speakersToCome: Draft? = nil
         /// The date each event was given where the text told it (`为期三天的X今天闭幕`).

@@ -34,7 +34,9 @@ enum SaidSubjects: SubjectResolver {
         }
         guard let p = speaker, p.kind == .person,
             x.nameEnds(s, p.range.upperBound, at).map({ sc.tagged.pastDate(at: $0) }).contains(where: { i in
+                // (`A围绕“…”作报告`, `A就此指出`: a topic between the name and the words.)
                 x.adjacent(s, i, at) || x.madeSpeech(s, i, c.range)
+                    || at - i >= 4 && x.topicThenSpeech(s, i, at)
                     || c.roles.contains(.attend) && x.shortPlace(s, i, at)  // (`在中南海听取`: hearing is attending)
             })
         else { return .next }

@@ -376,10 +376,11 @@ extension EventExtractor {
         return past == e ? [e] : [e, past]
     }
 
-    /// Past a post written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`) and an
-    /// honorific (names.rules `honorific`: `A同志`, `A老师发言`).
+    /// Past a post or a rank written after the name (`施瓦布主席在致辞中说`, `罗军部长发表了讲话`,
+    /// `A空军上将致辞`) and an honorific (names.rules `honorific`: `A同志`, `A老师发言`).
     func afterPost(_ s: [Unicode.Scalar], _ i: Int, _ limit: Int) -> Int {
-        let j = i + rules.posts.match(s, at: i, limit: limit)
+        var j = i + rules.posts.match(s, at: i, limit: limit)
+        if j == i { j += rules.ranks.match(s, at: i, limit: limit) }
         return j + rules.honorifics.match(s, at: j, limit: limit)
     }
 

@@ -465,6 +465,17 @@ public final class Pipeline {
         return out.sorted { ($0.0, $0.1, $0.2.role) < ($1.0, $1.1, $1.2.role) }.map(\.2)
     }
 
+    /// A span of days is two mentions, as the People's Daily annotation has it (`2日—5日`,
+    /// `3月13日到14日`: each end, the range mark between them none); a record takes the span.
+    static func dateParts(_ r: Range<Int>, _ s: [Unicode.Scalar]) -> [Range<Int>] {
+        guard
+            let k = r.dropFirst().first(where: {
+                Tagger.rangeMarks.contains(s[$0]) && (s[$0 - 1] == "日" || s[$0 - 1] == "号") && $0 + 1 < r.upperBound
+            })
+        else { return [r] }
+        return [r.lowerBound..<k, (k + 1)..<r.upperBound]
+    }
+
     func mentions(
         _ tagged: [TaggedSentence], article: Article, text: NormalizedText, source: SourceText, issue: String,
         journalists: Set<String>
@@ -473,7 +484,11 @@ public final class Pipeline {
         var titleRanges = Set<Range<Int>>()  // a list's names share one title span
         for j in article.journalists { spans.append(Span(kind: .journalist, range: j.range, rule: "byline")) }
         for t in tagged {
-            for d in t.dates { spans.append(Span(kind: .date, range: d.range, rule: "dates")) }
+            for d in t.dates {
+                for r in Self.dateParts(d.range, text.scalars) {
+                    spans.append(Span(kind: .date, range: r, rule: "dates"))
+                }
+            }
             for r in t.times { spans.append(Span(kind: .date, range: r, rule: "dates.rules:time")) }
             // A rule's name is the mention where the name model reads another span over it: the
             // rules' edges are proven by their examples (`石建和，`, `佐藤正一`, `A·B`), and mentions

@@ -96,7 +96,11 @@ public struct DateMention: Sendable {
     /// `absolute`: `6月11日`; `relative`: `昨天` (days); `dayOfMonth`: `11日` in the
     /// dateline's month (`新华社北京6月12日电 钱正华11日在…`); `vague`: `近日`.
     /// `dayOfThisMonth`: `本月20日`, the dateline's (else the issue's) month, even when later.
-    public enum Value: Sendable { case absolute(DateValue), relative(Int), dayOfMonth(Int), dayOfThisMonth(Int), vague }
+    /// (`dayOfMonth(29, through: 30)`: `29日至30日`, a span of days of one month.)
+    public enum Value: Sendable {
+        case absolute(DateValue), relative(Int), dayOfMonth(Int, through: Int? = nil), dayOfThisMonth(
+            Int, through: Int? = nil), vague
+    }
     public let range: Range<Int>
     public let value: Value
 }

@@ -34,7 +34,10 @@ extension Tagger {
                 let thisMonth = afterThisMonth(s, i, sc.a)
                 let from = thisMonth ? i - 2 : i
                 out.append(
-                    DateMention(range: from..<d.end, value: thisMonth ? .dayOfThisMonth(d.day) : .dayOfMonth(d.day)))
+                    DateMention(
+                        range: from..<d.end,
+                        value: thisMonth
+                            ? .dayOfThisMonth(d.day, through: d.through) : .dayOfMonth(d.day, through: d.through)))
                 mark(&sc, from..<d.end)
                 i = d.end; continue
             }
@@ -63,7 +66,12 @@ extension Tagger {
     /// A day without a month (`钱正华11日在…`, `十七日，`): Arabic digits or Chinese numerals +
     /// 日, not after a month or a number (`本月19日` is this month's), and followed by a time of day, a comma or a verb, so that
     /// `3日内`, `30日前` are not read as dates. (A lone `一日` is `one day`, never a date.)
-    func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int)? {
+    /// What joins the two ends of a span of days (`3日至5日`, `3-5日`).
+    static let rangeMarks: ScalarSet = ["至", "到", "-", "—", "~", "－"]
+
+    /// `29日至30日在某地…出席`: two days joined by a range mark read as one span, the checks after
+    /// the second.
+    func dayOfMonth(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> (day: Int, end: Int, through: Int?)? {
         // (A numeral of the other kind before is a name's end: `金某三9日会见`.)
         let arabic = Normalizer.isDigit(s[i])
         guard Numerals.start.contains(s[i]),
@@ -82,17 +90,26 @@ extension Tagger {
             v = n.value; j = n.end
         }
         guard j < b, s[j] == "日", (1...31).contains(v), j + 1 < b else { return nil }
-        if rules.dates.afterDay.match(s, at: j + 1, limit: b) > 0
+        var through: Int? = nil
+        // (What follows the first day accepts it as before: `5日至6日` by its 至, dates.rules `after-day`.)
+        var accepted =
+            rules.dates.afterDay.match(s, at: j + 1, limit: b) > 0
             || rules.triggerWords.match(s, at: j + 1, limit: b) > 0
+        if Self.rangeMarks.contains(s[j + 1]), let e = Numerals.read(s, j + 2, b), e.end - j - 2 <= 3, e.end + 1 < b,
+            s[e.end] == "日", e.value > v, e.value <= 31
         {
-            return (v, j + 1)
+            through = e.value; j = e.end
+            accepted =
+                accepted || rules.dates.afterDay.match(s, at: j + 1, limit: b) > 0
+                || rules.triggerWords.match(s, at: j + 1, limit: b) > 0
         }
+        if accepted { return (v, j + 1, through) }
         // `8日也在汉城会见了…`: a role trigger later in the same clause, unless the day is a
         // span (`3日内`, `30日前`, `5日以后`).
         guard !rules.dates.daySpans.contains(s[j + 1]) else { return nil }
         var k = j + 1
         while k < b, k - j <= 16, !Self.clausePunct.contains(s[k]) {
-            if rules.triggerWords.match(s, at: k, limit: b) > 0 { return (v, j + 1) }
+            if rules.triggerWords.match(s, at: k, limit: b) > 0 { return (v, j + 1, through) }
             k += 1
         }
         return nil
@@ -130,11 +147,11 @@ extension Tagger {
         // `7月28上午`: a day whose 日 was dropped before a time of day.
         let dropped = ["上午", "下午", "晚上", "中午"].contains { s[dn.end...].starts(with: $0.unicodeScalars) }
         // `4月22至24日`: a range whose first 日 is left to the second.
-        let rangeFirst = ["至", "到", "-", "—", "~", "－"].contains(s[dn.end])
+        let rangeFirst = Self.rangeMarks.contains(s[dn.end])
         guard s[dn.end] == "日" || s[dn.end] == "号" || dropped || rangeFirst else { return nil }
         var v = DateValue(year: year, month: month, day: dn.value)
         j = dropped || rangeFirst ? dn.end : dn.end + 1
-        if j < b, ["至", "到", "-", "—", "~", "－"].contains(s[j]), let e1 = Numerals.read(s, j + 1, b) {
+        if j < b, Self.rangeMarks.contains(s[j]), let e1 = Numerals.read(s, j + 1, b) {
             if e1.end < b, s[e1.end] == "日" || s[e1.end] == "号", (1...31).contains(e1.value), e1.value > v.day {
                 v.end = (nil, month, e1.value); j = e1.end + 1
             } else if e1.end < b, s[e1.end] == "月", let e2 = Numerals.read(s, e1.end + 1, b), e2.end < b,
