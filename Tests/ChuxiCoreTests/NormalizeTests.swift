@@ -11,6 +11,9 @@ final class NormalizeTests: XCTestCase {
         let n = Normalizer.normalize(SourceText("本报讯 3月 9日，北苏州路绿地总面积约 4170 平方米\n■记者 戚佳佳 申佳琦"))
         XCTAssertEqual(n.text(n.paragraphs[0]), "本报讯3月9日，北苏州路绿地总面积约4170平方米")
         XCTAssertEqual(n.text(n.paragraphs[1]), "■记者 戚佳佳 申佳琦")
+        // Two numbers stay apart: a page's time, then the body's date.
+        let t = Normalizer.normalize(SourceText("发表时间:2021-10-24 21:51 10月22日，会议召开"))
+        XCTAssertEqual(t.text(t.paragraphs[0]), "发表时间：2021-10-24 21:51 10月22日，会议召开")
     }
 
     /// A paragraph that ends a sentence before the writer and the source in brackets is body

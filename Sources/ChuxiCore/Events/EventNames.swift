@@ -640,7 +640,17 @@ extension EventExtractor {
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         if let o = object, !isFragment(o) { return o }
-        return lastResort(trig, state: &state, headline: headline)
+        return lastResort(trig, state: &state, headline: headline) ?? actTold(trig, s, clause: c)
+    }
+
+    /// `前往某国使馆，吊唁该国主席逝世`: with no event noun, no gathering and no headline, the
+    /// act as the clause tells it (the trigger and what follows it to the clause's end, when short).
+    func actTold(_ trig: TriggerMention, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
+        var end = c.upperBound
+        while end > trig.range.upperBound, Punctuation.delimiters.contains(s[end - 1]) { end -= 1 }
+        guard trig.trigger.kind == .verb, end - trig.range.lowerBound <= 16 else { return "" }
+        let e = str(s, trig.range.lowerBound..<end)
+        return e == trig.trigger.word || isFragment(e) ? "" : e
     }
 
     /// `X会见了Y` named by its counterpart (`ownMeeting`); with no counterpart named, the gathering
@@ -692,10 +702,10 @@ extension EventExtractor {
 
     /// The headline's event is the article's: a companion after a visit it names (`B陪同考察`)
     /// takes it too.
-    func lastResort(_ trig: TriggerMention, state: inout State, headline: String?) -> String {
+    func lastResort(_ trig: TriggerMention, state: inout State, headline: String?) -> String? {
         let h = headline.map(headlineEvent)
         if trig.trigger.role == .inspect, let h { state.event = h }
-        return h ?? ""
+        return h
     }
 
     /// The event a headline names, the name of last resort: `A在Y上强调…` -> Y, `Y在京举行`,

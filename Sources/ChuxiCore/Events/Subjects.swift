@@ -87,6 +87,27 @@ extension EventExtractor {
         return n > 0 && !(c - n > k && s[c - n - 1] == "等")
     }
 
+    /// `A对B…表示慰问`, `A向B通报`, `代表国家主席B出席…的A`: a person after a preposition of whom
+    /// words are said (roles.rules `addressee`) or after 代表 (titles aside) is no subject of a
+    /// verb (a meeting's counterpart stands there: `A向B递交国书`).
+    func objectOfPreposition(_ p: Subject, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> Bool {
+        guard p.kind == .person else { return false }
+        let lo = t.sentence.range.lowerBound, at = p.range.lowerBound
+        let from = t.persons.first(where: { $0.name == p.range })?.titles.map(\.lowerBound).min() ?? at
+        // (Or a post right before the name that no title holds: `代表国家主席A`: a short stretch
+        // of Han characters ending in a post.)
+        let titled = from < at || rules.posts.matchEnding(s, at: at, floor: lo) > 0
+        for k in stride(from: from - 1, through: max(lo, from - (titled && from == at ? 12 : 0) - 1), by: -1) {
+            if k < from - 1, !Normalizer.isHan(s[k + 1]) { break }
+            if rules.roleWords.addressees.contains(s[k])
+                || k - 1 >= lo && s[(k - 1)...k].elementsEqual(Self.onBehalf)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
     func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
         // `应A、B、C邀请，D将…`: the hosts who invited are not the subject either (a list of up
@@ -226,7 +247,7 @@ extension EventExtractor {
         var i = i
         if i + 3 < s.count, s[i] == "，", s[i + 1] == "作", s[i + 2] == "为" { i += 1 }
         guard trig.lowerBound > i, trig.lowerBound - i <= 60 else { return false }
-        if madeSpeechOnTopic(s[i..<trig.lowerBound]) { return true }
+        if madeSpeechOnTopic(s[i..<trig.lowerBound]) || madeTitledSpeech(s[i..<trig.lowerBound]) { return true }
         guard !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // Over scalars, not Strings: this runs for every speaker candidate of every speech.
         var gap = s[i..<trig.lowerBound]
@@ -256,6 +277,17 @@ extension EventExtractor {
             return false
         }
         return gap.endIndex - verb.upperBound <= 8
+    }
+
+    /// `做了题为《…，…》的工作报告`: a speech verb opening the gap, then the speech's title (which
+    /// may hold commas) ending a few characters before the trigger.
+    func madeTitledSpeech(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let open = gap.firstIndex(of: "《"), let close = gap.lastIndex(of: "》"), open < close,
+            gap.endIndex - close <= 6, rules.roleWords.speechVerbs.contains(where: { gap.starts(with: $0) }),
+            !gap[..<open].contains(where: { Self.clausePunct.contains($0) || $0 == "、" }),
+            !gap[close...].contains(where: { Self.clausePunct.contains($0) })
+        else { return false }
+        return true
     }
 
     /// `职工A怎么也没想到，书记B…`: a clause of A's own (a stop word of a predicate: `也`, `没`,

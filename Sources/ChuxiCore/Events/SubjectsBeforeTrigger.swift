@@ -3,7 +3,8 @@
 /// someone else to act (`受A委托`), plan it (`将于2月3日`), did it before (`曾两次接见`) or are
 /// the object of an appointment told before it (`免去A同志…职务，…颁发任命书`); before a
 /// verb, nor a person whose own clause ends before the next subject (`职工A怎么也没想到，书记B…来到她家`);
-/// nor those whose homes the subjects go to (`A到困难群众B、C家中走访`).
+/// nor those whose homes the subjects go to (`A到困难群众B、C家中走访`), nor a person spoken
+/// to, of or for (`A对B表示慰问`, `代表国家主席B出席…的A`).
 enum SubjectsBeforeTrigger: SubjectResolver {
     static let kinds: [Trigger.Kind] = [.verb, .meet]
 
@@ -34,6 +35,7 @@ enum SubjectsBeforeTrigger: SubjectResolver {
             before.indices.filter { k in
                 let p = before[k]
                 return !visited.contains(k) && !x.says(s, p.range.upperBound, before: at) && !x.entrusting(s, p.range)
+                    && !(c.kind == .verb && x.objectOfPreposition(p, sc.tagged, s))
                     && !x.appointed(s, p.range, floor: sc.segmentStart)
                     && !(c.kind == .verb && k + 1 < before.count
                         && x.hasOwnClause(s, p.range, before: before[k + 1].range.lowerBound))

@@ -114,8 +114,9 @@ public enum Normalizer {
                             let c = WidthFolding.toHalfWidth(s[i])
                             if isSpace(c) || c.value < 0x20 {
                                 // A run of whitespace (zero-width marks within it included): keep one space only
-                                // between two non-numeric words (`记者 王巧月`, `City Walk`); drop it at the ends
-                                // and next to digits (`3月 9日`).
+                                // between two non-numeric words (`记者 王巧月`, `City Walk`) and between two
+                                // numbers (`21:51 10月22日`: the numbers stay apart); drop it at the ends and
+                                // next to one digit (`3月 9日`).
                                 var j = i + 1
                                 while j < end, case let h = WidthFolding.toHalfWidth(s[j]),
                                     isSpace(h) || h.value < 0x20 || isZeroWidth(h)
@@ -126,7 +127,9 @@ public enum Normalizer {
                                     f.lines.append(Line(range: begin..<k, blankBefore: sawBlank))
                                     sawBlank = false; begin = k; i = j; continue
                                 }
-                                if k > begin, j < end, !isDigit(out[k - 1]), !isDigit(WidthFolding.toHalfWidth(s[j])) {
+                                if k > begin, j < end,
+                                    isDigit(out[k - 1]) == isDigit(WidthFolding.toHalfWidth(s[j]))
+                                {
                                     put(" ", i)
                                 }
                                 i = j; continue
