@@ -90,6 +90,13 @@ final class TagTests: XCTestCase {
         XCTAssertEqual(Set(res.records.map(\.attendee)), ["欧阳明", "司马云", "顾立鋆", "安东尼奥·古特雷斯"])
     }
 
+    /// A repeated name inside a doctrine's or a book's name (names.rules `term`: `某某文选`) is
+    /// no person mention; the name's own mention stays.
+    func testARepeatedNameInABooksNameIsNoPerson() throws {
+        let res = try r("本报讯 9月3日，区长钱明远出席学习会。会议学习钱明远文选，大家发言。")
+        XCTAssertEqual(res.mentions.filter { $0.type == .person && $0.text == "钱明远" }.count, 1)
+    }
+
     func testNoNamesFromPlacesAndStreets() throws {
         let res = try r("本报讯 活动在张园8号楼举行，王府井商圈和金山区高新技术企业代表参加活动。金山在全区率先推进。")
         XCTAssertTrue(res.records.isEmpty, "\(res.records.map(\.attendee))")

@@ -245,9 +245,6 @@ public final class Pipeline {
         func touches(_ r: Range<Int>) -> Bool { r.clamped(to: base).contains { bits[$0 - base.lowerBound] } }
     }
 
-    /// A name followed by these is part of a term (`某某理论`, `某某思想`), not the person.
-    static let termAfterName = ["理论", "思想", "主义", "路线", "时代", "文选", "选集"].map { Array($0.unicodeScalars) }
-
     /// A person's name found once in an article names the person wherever else it stands in
     /// the article (the model reads each sentence alone and may miss a repetition): two
     /// characters or more, not touching another span, not the start of a longer Han run that
@@ -314,7 +311,7 @@ public final class Pipeline {
                 // Untouched, and not glued to more of a name (a span other than a date starting
                 // right after it: `郎某目前` is a name and a time).
                 if !covered.touches(r), r.upperBound == hi || !nonDates.touches(r.upperBound..<(r.upperBound + 1)),
-                    !Self.termAfterName.contains(where: { w in s[r.upperBound...].starts(with: w) })
+                    rules.termsAfterName.match(s, at: r.upperBound, limit: s.count) == 0
                 {
                     found = r
                 }

@@ -129,6 +129,10 @@ public enum RuleSchema {
                 "names.rules", "address", .word,
                 "words that address a person by the surname alone (`王老汉`): a surname mention"),
             .init(
+                "names.rules", "term", .word,
+                "words after a name that make it a doctrine's or a book's name (`某某理论`, `某某选集`): a repetition there names no person"
+            ),
+            .init(
                 "names.rules", "honorific", .word,
                 "words after a full name that honour or address its person, no post (`A同志`, `A同学发言`): the trigger after one is A's"
             ),

@@ -106,6 +106,8 @@ public final class RuleSet: Sendable {
     public let notGiven: Lexicon
     /// `names.rules address`: words after a surname alone that address its person (`王老汉`).
     public let addressWords: Lexicon
+    /// `names.rules term`: `理论`, `选集` after a name: a doctrine's or a book's name (`某某理论`).
+    public let termsAfterName: Lexicon
     /// `names.rules honorific`: `同志`, `老师` after a full name (`A同学发言`).
     public let honorifics: Lexicon
     /// `names.rules kin`: `夫人` after a post (`总理夫人某某`).
@@ -234,6 +236,7 @@ public final class RuleSet: Sendable {
         notGiven = r.lexicon("names.rules", "not-given")
         addressWords = r.lexicon("names.rules", "address")
         honorifics = r.lexicon("names.rules", "honorific")
+        termsAfterName = r.lexicon("names.rules", "term")
         kinWords = r.lexicon("names.rules", "kin")
         stateWords = r.lexicon("names.rules", "state")
         placeNouns = r.lexicon("names.rules", "place-noun")
