@@ -112,11 +112,13 @@ extension EventExtractor {
             if let e = led, e - from <= 40 { return word + str(s, from..<e) }
             return word + str(s, p.name.upperBound - from <= 24 ? from..<p.name.upperBound : p.name)
         }
-        // (Not a 和 inside a title: `与某某共和国总统X举行会谈`.)
-        if let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
-            (s[k] == "和" || rules.events.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
-                && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
-        }),
+        // (Not a 和 inside a title: `与某某共和国总统X举行会谈`. Before a visit, `A和B来到`, B is
+        // a fellow visitor, no counterpart.)
+        if trig.trigger.kind == .meet,
+            let j = (c.lowerBound..<trig.range.lowerBound).last(where: { k in
+                (s[k] == "和" || rules.events.counterpartMarkers.contains(s[k]) && !notCounterpart(s, at: k, in: c))
+                    && !t.persons.contains { $0.titles.contains { $0.contains(k) } }
+            }),
             let p = t.persons.first(where: { $0.name.lowerBound > j && $0.name.upperBound <= trig.range.lowerBound }),
             // (`A和B等领导一同会见`: B is a fellow subject, events.rules `together`.)
             !(p.name.upperBound..<trig.range.lowerBound).contains(where: {
@@ -366,7 +368,9 @@ extension EventExtractor {
     /// Not an event's name: a clause fragment (`他表示了亲切慰问`, `向他们拜年`).
     func isFragment(_ e: String) -> Bool {
         let u = Array(e.unicodeScalars)
+        // (`看望与`: a name ending with a conjunction is cut before what it joins.)
         return rules.events.fragmentStarts.match(u, at: 0, limit: u.count) > 0 || e.contains("表示")
+            || u.last.map { Punctuation.conjunctions.contains($0) || $0 == "、" } == true
     }
 
     /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).
@@ -640,16 +644,24 @@ extension EventExtractor {
         if let e = sentenceEvent ?? state.event { return e }
         if trig.trigger.kind == .meet { return meetingToldElsewhere(trig, state: state, headline: headline) }
         if let o = object, !isFragment(o) { return o }
-        return lastResort(trig, state: &state, headline: headline) ?? actTold(trig, s, clause: c)
+        return lastResort(trig, state: &state, headline: headline) ?? actTold(trig, t, s, clause: c)
     }
 
     /// `前往某国使馆，吊唁该国主席逝世`: with no event noun, no gathering and no headline, the
-    /// act as the clause tells it (the trigger and what follows it to the clause's end, when short).
-    func actTold(_ trig: TriggerMention, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
+    /// act as the clause tells it (the trigger and what follows it to the clause's end, when
+    /// short), from the counterpart before it when it is bare (`与农民代表举行座谈`).
+    func actTold(_ trig: TriggerMention, _ t: TaggedSentence, _ s: [Unicode.Scalar], clause c: Range<Int>) -> String {
         var end = c.upperBound
         while end > trig.range.upperBound, Punctuation.delimiters.contains(s[end - 1]) { end -= 1 }
-        guard trig.trigger.kind == .verb, end - trig.range.lowerBound <= 16 else { return "" }
-        let e = str(s, trig.range.lowerBound..<end)
+        var start = trig.range.lowerBound
+        if end == trig.range.upperBound,
+            let w = (c.lowerBound..<start).last(where: { s[$0] == "与" || s[$0] == "同" }),
+            !t.persons.contains(where: { $0.name.lowerBound > w && $0.name.lowerBound < start })
+        {
+            start = w
+        }
+        guard trig.trigger.kind == .verb, end - start <= 16 else { return "" }
+        let e = str(s, start..<end)
         return e == trig.trigger.word || isFragment(e) ? "" : e
     }
 
