@@ -279,10 +279,16 @@ extension EventExtractor {
         return gap.endIndex - verb.upperBound <= 8
     }
 
-    /// `做了题为《…，…》的工作报告`: a speech verb opening the gap, then the speech's title (which
-    /// may hold commas) ending a few characters before the trigger.
-    func madeTitledSpeech(_ gap: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let open = gap.firstIndex(of: "《"), let close = gap.lastIndex(of: "》"), open < close,
+    /// `做了题为《…，…》的工作报告`, `作了题为“…，…”的报告`: a speech verb opening the gap, then the
+    /// speech's title (which may hold commas) ending a few characters before the trigger.
+    func madeTitledSpeech(_ whole: ArraySlice<Unicode.Scalar>) -> Bool {
+        var gap = whole
+        // (`在会议开幕时作了题为…`: the place or time of the speech before it.)
+        if gap.first == "在", let on = gap.prefix(12).firstIndex(where: { $0 == "时" || $0 == "上" || $0 == "中" }) {
+            gap = gap[(on + 1)...]
+        }
+        guard let open = gap.firstIndex(where: { $0 == "《" || $0 == "“" }),
+            let close = gap.lastIndex(where: { $0 == (gap[open] == "《" ? "》" : "”") }), open < close,
             gap.endIndex - close <= 6, rules.roleWords.speechVerbs.contains(where: { gap.starts(with: $0) }),
             !gap[..<open].contains(where: { Self.clausePunct.contains($0) || $0 == "、" }),
             !gap[close...].contains(where: { Self.clausePunct.contains($0) })
