@@ -83,8 +83,9 @@ extension EventExtractor {
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
         let n = max(
             rules.predicates.matchEnding(s, at: c, floor: k), rules.triggerWords.matchEnding(s, at: c, floor: k))
-        // (`A、B等代表，以及C约500人出席`: the noun closing a list is no verb of saying.)
-        return n > 0 && !(c - n > k && s[c - n - 1] == "等")
+        // (`A、B等代表，以及C约500人出席`, `A、B等某方代表，…`: 代表 before a comma is the noun
+        // closing a list, no verb of saying.)
+        return n > 0 && !s[(c - n)..<c].elementsEqual(Self.onBehalf)
     }
 
     /// `A对B…表示慰问`, `A向B通报`, `代表国家主席B出席…的A`: a person after a preposition of whom
