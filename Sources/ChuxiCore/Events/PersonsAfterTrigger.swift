@@ -49,7 +49,8 @@ enum PersonsAfterTrigger: SubjectResolver {
     /// `参加宴会的贵宾，除了A以外，还有B、C`, `出席开幕式的嘉宾，有A、B`: the trigger's clause
     /// qualifies a short noun (what stands before its 的 as in `relativeHead`), and the next clause
     /// opens with a word that lists them (roles.rules `guest-list-next`) right before the first
-    /// person (titles aside): the persons up to the sentence's end are its attendees.
+    /// person (titles aside, or a short stretch of the list): the persons up to the sentence's
+    /// end are its attendees.
     static func listAfterRelative(
         _ s: [Unicode.Scalar], _ t: TaggedSentence, _ x: EventExtractor, _ from: Int, _ head: Subject
     ) -> Bool {
@@ -62,7 +63,10 @@ enum PersonsAfterTrigger: SubjectResolver {
         var k = comma + 1 + x.rules.roleWords.guestListsNext.match(s, at: comma + 1, limit: head.range.lowerBound)
         guard k > comma + 1 else { return false }
         if k < head.range.lowerBound, s[k] == "：" { k += 1 }
+        // (The list may open with a name the tagger missed: `除了某某夫妇、A以外`.)
         return covered(t, from: k, to: head)
+            || head.range.lowerBound - k <= 12
+                && !s[k..<head.range.lowerBound].contains(where: { EventExtractor.clausePunct.contains($0) })
     }
 
     /// Does only the person's own titles stand between `from` and the person?
