@@ -97,6 +97,14 @@ final class TagTests: XCTestCase {
         XCTAssertEqual(res.mentions.filter { $0.type == .person && $0.text == "钱明远" }.count, 1)
     }
 
+    /// A group's label that names no organization (titles.rules `group`: `有关部门负责人`) is no
+    /// record's title; a post with its organization stays.
+    func testAGroupLabelIsNoRecordsTitle() throws {
+        let res = try r("本报讯 1月24日，副总理钱明到灾区慰问，同他一起慰问的有民政部部长孙立和有关部门负责人赵刚、周强等。")
+        XCTAssertEqual(res.records("赵刚").first?.titles, [], "\(res.records.map(\.titles))")
+        XCTAssertEqual(res.records("孙立").first?.titles, ["民政部部长"])
+    }
+
     func testNoNamesFromPlacesAndStreets() throws {
         let res = try r("本报讯 活动在张园8号楼举行，王府井商圈和金山区高新技术企业代表参加活动。金山在全区率先推进。")
         XCTAssertTrue(res.records.isEmpty, "\(res.records.map(\.attendee))")

@@ -420,6 +420,8 @@ public final class Pipeline {
                 // A title repeated without its organization (`郑州大学党委副书记` … `党委副书记`) is the same title.
                 for r in p.titles {
                     let title = text.text(r)
+                    // (`有关部门负责人`: a group's label, no post of anyone's; titles.rules `group`.)
+                    if rules.groupTitles.contains(title) { continue }
                     if !(out[n] ?? []).contains(where: { $0.hasSuffix(title) }) { out[n, default: []].append(title) }
                 }
             }

@@ -148,6 +148,9 @@ public enum RuleSchema {
                 "words that end a title (longest match wins: 副区长 before 区长)"),
             .init("titles.rules", "stop", .word, "words a title never reaches back over (verbs, prepositions)"),
             .init("titles.rules", "inside", .word, "names that hold a stop word yet belong inside a title (`人民代表大会`)"),
+            .init(
+                "titles.rules", "group", .word,
+                "group labels that name no organization (`有关部门负责人`, `宗教界代表`): no record's title"),
             .init("organizations.rules", "suffix", .word, "words that end an organization's name (`区卫生健康委`)"),
             .init("organizations.rules", "org", .word, "organizations known by name (lexicon)"),
             .init(

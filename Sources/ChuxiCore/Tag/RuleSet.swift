@@ -127,6 +127,8 @@ public final class RuleSet: Sendable {
     public let predicates: Lexicon
     public let posts: Lexicon
     public let titleStops: Lexicon
+    /// `titles.rules group`: labels of a group that name no organization (`部门负责人`): no record's title.
+    public let groupTitles: Set<String>
     /// Names that hold a stop word but belong inside a title (`人民代表大会`).
     public let titleInside: Lexicon
     public let orgSuffixes: Lexicon
@@ -249,6 +251,7 @@ public final class RuleSet: Sendable {
         posts = r.lexicon("titles.rules", "post")
         titleStops = r.lexicon("titles.rules", "stop")
         titleInside = r.lexicon("titles.rules", "inside")
+        groupTitles = Set(r.words("titles.rules", "group"))
         let suffixes = r.words("organizations.rules", "suffix")
         orgSuffixes = Lexicon(suffixes)
         orgLongSuffixLasts = ScalarSet(suffixes.filter { $0.unicodeScalars.count >= 2 }.map { $0.unicodeScalars.last! })
