@@ -363,6 +363,13 @@ extension EventExtractor {
     /// `就X、Y等发言`: a topic (roles.rules `speech-topic`, but 对, which is as often "to": `对记者说`)
     /// right after the speaker that runs, commas and 、 aside, up to the speech trigger at `at`.
     func topicThenSpeech(_ s: [Unicode.Scalar], _ i: Int, _ at: Int) -> Bool {
+        // (`A也就…讲了话`: one character of roles.rules `said-gap` right before the topic.)
+        var i = i
+        if i + 1 < at, rules.roleWords.saidGap.contains(s[i]),
+            rules.roleWords.speechTopics.contains(where: { s[(i + 1)..<at].starts(with: $0) })
+        {
+            i += 1
+        }
         guard at > i, at - i <= 120, s[i] != "对",
             rules.roleWords.speechTopics.contains(where: { s[i..<at].starts(with: $0) })
         else {
