@@ -109,11 +109,22 @@ extension EventExtractor {
         return false
     }
 
-    /// `受县委书记A委托，B主持…`: A asked B to act and was not there.
-    func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>) -> Bool {
+    /// `受县委书记A委托，B主持…`, `受A总书记、B总理委托，C…`, `A总理让我来看望…`: A asked B to act
+    /// and was not there.
+    func entrusting(_ s: [Unicode.Scalar], _ name: Range<Int>, _ t: TaggedSentence) -> Bool {
+        // (`A总书记、B总理让我来看望乡亲们`: roles.rules `proxy` after the name and its post, or
+        // after the 、-list of titled names the name opens.)
+        var e = afterPost(s, name.upperBound, s.count)
+        while e < s.count, s[e] == "、",
+            let next = t.persons.first(where: { ($0.titles.map(\.lowerBound).min() ?? $0.name.lowerBound) == e + 1 })
+        {
+            e = afterPost(s, next.name.upperBound, s.count)
+        }
+        if rules.roleWords.proxies.match(s, at: e, limit: s.count) > 0 { return true }
         // `应A、B、C邀请，D将…`: the hosts who invited are not the subject either (a list of up
         // to about eight titled names between 应 and 邀请).
-        framed(s, name, by: "受", "委托", after: 4) || framed(s, name, by: "应", "邀请", after: 60, before: 60)
+        return framed(s, name, by: "受", "委托", after: 30, before: 40)
+            || framed(s, name, by: "应", "邀请", after: 60, before: 60)
     }
 
     /// Does `open` stand before the name in its clause (within `before`) and `close` after it

@@ -34,7 +34,8 @@ enum SubjectsBeforeTrigger: SubjectResolver {
         c.take(
             before.indices.filter { k in
                 let p = before[k]
-                return !visited.contains(k) && !x.says(s, p.range.upperBound, before: at) && !x.entrusting(s, p.range)
+                return !visited.contains(k) && !x.says(s, p.range.upperBound, before: at)
+                    && !x.entrusting(s, p.range, sc.tagged)
                     && !(c.kind == .verb && x.objectOfPreposition(p, sc.tagged, s))
                     && !x.appointed(s, p.range, floor: sc.segmentStart)
                     && !(c.kind == .verb && k + 1 < before.count

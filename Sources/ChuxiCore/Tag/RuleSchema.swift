@@ -237,6 +237,9 @@ public enum RuleSchema {
                 "words right before a trigger in a relative clause that undo or turn it (`未能出席…的A`, `接受慰问的A`): A did not act"
             ),
             .init(
+                "roles.rules", "proxy", .word,
+                "words after a person and their post that send someone else (`A总理让我来看望`): A is not there"),
+            .init(
                 "roles.rules", "expressed", .word,
                 "verbs of expressing a few characters before a trigger (`表示亲切慰问`, `致以诚挚的慰问`): the trigger's word is what is expressed, no act"
             ),
