@@ -6,7 +6,9 @@ enum SpeechSubjects: SubjectResolver {
         _ c: inout EventExtractor.TriggerContext, _ sc: inout EventExtractor.SentenceContext,
         _ x: EventExtractor, _ state: EventExtractor.State
     ) -> Resolution {
-        let found = speakers(c, sc, x)
+        // (`A传达了B在某会上的讲话`: roles.rules `relayed` before B in the clause; B's speech is
+        // relayed, B is not there.)
+        let found = speakers(c, sc, x).filter { !relayed($0, c, sc, x) }
         c.take(found, by: .speechSubjects)
         // `A等也在座谈会上发表讲话`: speaking at an event the clause names is attending it too.
         if !found.isEmpty, !c.roles.contains(.attend),
@@ -17,6 +19,20 @@ enum SpeechSubjects: SubjectResolver {
             c.roles.append(.attend)
         }
         return .next
+    }
+
+    static func relayed(
+        _ p: Subject, _ c: EventExtractor.TriggerContext, _ sc: EventExtractor.SentenceContext, _ x: EventExtractor
+    ) -> Bool {
+        let s = sc.text
+        var k = p.range.lowerBound
+        while k > sc.tagged.sentence.range.lowerBound, !EventExtractor.clausePunct.contains(s[k - 1]) {
+            if x.rules.roleWords.relayed.matchEnding(s, at: k, floor: sc.tagged.sentence.range.lowerBound) > 0 {
+                return true
+            }
+            k -= 1
+        }
+        return false
     }
 
     static func speakers(_ c: EventExtractor.TriggerContext, _ sc: EventExtractor.SentenceContext, _ x: EventExtractor)

@@ -50,6 +50,8 @@ public struct RoleRules: Sendable {
     public let guestLists: Lexicon
     /// `roles.rules guest-list-next`: `还有`, `除了` opening the clause after `参加宴会的贵宾，`: they list them.
     public let guestListsNext: Lexicon
+    /// `roles.rules relayed`: `传达`, `学习` before a speaker in the clause: the speech is relayed.
+    public let relayed: Lexicon
     /// `roles.rules proxy`: `让我`, `派我们` after a person: someone else is sent, the person is not there.
     public let proxies: Lexicon
     /// `roles.rules expressed`: `表示`, `致以` a few characters before a trigger: its word is expressed, not done.
@@ -73,6 +75,7 @@ public struct RoleRules: Sendable {
         undone = r.lexicon(file, "undone")
         expressed = r.lexicon(file, "expressed")
         proxies = r.lexicon(file, "proxy")
+        relayed = r.lexicon(file, "relayed")
         narrators = r.lexicon(file, "narrator")
         addressees = r.scalars(file, "addressee")
         distributives = r.lexicon(file, "distributive")

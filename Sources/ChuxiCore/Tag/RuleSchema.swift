@@ -237,6 +237,9 @@ public enum RuleSchema {
                 "words right before a trigger in a relative clause that undo or turn it (`未能出席…的A`, `接受慰问的A`): A did not act"
             ),
             .init(
+                "roles.rules", "relayed", .word,
+                "verbs before a speaker in the clause that relay the speech (`A传达了B在某会上的讲话`): B is not there"),
+            .init(
                 "roles.rules", "proxy", .word,
                 "words after a person and their post that send someone else (`A总理让我来看望`): A is not there"),
             .init(
