@@ -89,11 +89,11 @@ public struct Roster: Sendable {
         return Roster(persons: persons)
     }
 
-    static let compoundSurnames: Set<String> = [
-        "欧阳", "司马", "诸葛", "上官", "令狐", "东方", "皇甫", "尉迟", "公孙", "慕容", "夏侯", "长孙", "宇文", "司徒"
-    ]
-    static func surname(_ n: String) -> String {
-        compoundSurnames.contains(String(n.prefix(2))) && n.count > 2 ? String(n.prefix(2)) : String(n.prefix(1))
+    /// The surname of a name, by the rules' table (surnames.rules; a compound one first).
+    static func surname(_ n: String, _ surnames: SurnameTable) -> String {
+        let u = Array(n.unicodeScalars)
+        let l = surnames.surnameLength(u, at: 0)
+        return l == 2 && u.count > 2 ? String(String.UnicodeScalarView(u[0..<2])) : String(n.prefix(1))
     }
 
     /// The short forms a post is called by after a surname (`江川市委书记` -> 书记, 委书记);
@@ -112,12 +112,14 @@ public struct Roster: Sendable {
 
     /// Alias -> the person's name for an issue of `day` (ISO; nil: any day). A surname and
     /// post form counts while the post is held; one that two persons share is dropped.
-    public func aliasTable(day: String?) -> [String: String] {
+    public func aliasTable(day: String?, surnames: SurnameTable) -> [String: String] {
         var explicit: [String: String] = [:], implied: [String: Set<String>] = [:]
         for p in persons {
             for a in p.aliases { explicit[a] = p.name }
             for post in p.posts where day.map(post.holds) ?? true {
-                for f in Self.shortForms(post.title) { implied[Self.surname(p.name) + f, default: []].insert(p.name) }
+                for f in Self.shortForms(post.title) {
+                    implied[Self.surname(p.name, surnames) + f, default: []].insert(p.name)
+                }
             }
         }
         var table: [String: String] = [:]
@@ -167,12 +169,12 @@ public struct Roster: Sendable {
     }
 
     /// A surname-and-post alias -> the post it names, for the titles of its records.
-    func postTable(day: String?, table: [String: String]) -> [String: String] {
+    func postTable(day: String?, table: [String: String], surnames: SurnameTable) -> [String: String] {
         var out: [String: String] = [:]
         for p in persons {
             for post in p.posts where day.map(post.holds) ?? true {
-                for f in Self.shortForms(post.title) where table[Self.surname(p.name) + f] == p.name {
-                    out[Self.surname(p.name) + f] = post.title
+                for f in Self.shortForms(post.title) where table[Self.surname(p.name, surnames) + f] == p.name {
+                    out[Self.surname(p.name, surnames) + f] = post.title
                 }
             }
         }
@@ -191,9 +193,10 @@ public struct Roster: Sendable {
         let text = try TextDecoding.decode(data, path: path, forced: encoding)
         let date = issueDate ?? IssueInput.date(fromPath: path)
         let day = date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
-        let table = aliasTable(day: day)
+        let surnames = pipeline.rules.surnames
+        let table = aliasTable(day: day, surnames: surnames)
         let original = Array(text.unicodeScalars)
-        let rw = rewrite(original, table: table, postOf: postTable(day: day, table: table))
+        let rw = rewrite(original, table: table, postOf: postTable(day: day, table: table, surnames: surnames))
         if rw.replaced == 0 { return try plain() }
         var r = pipeline.run(
             IssueInput(id: id, path: path, text: String(String.UnicodeScalarView(rw.scalars)), issueDate: date))

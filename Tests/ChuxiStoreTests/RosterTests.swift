@@ -75,9 +75,10 @@ final class RosterTests: XCTestCase {
         }
         // A surname and post gives the post as title; a vice-mayor is no 唐市长.
         XCTAssertEqual(r.records.first { $0.attendee == "唐雨桐" }?.titles, ["江川市副市长"])
-        XCTAssertEqual(try roster.aliasTable(day: "2024-03-05")["唐市长"], nil)
-        XCTAssertEqual(try roster.aliasTable(day: "2024-03-05")["林市长"], nil, "not mayor in 2024")
-        XCTAssertEqual(try roster.aliasTable(day: "2017-03-05")["林市长"], "林海峰")
+        XCTAssertEqual(try roster.aliasTable(day: "2024-03-05", surnames: rules.surnames)["唐市长"], nil)
+        XCTAssertEqual(
+            try roster.aliasTable(day: "2024-03-05", surnames: rules.surnames)["林市长"], nil, "not mayor in 2024")
+        XCTAssertEqual(try roster.aliasTable(day: "2017-03-05", surnames: rules.surnames)["林市长"], "林海峰")
         // The seeds name none of the roster: with it, extraction is record for record the same.
         for f in try FileManager.default.contentsOfDirectory(atPath: repoRoot.appendingPathComponent("seeds").path)
             .sorted()
