@@ -370,7 +370,7 @@ extension EventExtractor {
         let u = Array(e.unicodeScalars)
         // (`看望与`: a name ending with a conjunction is cut before what it joins.)
         return rules.events.fragmentStarts.match(u, at: 0, limit: u.count) > 0 || e.contains("表示")
-            || u.last.map { Punctuation.conjunctions.contains($0) || $0 == "、" } == true
+            || u.last.map { Punctuation.joiners.contains($0) } == true
     }
 
     /// An event name without the date words it begins with (`今天茶话会` -> `茶话会`).
@@ -655,7 +655,7 @@ extension EventExtractor {
         while end > trig.range.upperBound, Punctuation.delimiters.contains(s[end - 1]) { end -= 1 }
         var start = trig.range.lowerBound
         if end == trig.range.upperBound,
-            let w = (c.lowerBound..<start).last(where: { s[$0] == "与" || s[$0] == "同" }),
+            let w = (c.lowerBound..<start).last(where: { rules.events.counterpartMarkers.contains(s[$0]) }),
             !t.persons.contains(where: { $0.name.lowerBound > w && $0.name.lowerBound < start })
         {
             start = w

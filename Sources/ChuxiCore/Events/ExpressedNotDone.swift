@@ -14,8 +14,7 @@ enum ExpressedNotDone: SubjectResolver {
         // What is expressed is a noun that ends its clause or a pair (`慰问和良好祝愿`); a
         // trigger with an object is an act told (`表示对能在某地会见A感到高兴`).
         guard
-            after >= s.count || EventExtractor.clausePunct.contains(s[after]) || s[after] == "、"
-                || Punctuation.conjunctions.contains(s[after])
+            after >= s.count || EventExtractor.clausePunct.contains(s[after]) || Punctuation.joiners.contains(s[after])
         else { return .next }
         let floor = max(sc.segmentStart, at - reach - 2)
         for end in stride(from: at, through: max(floor, at - reach), by: -1) {

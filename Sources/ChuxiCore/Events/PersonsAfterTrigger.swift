@@ -40,10 +40,16 @@ enum PersonsAfterTrigger: SubjectResolver {
     ) -> Bool {
         guard head.kind == .person, head.range.lowerBound - from <= 20,
             let de = (from..<head.range.lowerBound).last(where: { s[$0] == "的" }),
-            !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" }),
-            de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 })
+            qualifiesAfterEvent(s, x, from, de)
         else { return false }
         return covered(t, from: de + 1, to: head)
+    }
+
+    /// Between the trigger's end and its 的, one clause with nothing, or an event noun, in it
+    /// (`出席庆典的`, `与会的`; not `参加这项研究的`).
+    static func qualifiesAfterEvent(_ s: [Unicode.Scalar], _ x: EventExtractor, _ from: Int, _ de: Int) -> Bool {
+        !s[from..<de].contains(where: { EventExtractor.clausePunct.contains($0) || $0 == "、" })
+            && (de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 }))
     }
 
     /// `参加宴会的贵宾，除了A以外，还有B、C`, `出席开幕式的嘉宾，有A、B`: the trigger's clause
@@ -57,8 +63,7 @@ enum PersonsAfterTrigger: SubjectResolver {
         guard let comma = (from..<head.range.lowerBound).first(where: { EventExtractor.clausePunct.contains(s[$0]) }),
             s[comma] == "，", comma - from <= 16,
             let de = (from..<comma).last(where: { s[$0] == "的" }), (2...5).contains(comma - de),
-            !s[from..<comma].contains("、"),
-            de == from || (from..<de).contains(where: { x.rules.events.nouns.match(s, at: $0, limit: de) > 0 })
+            !s[de..<comma].contains("、"), qualifiesAfterEvent(s, x, from, de)
         else { return false }
         var k = comma + 1 + x.rules.roleWords.guestListsNext.match(s, at: comma + 1, limit: head.range.lowerBound)
         guard k > comma + 1 else { return false }

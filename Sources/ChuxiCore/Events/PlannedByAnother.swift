@@ -11,9 +11,7 @@ enum PlannedByAnother: SubjectResolver {
     ) -> Resolution {
         guard let first = c.before.first else { return .next }
         let s = sc.text
-        let start =
-            sc.tagged.persons.first(where: { $0.name == first.range })?.titles.map(\.lowerBound).min()
-            ?? first.range.lowerBound
+        let start = sc.tagged.start(of: first.range)
         let by = x.rules.roleWords.plannedBy.matchEnding(s, at: start, floor: sc.segmentStart)
         guard by > 0, x.rules.roleWords.plannedMarkers.matchEnding(s, at: start - by, floor: sc.segmentStart) > 0
         else { return .next }

@@ -20,8 +20,7 @@ enum SaidSubjects: SubjectResolver {
         // (`A向B通报`: B is spoken to, roles.rules `addressee`, counted from B's title:
         // `向国家主席钱明`; A speaks, or no one named does.)
         if let b = speaker,
-            case let from = sc.tagged.persons.first(where: { $0.name == b.range })?.titles.map(\.lowerBound).min()
-                ?? b.range.lowerBound,
+            case let from = sc.tagged.start(of: b.range),
             from > 0, x.rules.roleWords.addressees.contains(s[from - 1])
         {
             if let a = before.last(where: { $0.range.upperBound < from && x.adjacent(s, $0.range.upperBound, from - 1) }

@@ -30,7 +30,7 @@ enum SpeakersAfterTurns {
         guard let m = told else { return }
         let r = t.sentence.range
         for p in t.persons {
-            let start = p.titles.map(\.lowerBound).min() ?? p.name.lowerBound
+            let start = p.start
             guard start == r.lowerBound || start > r.lowerBound && s[start - 1] == "；",
                 x.rules.predicates.match(s, at: p.name.upperBound, limit: r.upperBound) > 0
             else { continue }

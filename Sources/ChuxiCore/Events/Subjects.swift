@@ -81,11 +81,11 @@ extension EventExtractor {
         var c = k
         while c < j, !Self.clausePunct.contains(s[c]) { c += 1 }
         guard c < j, c > k, s[c] == "，" || s[c] == "：" else { return false }
-        let n = max(
-            rules.predicates.matchEnding(s, at: c, floor: k), rules.triggerWords.matchEnding(s, at: c, floor: k))
         // (`A、B等代表，以及C约500人出席`, `A、B等某方代表，…`: 代表 before a comma is the noun
         // closing a list, no verb of saying.)
-        return n > 0 && !s[(c - n)..<c].elementsEqual(Self.onBehalf)
+        if c - 2 >= k, s[(c - 2)..<c].elementsEqual(Self.onBehalf) { return false }
+        return rules.predicates.matchEnding(s, at: c, floor: k) > 0
+            || rules.triggerWords.matchEnding(s, at: c, floor: k) > 0
     }
 
     /// `A对B…表示慰问`, `A向B通报`, `代表国家主席B出席…的A`: a person after a preposition of whom
@@ -93,18 +93,19 @@ extension EventExtractor {
     /// verb (a meeting's counterpart stands there: `A向B递交国书`).
     func objectOfPreposition(_ p: Subject, _ t: TaggedSentence, _ s: [Unicode.Scalar]) -> Bool {
         guard p.kind == .person else { return false }
-        let lo = t.sentence.range.lowerBound, at = p.range.lowerBound
-        let from = t.persons.first(where: { $0.name == p.range })?.titles.map(\.lowerBound).min() ?? at
-        // (Or a post right before the name that no title holds: `代表国家主席A`: a short stretch
-        // of Han characters ending in a post.)
-        let titled = from < at || rules.posts.matchEnding(s, at: at, floor: lo) > 0
-        for k in stride(from: from - 1, through: max(lo, from - (titled && from == at ? 12 : 0) - 1), by: -1) {
-            if k < from - 1, !Normalizer.isHan(s[k + 1]) { break }
-            if rules.roleWords.addressees.contains(s[k])
-                || k - 1 >= lo && s[(k - 1)...k].elementsEqual(Self.onBehalf)
-            {
-                return true
-            }
+        let lo = t.sentence.range.lowerBound, at = p.range.lowerBound, from = t.start(of: p.range)
+        func preposition(endingAt k: Int) -> Bool {
+            k > lo && rules.roleWords.addressees.contains(s[k - 1])
+                || k - 2 >= lo && s[(k - 2)..<k].elementsEqual(Self.onBehalf)
+        }
+        if preposition(endingAt: from) { return true }
+        // (A post right before the name that no title holds, `代表国家主席A`: the preposition may
+        // stand up to a dozen Han characters before the name.)
+        guard from == at, rules.posts.matchEnding(s, at: at, floor: lo) > 0 else { return false }
+        var k = at - 1
+        while k > max(lo, at - 13), Normalizer.isHan(s[k]) {
+            if preposition(endingAt: k) { return true }
+            k -= 1
         }
         return false
     }
@@ -116,7 +117,7 @@ extension EventExtractor {
         // after the 、-list of titled names the name opens.)
         var e = afterPost(s, name.upperBound, s.count)
         while e < s.count, s[e] == "、",
-            let next = t.persons.first(where: { ($0.titles.map(\.lowerBound).min() ?? $0.name.lowerBound) == e + 1 })
+            let next = t.persons.first(where: { $0.start == e + 1 })
         {
             e = afterPost(s, next.name.upperBound, s.count)
         }
@@ -262,11 +263,8 @@ extension EventExtractor {
         if madeSpeechOnTopic(s[i..<trig.lowerBound]) || madeTitledSpeech(s[i..<trig.lowerBound]) { return true }
         guard !s[i..<trig.lowerBound].contains(where: { Self.clausePunct.contains($0) }) else { return false }
         // Over scalars, not Strings: this runs for every speaker candidate of every speech.
-        var gap = s[i..<trig.lowerBound]
         // `在大会上作…报告`: the place of the speech before it.
-        if gap.first == "在", let on = gap.prefix(12).firstIndex(where: { $0 == "上" || $0 == "中" }) {
-            gap = gap[(on + 1)...]
-        }
+        let gap = Self.pastPlace(s[i..<trig.lowerBound], ending: Self.placeEnds)
         let listed = gap.contains("、")
         // `又做了重点强调`: 也/还/又 before the verb; 做 written for 作.
         let made = gap.drop { rules.roleWords.saidGap.contains($0) }
@@ -294,11 +292,8 @@ extension EventExtractor {
     /// `做了题为《…，…》的工作报告`, `作了题为“…，…”的报告`: a speech verb opening the gap, then the
     /// speech's title (which may hold commas) ending a few characters before the trigger.
     func madeTitledSpeech(_ whole: ArraySlice<Unicode.Scalar>) -> Bool {
-        var gap = whole
         // (`在会议开幕时作了题为…`: the place or time of the speech before it.)
-        if gap.first == "在", let on = gap.prefix(12).firstIndex(where: { $0 == "时" || $0 == "上" || $0 == "中" }) {
-            gap = gap[(on + 1)...]
-        }
+        let gap = Self.pastPlace(whole, ending: Self.placeOrTimeEnds)
         guard let open = gap.firstIndex(where: { $0 == "《" || $0 == "“" }),
             let close = gap.lastIndex(where: { $0 == (gap[open] == "《" ? "》" : "”") }), open < close,
             gap.endIndex - close <= 6, rules.roleWords.speechVerbs.contains(where: { gap.starts(with: $0) }),
@@ -307,6 +302,15 @@ extension EventExtractor {
         else { return false }
         return true
     }
+
+    /// A gap past the place (or time) of a speech that opens it: `在` and, within a dozen
+    /// characters, the first of `ends` (`在大会上`, `在会议开幕时`).
+    static func pastPlace(_ gap: ArraySlice<Unicode.Scalar>, ending ends: ScalarSet) -> ArraySlice<Unicode.Scalar> {
+        guard gap.first == "在", let on = gap.prefix(12).firstIndex(where: { ends.contains($0) }) else { return gap }
+        return gap[(on + 1)...]
+    }
+    static let placeEnds: ScalarSet = ["上", "中"]
+    static let placeOrTimeEnds: ScalarSet = ["上", "中", "时"]
 
     /// `职工A怎么也没想到，书记B…`: a clause of A's own (a stop word of a predicate: `也`, `没`,
     /// `的`, not a post, a rank, `一行` or a list's `等`, `和`) stands between A and a comma that
@@ -334,8 +338,8 @@ extension EventExtractor {
             && !clause.contains { rules.triggerWords.match(s, at: $0, limit: clause.upperBound) > 0 }
     }
     static let listJoinerScalars: ScalarSet = {
-        var s = Punctuation.conjunctions
-        s.formUnion(["等", "、"])
+        var s = Punctuation.joiners
+        s.formUnion(["等"])
         return s
     }()
 

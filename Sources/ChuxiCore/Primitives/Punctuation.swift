@@ -11,4 +11,10 @@ public enum Punctuation {
     public static let listJoiners = ["以及", "、", "和", "及", "与"].map { Array($0.unicodeScalars) }
     /// The one-character conjunctions of a list, which are also surnames or prepositions (`和`, `同`).
     public static let conjunctions: ScalarSet = ["和", "及", "与", "同"]
+    /// What joins two nouns: the conjunctions and the list comma (`慰问和祝愿`, `看望与`).
+    public static let joiners: ScalarSet = {
+        var s = conjunctions
+        s.formUnion(["、"])
+        return s
+    }()
 }

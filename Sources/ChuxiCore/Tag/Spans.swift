@@ -110,6 +110,8 @@ public struct PersonMention: Sendable {
     /// Title ranges, in text order (shared by every name of a list).
     public var titles: [Range<Int>]
     public let rule: String
+    /// Where the mention begins, its titles before the name included (`国家主席A`).
+    public var start: Int { titles.map(\.lowerBound).min() ?? name.lowerBound }
 }
 
 public struct OrgMention: Sendable {
@@ -146,6 +148,9 @@ public final class TaggedSentence: Sendable {
         self.sentence = sentence; self.persons = persons; self.orgs = orgs; self.dates = dates; self.triggers = triggers
         self.names = names; self.times = times
     }
+
+    /// Where the person named at `name` begins, titles included (`name`'s start if no person has it).
+    public func start(of name: Range<Int>) -> Int { persons.first { $0.name == name }?.start ?? name.lowerBound }
 
     /// Where the dates and times that begin at `i` end (`今天上午`), else `i`.
     public func pastDate(at i: Int) -> Int {
