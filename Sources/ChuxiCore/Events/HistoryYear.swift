@@ -7,26 +7,13 @@ enum HistoryYear {
         guard let first = t.triggers.first?.range.lowerBound,
             let now = st.issueDate?.year ?? st.dateline?.year
         else { return false }
-        var k = t.sentence.range.lowerBound
-        while k < first {
-            defer { k += 1 }
-            guard Numerals.start.contains(s[k]), k == 0 || !Numerals.start.contains(s[k - 1]),
-                let n = Numerals.read(s, k, first), n.end - k == 4, n.end < first, s[n.end] == "年",
-                (1900..<now).contains(n.value)
-            else { continue }
-            // (`1997年12月`: a month follows; `1997年的最后一天`: a day of it; `1992年`, `1992年底`,
-            // `1992年以来`: none.)
-            if n.end + 1 < s.count,
-                s[n.end + 1] == "的"
-                    || Numerals.read(s, n.end + 1, s.count).map({
-                        $0.end < s.count && s[$0.end] == "月"
-                    }) == true
-            {
-                continue
-            }
-            if opensClause(at: k, t, s) { return true }
+        // The tagger's years that date nothing (`Tagger.yearAlone`: no month follows); `1997年的
+        // 最后一天` is a day of one.
+        return t.times.contains { r in
+            r.count == 5 && r.upperBound < first && s[r.upperBound - 1] == "年" && s[r.upperBound] != "的"
+                && Numerals.read(s, r.lowerBound, r.upperBound - 1).map { (1900..<now).contains($0.value) } == true
+                && opensClause(at: r.lowerBound, t, s)
         }
-        return false
     }
 
     /// The time of a clause: the year opens the sentence or a clause (after `早在`, `在`, `于`),

@@ -9,6 +9,8 @@ enum Numerals {
     /// Every character a number may begin with.
     static let all = "0123456789〇零一二两三四五六七八九十".unicodeScalars
     static let start = ScalarSet(all)
+    /// The Chinese numerals a year is written with digit by digit (`一九九五`, `二〇二〇`).
+    static let yearDigits = ScalarSet("〇零一二三四五六七八九".unicodeScalars)
 
     /// The number at `i` (at most four characters, before `b`) and where it ends.
     static func read(_ s: [Unicode.Scalar], _ i: Int, _ b: Int) -> (value: Int, end: Int)? {

@@ -54,10 +54,12 @@ extension Tagger {
         return (out, times)
     }
 
-    /// `1997年` not followed by a month: a year that dates no event.
+    /// `1997年`, `一九九五年` not followed by a month: a year that dates no event.
     func yearAlone(_ s: [Unicode.Scalar], _ i: Int, _ a: Int, _ b: Int) -> Range<Int>? {
-        guard Normalizer.isDigit(s[i]), i == a || !Normalizer.isDigit(s[i - 1]), i + 4 < b,
-            (i..<(i + 4)).allSatisfy({ Normalizer.isDigit(s[$0]) }), s[i + 4] == "年",
+        let digit: (Unicode.Scalar) -> Bool =
+            Normalizer.isDigit(s[i]) ? Normalizer.isDigit : { Numerals.yearDigits.contains($0) }
+        guard digit(s[i]), i == a || !Numerals.start.contains(s[i - 1]), i + 4 < b,
+            (i..<(i + 4)).allSatisfy({ digit(s[$0]) }), s[i + 4] == "年",
             i + 5 == b || !Numerals.start.contains(s[i + 5])
         else { return nil }
         return i..<(i + 5)
